@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "trailview",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "trailview", targets: ["trailview"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+    .target(name: "CloudTrailModel"),
+    .target(name: "TerminalUI"),
+    .target(name: "EventStore", dependencies: ["CloudTrailModel", "CZlib"]),
+    .target(name: "TrailviewApp", dependencies: ["TerminalUI", "CloudTrailModel", "EventStore"]),
+    .target(name: "CursesBackend", dependencies: ["CNCursesW", "TerminalUI"]),
+    .executableTarget(
+      name: "trailview",
+      dependencies: [
+        "CloudTrailModel", "EventStore", "TerminalUI", "TrailviewApp", "CursesBackend",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .target(name: "TestSupport", dependencies: ["CloudTrailModel", "EventStore"], path: "Tests/TestSupport"),
+    .testTarget(name: "CloudTrailModelTests", dependencies: ["CloudTrailModel", "TestSupport"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+    .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "CloudTrailModel", "TestSupport"]),
+    .testTarget(
+      name: "TrailviewAppTests",
+      dependencies: ["TrailviewApp", "TerminalUI", "EventStore", "CloudTrailModel", "TestSupport"]
+    ),
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+  ]
+)
