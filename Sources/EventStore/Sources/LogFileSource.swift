@@ -1,0 +1,92 @@
+import CloudTrailModel
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Reads CloudTrail log files and folders into a store, newest files first, on all cores.
+public enum LogFileSource {
+  /// Default cap on one file's decompressed size.
+  public static let defaultMaxFileBytes = 1 << 30
+
+  /// Discovers the files under `paths` and loads them into `store` in the background.
+  ///
+  /// - Parameters:
+  ///   - paths: files and folders.
+  ///   - store: the store to fill.
+  ///   - maxFileBytes: cap on one file's (decompressed) size.
+  ///   - workers: parallel readers (default: the number of cores).
+  public static func load(
+    _ paths: [String], into store: EventStore, maxFileBytes: Int = defaultMaxFileBytes, workers: Int? = nil
+  ) {
+    DispatchQueue.global(qos: .userInitiated).async {
+      let (files, problems) = FileDiscovery.discover(paths)
+      let label = paths.count == 1 ? paths[0] : "\(paths.count) paths"
+      store.queue.async { store.beginLoad(label: label, unit: "files", total: files.count, problems: problems) }
+      let next = Atomic<Int>(0)
+      let count = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
+      DispatchQueue.concurrentPerform(iterations: count) { _ in
+        while true {
+          let index = next.add(1, ordering: .relaxed).oldValue
+          guard index < files.count else { break }
+          let file = files[index]
+          switch readFile(file.path, maxBytes: maxFileBytes) {
+          case .success(let bytes):
+            let scan = RecordScanner.scan(bytes.bytes)
+            var batch = RecordBatch(scan: scan, source: file.path, ordinal: UInt32(index))
+            if let error = bytes.error {
+              batch.problems.insert(LoadProblem(source: file.path, reason: error), at: 0)
+            }
+            if scan.shape == .digest { batch.problems.removeAll() }
+            let ready = batch
+            store.queue.async { store.ingest(ready) }
+          case .failure(let problem):
+            store.queue.async { store.unitFailed(problem) }
+          }
+        }
+      }
+      store.queue.async { store.finishLoad() }
+    }
+  }
+
+  /// File bytes (decompressed when gzip) and, when only part could be read, why.
+  struct FileBytes {
+    var bytes: [UInt8]
+    var error: String?
+  }
+
+  /// Reads a whole file, inflating gzip; a truncated gzip still yields what it held.
+  static func readFile(_ path: String, maxBytes: Int) -> Result<FileBytes, LoadProblem> {
+    let fd = open(path, O_RDONLY | O_NONBLOCK)
+    guard fd >= 0 else { return .failure(LoadProblem(source: path, reason: String(cString: strerror(errno)))) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else {
+      return .failure(LoadProblem(source: path, reason: String(cString: strerror(errno))))
+    }
+    guard (info.st_mode & S_IFMT) == S_IFREG else {
+      return .failure(LoadProblem(source: path, reason: "not a regular file"))
+    }
+    let size = Int(info.st_size)
+    guard size <= maxBytes else {
+      return .failure(LoadProblem(source: path, reason: "file is \(size >> 20) MiB, over the cap (raise --max-file-mb)"))
+    }
+    var raw = [UInt8](repeating: 0, count: size)
+    var got = 0
+    while got < size {
+      let n = raw.withUnsafeMutableBytes { read(fd, $0.baseAddress! + got, size - got) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        return .failure(LoadProblem(source: path, reason: String(cString: strerror(errno))))
+      }
+      if n == 0 { break }
+      got += n
+    }
+    if got < size { raw.removeSubrange(got...) }
+    guard Gzip.isGzip(raw) else { return .success(FileBytes(bytes: raw, error: nil)) }
+    let (bytes, error) = Gzip.inflate(raw, cap: maxBytes)
+    if let error, bytes.isEmpty {
+      return .failure(LoadProblem(source: path, reason: error.description))
+    }
+    return .success(FileBytes(bytes: bytes, error: error?.description))
+  }
+}

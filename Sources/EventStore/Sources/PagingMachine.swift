@@ -1,0 +1,77 @@
+/// The paging rules for LookupEvents, as a pure state machine: every event returns the action to perform.
+///
+/// Fixed EndTime per query (so NextToken stays valid), requests spaced to a rate limit, stop on a missing or repeated
+/// NextToken, backoff with jitter on throttling and server errors. Tested without threads or clocks.
+public struct PagingMachine: Sendable {
+  /// What the owner should do next.
+  public enum Action: Sendable, Equatable {
+    /// Send `request` after waiting `delayMilliseconds`.
+    case send(LookupEventsRequest, delayMilliseconds: Int)
+    /// The query is complete.
+    case finish
+    /// Give up with a message.
+    case fail(String)
+  }
+
+  /// The first request of the query (its EndTime must be fixed).
+  public let template: LookupEventsRequest
+  /// Minimum time between two requests (500 ms is AWS's 2 per second).
+  public let minIntervalMilliseconds: Int
+  /// Retries of one request before giving up.
+  public let maxAttempts: Int
+  private var lastSentAt: Int?
+  private var tokensSeen = Set<String>()
+  private var current: LookupEventsRequest
+  private var attempts = 0
+  /// Pages received so far.
+  public private(set) var pages = 0
+
+  /// Creates a machine for one query.
+  public init(template: LookupEventsRequest, minIntervalMilliseconds: Int = 500, maxAttempts: Int = 8) {
+    self.template = template
+    self.minIntervalMilliseconds = minIntervalMilliseconds
+    self.maxAttempts = maxAttempts
+    self.current = template
+  }
+
+  /// Starts the query at time `now` (milliseconds on any monotonic clock).
+  public mutating func start(now: Int) -> Action {
+    sendCurrent(now: now, extraDelay: 0)
+  }
+
+  /// A page arrived.
+  public mutating func received(_ response: LookupEventsResponse, now: Int) -> Action {
+    pages += 1
+    attempts = 0
+    guard let token = response.nextToken, !token.isEmpty else { return .finish }
+    guard tokensSeen.insert(token).inserted else { return .finish }
+    current = template
+    current.nextToken = token
+    return sendCurrent(now: now, extraDelay: 0)
+  }
+
+  /// A request failed; `jitter` in 0..<1 spreads retries.
+  public mutating func failed(_ error: LookupError, now: Int, jitter: Double) -> Action {
+    guard Self.isRetryable(error.code) else { return .fail("\(error.code): \(error.message)") }
+    attempts += 1
+    guard attempts < maxAttempts else { return .fail("\(error.code) after \(attempts) attempts: \(error.message)") }
+    let base = min(20_000, 500 << min(attempts, 6))
+    let delay = base / 2 + Int(Double(base / 2) * jitter)
+    return sendCurrent(now: now, extraDelay: delay)
+  }
+
+  /// Throttling, server and network errors are retried; the rest are final.
+  public static func isRetryable(_ code: String) -> Bool {
+    ["ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded", "InternalFailure",
+      "ServiceUnavailable", "ServiceUnavailableException", "InternalServerError", "NetworkError", "RequestTimeout"]
+      .contains(code) || code.hasPrefix("HTTP5")
+  }
+
+  private mutating func sendCurrent(now: Int, extraDelay: Int) -> Action {
+    var delay = extraDelay
+    if let last = lastSentAt { delay = max(delay, last + minIntervalMilliseconds - now) }
+    delay = max(0, delay)
+    lastSentAt = now + delay
+    return .send(current, delayMilliseconds: delay)
+  }
+}

@@ -1,0 +1,168 @@
+/// Which calls to show by their read/write kind.
+public enum ReadWriteFilter: String, Sendable, Equatable, CaseIterable {
+  /// Reads and writes.
+  case all
+  /// Only calls that change something.
+  case writesOnly
+  /// Only read-only calls.
+  case readsOnly
+
+  /// The next mode in the `w` key's cycle.
+  public var next: ReadWriteFilter {
+    switch self {
+    case .all: return .writesOnly
+    case .writesOnly: return .readsOnly
+    case .readsOnly: return .all
+    }
+  }
+}
+
+/// The filters a user can set, shared by the screen and print mode.
+///
+/// `user` and `eventName` are patterns matched ignoring case against the whole value: plain text matches exactly,
+/// `*` matches any run of characters and `?` any one character. `search` matches the record's raw JSON, ignoring
+/// ASCII case.
+public struct EventFilter: Sendable, Equatable {
+  /// User display name pattern.
+  public var user: String?
+  /// Event name pattern.
+  public var eventName: String?
+  /// Read/write kind.
+  public var readWrite: ReadWriteFilter
+  /// Free text over the whole record.
+  public var search: String?
+  /// Inclusive lower bound, seconds since 1970.
+  public var startTime: Int64?
+  /// Inclusive upper bound, seconds since 1970.
+  public var endTime: Int64?
+
+  /// Creates a filter; empty strings mean no filter.
+  public init(
+    user: String? = nil, eventName: String? = nil, readWrite: ReadWriteFilter = .all, search: String? = nil,
+    startTime: Int64? = nil, endTime: Int64? = nil
+  ) {
+    self.user = user.flatMap { $0.isEmpty ? nil : $0 }
+    self.eventName = eventName.flatMap { $0.isEmpty ? nil : $0 }
+    self.readWrite = readWrite
+    self.search = search.flatMap { $0.isEmpty ? nil : $0 }
+    self.startTime = startTime
+    self.endTime = endTime
+  }
+
+  /// True when nothing is filtered.
+  public var isEmpty: Bool {
+    user == nil && eventName == nil && readWrite == .all && search == nil && startTime == nil && endTime == nil
+  }
+}
+
+/// A filter resolved against the string table: per-id verdicts, so matching a row is a few array reads.
+struct CompiledFilter {
+  var users: [Bool]?
+  var eventNames: [Bool]?
+  var readWrite: ReadWriteFilter
+  var needle: [UInt8]?
+  var startTime: Int64?
+  var endTime: Int64?
+  private var userPattern: Pattern?
+  private var namePattern: Pattern?
+
+  init(_ filter: EventFilter, strings: StringTable) {
+    userPattern = filter.user.map(Pattern.init)
+    namePattern = filter.eventName.map(Pattern.init)
+    users = userPattern.map { _ in [] }
+    eventNames = namePattern.map { _ in [] }
+    readWrite = filter.readWrite
+    needle = filter.search.map { Array($0.utf8).map(Self.lowerASCII) }
+    startTime = filter.startTime
+    endTime = filter.endTime
+    extend(to: strings)
+  }
+
+  /// Evaluates the patterns for strings added to the table since the last call.
+  mutating func extend(to strings: StringTable) {
+    if let userPattern, var list = users, list.count < strings.count {
+      for id in list.count..<strings.count { list.append(id > 0 && userPattern.matches(strings[UInt32(id)])) }
+      users = list
+    }
+    if let namePattern, var list = eventNames, list.count < strings.count {
+      for id in list.count..<strings.count { list.append(id > 0 && namePattern.matches(strings[UInt32(id)])) }
+      eventNames = list
+    }
+  }
+
+  @inline(__always) static func lowerASCII(_ b: UInt8) -> UInt8 {
+    b >= 65 && b <= 90 ? b | 0x20 : b
+  }
+
+  /// True when the row passes every column filter (not the text search).
+  @inline(__always) func matchesColumns(_ row: ColumnRow) -> Bool {
+    if let startTime, row.time < startTime { return false }
+    if let endTime, row.time > endTime { return false }
+    if let users, !users[Int(row.user)] { return false }
+    if let eventNames, !eventNames[Int(row.eventName)] { return false }
+    switch readWrite {
+    case .all: break
+    case .readsOnly: if !row.flags.contains(.readOnly) { return false }
+    case .writesOnly: if row.flags.contains(.readOnly) { return false }
+    }
+    return true
+  }
+
+  /// True when the record bytes contain the needle, ignoring ASCII case.
+  static func contains(_ haystack: ArraySlice<UInt8>, needle: [UInt8]) -> Bool {
+    haystack.withUnsafeBufferPointer { hay in
+      let n = needle.count
+      guard n > 0 else { return true }
+      guard hay.count >= n else { return false }
+      let first = needle[0]
+      var i = 0
+      let last = hay.count - n
+      while i <= last {
+        if lowerASCII(hay[i]) == first {
+          var j = 1
+          while j < n && lowerASCII(hay[i + j]) == needle[j] { j += 1 }
+          if j == n { return true }
+        }
+        i += 1
+      }
+      return false
+    }
+  }
+}
+
+/// A case-insensitive whole-value pattern with `*` and `?` wildcards.
+public struct Pattern: Sendable, Equatable {
+  private let characters: [Character]
+
+  /// Creates a pattern.
+  public init(_ text: String) {
+    characters = Array(text.lowercased())
+  }
+
+  /// True when `value` matches the whole pattern, ignoring case.
+  public func matches(_ value: String) -> Bool {
+    let v = Array(value.lowercased())
+    var p = 0
+    var s = 0
+    var star = -1
+    var mark = 0
+    while s < v.count {
+      if p < characters.count && (characters[p] == "?" || characters[p] == v[s]) {
+        p += 1
+        s += 1
+      } else if p < characters.count && characters[p] == "*" {
+        star = p
+        mark = s
+        p += 1
+      } else if star >= 0 {
+        p = star + 1
+        mark += 1
+        s = mark
+      } else {
+        return false
+      }
+    }
+    while p < characters.count && characters[p] == "*" { p += 1 }
+    return p == characters.count
+  }
+}

@@ -1,0 +1,56 @@
+extension EventStore {
+  /// Adds a prepared batch (call on the queue): maps its strings, drops duplicate events, updates trails.
+  func ingest(_ batch: RecordBatch, countsAsUnit: Bool = true) {
+    var map = [UInt32](repeating: 0, count: batch.strings.count)
+    for id in 1..<max(1, batch.strings.count) { map[id] = strings.intern(batch.strings[UInt32(id)]) }
+    compiled.extend(to: strings)
+    let chunkIndex = UInt32(chunks.count)
+    chunks.append(batch.chunk)
+    for row in batch.rows {
+      if let eventID = row.eventID, !seen.insert(eventID).inserted {
+        progress.duplicates += 1
+        continue
+      }
+      let user = map[Int(row.user)]
+      let name = map[Int(row.eventName)]
+      if userIDs.insert(user).inserted { knownDirty = true }
+      if eventNameIDs.insert(name).inserted { knownDirty = true }
+      let id = columns.append(
+        ColumnRow(
+          time: row.time, seq: UInt64(batch.ordinal) << 32 | UInt64(row.index), eventName: name,
+          source: map[Int(row.source)], user: user, region: map[Int(row.region)], ip: map[Int(row.ip)],
+          error: map[Int(row.error)], flags: row.flags, chunk: chunkIndex, start: row.start, length: row.length))
+      pending.append(id)
+    }
+    for event in batch.trailEvents { applyTrailEvent(event) }
+    progress.problems.append(contentsOf: batch.problems)
+    if countsAsUnit { progress.done += 1 }
+    schedulePublish()
+  }
+
+  /// Updates the trails pane from one trail-management call (only successful calls change state).
+  func applyTrailEvent(_ event: TrailEvent) {
+    var trail = trails[event.trail] ?? TrailState(name: event.trail, region: event.region)
+    if let seenAt = trail.changedAt, seenAt > event.time { return }
+    guard !event.failed else {
+      if trail.lastEventName == nil { trail.lastEventName = "\(event.eventName) (failed)" }
+      trails[event.trail] = trail
+      return
+    }
+    trail.lastEventName = event.eventName
+    trail.changedAt = event.time
+    trail.changedBy = event.user
+    switch event.eventName {
+    case "StartLogging": trail.isLogging = true
+    case "StopLogging": trail.isLogging = false
+    case "DeleteTrail":
+      trail.deleted = true
+      trail.isLogging = false
+    case "CreateTrail":
+      trail.deleted = false
+      if trail.isLogging == nil { trail.isLogging = false }
+    default: break
+    }
+    trails[event.trail] = trail
+  }
+}

@@ -1,0 +1,162 @@
+import Dispatch
+
+/// What the store tells its owner. Delivered through the sink, on the store's queue.
+public enum StoreUpdate: Sendable {
+  /// New rows, progress, or a new filter result.
+  case snapshot(EventSnapshot)
+}
+
+/// The event store: records as raw bytes plus indexed columns, filters over the columns, sources feeding it.
+///
+/// Methods return at once; results leave only through the sink as ``StoreUpdate`` values.
+///
+/// `@unchecked Sendable`: every mutable stored property below is read and written only on `queue` (each public
+/// method hops onto it with `queue.async`, and the private methods are called only from there).
+public final class EventStore: @unchecked Sendable {
+  let queue = DispatchQueue(label: "trailview.store")
+  private let sink: @Sendable (StoreUpdate) -> Void
+  /// Milliseconds between snapshots while loading.
+  private let publishInterval: Int
+
+  var columns = EventColumns()
+  var strings = StringTable()
+  var chunks: [RecordChunk] = []
+  var seen = Set<EventIDHash>()
+  var order: [UInt32] = []
+  var pending: [UInt32] = []
+  var filter = EventFilter()
+  var compiled = CompiledFilter(EventFilter(), strings: StringTable())
+  var visible: [UInt32] = []
+  var generation = 0
+  var progress = LoadProgress()
+  var trails: [String: TrailState] = [:]
+  var userIDs = Set<UInt32>()
+  var eventNameIDs = Set<UInt32>()
+  var knownUsers: [String] = []
+  var knownEventNames: [String] = []
+  var knownDirty = false
+  var publishScheduled = false
+
+  /// Creates a store that reports to `sink`.
+  ///
+  /// - Parameters:
+  ///   - publishIntervalMilliseconds: how often snapshots are sent while data arrives.
+  ///   - sink: receives every update, on the store's queue.
+  public init(publishIntervalMilliseconds: Int = 100, sink: @escaping @Sendable (StoreUpdate) -> Void) {
+    self.sink = sink
+    self.publishInterval = publishIntervalMilliseconds
+  }
+
+  /// Applies a new filter to everything loaded and to what still arrives; bumps the generation.
+  public func setFilter(_ newFilter: EventFilter) {
+    queue.async { [self] in
+      filter = newFilter
+      compiled = CompiledFilter(newFilter, strings: strings)
+      generation += 1
+      mergePending()
+      visible = order.filter(passes)
+      publishNow()
+    }
+  }
+
+  /// Starts a load: sets the progress label, unit and total.
+  func beginLoad(label: String, unit: String, total: Int?, problems: [LoadProblem]) {
+    progress.label = label
+    progress.unit = unit
+    progress.total = total
+    progress.problems.append(contentsOf: problems)
+    progress.finished = false
+    publishNow()
+  }
+
+  /// Marks the current load finished and publishes.
+  func finishLoad() {
+    progress.finished = true
+    progress.activity = nil
+    publishNow()
+  }
+
+  /// Records a problem with one unit (file or request) and counts the unit as done.
+  func unitFailed(_ problem: LoadProblem) {
+    progress.problems.append(problem)
+    progress.done += 1
+    schedulePublish()
+  }
+
+  /// Sets the activity line ("throttled, retrying in 2 s").
+  func setActivity(_ activity: String?) {
+    progress.activity = activity
+    schedulePublish()
+  }
+
+  func passes(_ id: UInt32) -> Bool {
+    let row = columns.row(id)
+    guard compiled.matchesColumns(row) else { return false }
+    if let needle = compiled.needle {
+      let bytes = chunks[Int(row.chunk)].bytes
+      return CompiledFilter.contains(bytes[Int(row.start)..<Int(row.start) + Int(row.length)], needle: needle)
+    }
+    return true
+  }
+
+  func schedulePublish() {
+    guard !publishScheduled else { return }
+    publishScheduled = true
+    queue.asyncAfter(deadline: .now() + .milliseconds(publishInterval)) { [self] in
+      publishScheduled = false
+      publishNow()
+    }
+  }
+
+  /// Sends a snapshot of the current state (call on the queue).
+  func publishNow() {
+    let newRows = mergePending()
+    if !newRows.isEmpty {
+      let matching = newRows.filter(passes)
+      visible = Self.merge(visible, matching, by: columns.precedes)
+    }
+    if knownDirty {
+      knownUsers = userIDs.map { strings[$0] }.sorted()
+      knownEventNames = eventNameIDs.map { strings[$0] }.sorted()
+      knownDirty = false
+    }
+    let snapshot = EventSnapshot(
+      columns: columns, strings: strings.strings, chunks: chunks, visible: visible, filter: filter,
+      generation: generation, progress: progress, trails: trails.values.sorted { $0.name < $1.name },
+      users: knownUsers, eventNames: knownEventNames)
+    sink(.snapshot(snapshot))
+  }
+
+  /// Sorts the rows that arrived since the last merge into `order`; returns them sorted.
+  @discardableResult
+  func mergePending() -> [UInt32] {
+    guard !pending.isEmpty else { return [] }
+    let cols = columns
+    let fresh = pending.sorted(by: cols.precedes)
+    pending.removeAll(keepingCapacity: true)
+    order = Self.merge(order, fresh, by: cols.precedes)
+    return fresh
+  }
+
+  /// Merges two sorted arrays.
+  static func merge(_ a: [UInt32], _ b: [UInt32], by precedes: (UInt32, UInt32) -> Bool) -> [UInt32] {
+    if b.isEmpty { return a }
+    if a.isEmpty { return b }
+    var out = [UInt32]()
+    out.reserveCapacity(a.count + b.count)
+    var i = 0
+    var j = 0
+    while i < a.count && j < b.count {
+      if precedes(b[j], a[i]) {
+        out.append(b[j])
+        j += 1
+      } else {
+        out.append(a[i])
+        i += 1
+      }
+    }
+    out.append(contentsOf: a[i...])
+    out.append(contentsOf: b[j...])
+    return out
+  }
+}

@@ -1,0 +1,52 @@
+/// How loading is going, for the status bar and for print mode's exit status.
+public struct LoadProgress: Sendable, Equatable {
+  /// What is being loaded ("3 paths", "demo account").
+  public var label: String = ""
+  /// The unit counted: "files" or "pages".
+  public var unit: String = "files"
+  /// Units finished.
+  public var done: Int = 0
+  /// Units in all, when known.
+  public var total: Int?
+  /// Events that arrived more than once (same eventID) and were dropped.
+  public var duplicates: Int = 0
+  /// True when every source has finished (successfully or not).
+  public var finished: Bool = false
+  /// Units that could not be read, each with the reason.
+  public var problems: [LoadProblem] = []
+  /// What a source is doing right now, for example "throttled, retrying in 2 s".
+  public var activity: String?
+
+  /// Creates an empty progress report.
+  public init() {}
+}
+
+/// What is known about one trail: from the API (live), or from trail-management calls in the data (files).
+public struct TrailState: Sendable, Equatable {
+  /// Trail name.
+  public var name: String
+  /// Home region, or the region of the call that named it.
+  public var region: String
+  /// Whether logging is on, when known.
+  public var isLogging: Bool?
+  /// True after a successful DeleteTrail.
+  public var deleted: Bool = false
+  /// The last trail-management call seen (for example `StopLogging`).
+  public var lastEventName: String?
+  /// When the logging state last changed, seconds since 1970.
+  public var changedAt: Int64?
+  /// Who made that call.
+  public var changedBy: String?
+  /// Multi-region trail, when known.
+  public var isMultiRegion: Bool?
+  /// Latest log delivery, when known.
+  public var latestDelivery: Int64?
+  /// Log file validation enabled, when known.
+  public var validation: Bool?
+
+  /// Creates a trail entry.
+  public init(name: String, region: String) {
+    self.name = name
+    self.region = region
+  }
+}

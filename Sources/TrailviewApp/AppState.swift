@@ -1,0 +1,98 @@
+import EventStore
+import TerminalUI
+
+/// Which pane has the keyboard.
+public enum Focus: Sendable, Equatable {
+  /// The events table.
+  case table
+  /// The detail pane.
+  case detail
+}
+
+/// What a prompt is asking for.
+public enum PromptKind: Sendable, Equatable {
+  /// A user name pattern.
+  case user
+  /// An event name pattern.
+  case eventName
+  /// Free text over whole records.
+  case search
+
+  /// The prompt's label.
+  public var label: String {
+    switch self {
+    case .user: return "user"
+    case .eventName: return "event name"
+    case .search: return "search"
+    }
+  }
+}
+
+/// An open filter prompt: the text typed so far and the highlighted suggestion.
+public struct PromptState: Sendable, Equatable {
+  /// What is asked.
+  public var kind: PromptKind
+  /// Typed text.
+  public var text: String
+  /// Index into the current suggestions, if one is highlighted.
+  public var highlighted: Int?
+
+  /// Creates a prompt.
+  public init(kind: PromptKind, text: String = "", highlighted: Int? = nil) {
+    self.kind = kind
+    self.text = text
+    self.highlighted = highlighted
+  }
+}
+
+/// An overlay drawn over the dashboard.
+public enum Overlay: Sendable, Equatable {
+  /// The key help.
+  case help
+  /// The list of files or requests that could not be read.
+  case problems
+}
+
+/// Everything the screen shows; changed only by ``update(_:_:)``.
+public struct AppState: Sendable {
+  /// Terminal width.
+  public var width: Int
+  /// Terminal height.
+  public var height: Int
+  /// The latest store snapshot.
+  public var snapshot = EventSnapshot()
+  /// The filter the user asked for (the snapshot catches up with it).
+  public var filter: EventFilter
+  /// Selected row among the visible ones.
+  public var selected = 0
+  /// First row shown in the table.
+  public var top = 0
+  /// Row id of the selection, kept so that arriving rows do not move it.
+  public var selectedID: UInt32?
+  /// Keyboard focus.
+  public var focus = Focus.table
+  /// Open prompt, if any.
+  public var prompt: PromptState?
+  /// Open overlay, if any.
+  public var overlay: Overlay?
+  /// Show local time instead of UTC.
+  public var localTime = false
+  /// First line shown in the detail pane.
+  public var detailScroll = 0
+  /// Pretty-printed lines of the selected event, cached.
+  public var detail = DetailCache()
+  /// A one-off message for the status line.
+  public var message: String?
+  /// Set when the user asked to quit.
+  public var quit = false
+  /// What is shown as the data source in the header.
+  public var sourceLabel: String
+
+  /// Creates the initial state.
+  public init(width: Int, height: Int, filter: EventFilter = EventFilter(), sourceLabel: String) {
+    self.width = width
+    self.height = height
+    self.filter = filter
+    self.sourceLabel = sourceLabel
+  }
+}

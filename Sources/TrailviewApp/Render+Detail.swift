@@ -1,0 +1,98 @@
+import CloudTrailModel
+import EventStore
+import TerminalUI
+
+func drawDetail(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, env: RenderEnvironment) {
+  guard rect.height > 0 else { return }
+  let lines = state.detail.lines
+  let rows = max(0, rect.height - 2)
+  var title = "Detail"
+  if !lines.isEmpty {
+    let last = min(lines.count, state.detailScroll + rows)
+    title += "  lines \(state.detailScroll + 1)-\(last) of \(lines.count)"
+  }
+  if state.focus == .table { title += "  (Enter: focus)" } else { title += "  (Tab/Esc: back)" }
+  drawTitle(&grid, title, rect, focused: state.focus == .detail, env: env)
+  guard state.selected < state.snapshot.count else { return }
+  let event = state.snapshot.event(at: state.selected)
+  drawSummary(&grid, event, state: state, x: rect.x, y: rect.y + 1, width: rect.width, env: env)
+  let needle = state.filter.search?.lowercased()
+  for row in 0..<rows {
+    let index = state.detailScroll + row
+    guard index < lines.count else { break }
+    drawPrettyLine(&grid, lines[index], x: rect.x + 1, y: rect.y + 2 + row, width: rect.width - 1, needle: needle, env: env)
+  }
+}
+
+/// Who, what, when, from where, and the error, on one line.
+private func drawSummary(
+  _ grid: inout CellGrid, _ event: EventSummary, state: AppState, x: Int, y: Int, width: Int, env: RenderEnvironment
+) {
+  var col = x + 1
+  func part(_ text: String, _ style: Style) {
+    guard col < x + width else { return }
+    col += drawText(&grid, text, x: col, y: y, width: x + width - col, style: style, env: env)
+  }
+  part(event.user, Style(bold: true))
+  part(" ", .plain)
+  part(event.eventName, event.readOnly ? Style(bold: true) : env.theme.write)
+  part(" on " + shortSource(event.eventSource), .plain)
+  part(" at " + formatTime(event.time, state: state, env: env) + (state.localTime ? "" : " UTC"), env.theme.muted)
+  part(" from ", .plain)
+  part(event.sourceIP, Style(bold: true))
+  part(" in " + event.region, .plain)
+  if !event.errorCode.isEmpty {
+    part("  ", .plain)
+    part(event.errorCode, env.theme.error)
+  }
+}
+
+private func drawPrettyLine(
+  _ grid: inout CellGrid, _ line: PrettyLine, x: Int, y: Int, width: Int, needle: String?, env: RenderEnvironment
+) {
+  var col = x + line.indent
+  let end = x + width
+  for span in line.spans {
+    guard col < end else { break }
+    let style: Style
+    switch span.kind {
+    case .key: style = env.theme.jsonKey
+    case .string: style = env.theme.jsonString
+    case .number: style = env.theme.jsonNumber
+    case .literal: style = env.theme.jsonLiteral
+    case .punctuation: style = .plain
+    case .token: style = env.theme.token
+    }
+    let start = col
+    col += grid.put(span.text, x: col, y: y, maxWidth: end - col, style: style)
+    if let needle, !needle.isEmpty, span.kind != .token {
+      highlight(&grid, span.text, needle: needle, x: start, y: y, end: col, env: env)
+    }
+  }
+}
+
+/// Restyles occurrences of `needle` in `text`, drawn at `x`.
+private func highlight(
+  _ grid: inout CellGrid, _ text: String, needle: String, x: Int, y: Int, end: Int, env: RenderEnvironment
+) {
+  let lower = Array(text.lowercased())
+  let target = Array(needle)
+  guard lower.count == text.count, target.count <= lower.count else { return }
+  var widths: [Int] = []
+  var offset = 0
+  for character in text {
+    widths.append(offset)
+    offset += DisplayWidth.of(character)
+  }
+  var i = 0
+  while i + target.count <= lower.count {
+    if Array(lower[i..<i + target.count]) == target {
+      let from = x + widths[i]
+      let to = i + target.count < widths.count ? x + widths[i + target.count] : x + offset
+      grid.restyle(x: from, y: y, width: min(to, end) - from, height: 1) { $0 = env.theme.match }
+      i += target.count
+    } else {
+      i += 1
+    }
+  }
+}

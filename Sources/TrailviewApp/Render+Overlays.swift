@@ -1,0 +1,75 @@
+import EventStore
+import TerminalUI
+
+func drawPrompt(_ grid: inout CellGrid, _ state: AppState, _ prompt: PromptState, layout: Layout, env: RenderEnvironment) {
+  let y = layout.status.y
+  let style = env.theme.titleFocused
+  grid.fill(x: 0, y: y, width: grid.width, height: 1, with: Cell(" ", style: style))
+  var col = grid.put(" \(prompt.kind.label): ", x: 0, y: y, style: style)
+  col += drawText(&grid, prompt.text, x: col, y: y, width: grid.width / 2, style: style, env: env)
+  grid.put(env.ascii ? "_" : "▏", x: col, y: y, style: style)
+  let hint = prompt.kind == .search
+    ? "Enter apply · Esc cancel · empty clears "
+    : "Enter apply · ↓↑ choose · Tab complete · * wildcard · empty clears "
+  if grid.width - col > hint.count + 4 { grid.put(hint, x: grid.width - hint.count, y: y, style: style) }
+  let offered = suggestions(for: prompt, in: state.snapshot)
+  guard !offered.isEmpty else { return }
+  let width = min(grid.width - 2, max(24, offered.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
+  let top = y - offered.count - 1
+  drawBox(&grid, x: 0, y: top, width: width + 2, height: offered.count + 1, title: "matches", env: env)
+  for (i, value) in offered.enumerated() {
+    let selected = i == prompt.highlighted
+    let rowStyle = selected ? env.theme.selected : Style.plain
+    grid.fill(x: 1, y: top + 1 + i, width: width, height: 1, with: Cell(" ", style: rowStyle))
+    drawCell(&grid, value, x: 2, y: top + 1 + i, width: width - 1, style: rowStyle, env: env)
+  }
+}
+
+/// Clears a rectangle and draws a frame with a title on its top edge (no bottom edge when it sits on the status).
+func drawBox(_ grid: inout CellGrid, x: Int, y: Int, width: Int, height: Int, title: String, env: RenderEnvironment) {
+  grid.fill(x: x, y: y, width: width, height: height)
+  let h = env.ascii ? "-" : "─"
+  let v = env.ascii ? "|" : "│"
+  for col in x..<(x + width) { grid.put(h, x: col, y: y, style: env.theme.border) }
+  for row in (y + 1)..<(y + height) {
+    grid.put(v, x: x, y: row, style: env.theme.border)
+    grid.put(v, x: x + width - 1, y: row, style: env.theme.border)
+  }
+  grid.put(env.ascii ? "+" : "┌", x: x, y: y, style: env.theme.border)
+  grid.put(env.ascii ? "+" : "┐", x: x + width - 1, y: y, style: env.theme.border)
+  grid.put(" \(title) ", x: x + 2, y: y, maxWidth: width - 4, style: Style(bold: true))
+}
+
+private func drawFramed(_ grid: inout CellGrid, title: String, lines: [(String, String, Style)], env: RenderEnvironment) {
+  let keyWidth = min(24, (lines.map { $0.0.count }.max() ?? 0))
+  let width = min(grid.width - 4, max(40, keyWidth + 3 + (lines.map { $0.1.count }.max() ?? 0) + 4))
+  let height = min(grid.height - 2, lines.count + 3)
+  let x = (grid.width - width) / 2
+  let y = (grid.height - height) / 2
+  drawBox(&grid, x: x, y: y, width: width, height: height, title: title, env: env)
+  let h = env.ascii ? "-" : "─"
+  for col in x..<(x + width) { grid.put(h, x: col, y: y + height - 1, style: env.theme.border) }
+  grid.put(env.ascii ? "+" : "└", x: x, y: y + height - 1, style: env.theme.border)
+  grid.put(env.ascii ? "+" : "┘", x: x + width - 1, y: y + height - 1, style: env.theme.border)
+  for (i, line) in lines.prefix(height - 3).enumerated() {
+    let row = y + 1 + i
+    grid.put(line.0, x: x + 2, y: row, maxWidth: keyWidth, style: Style(bold: true))
+    drawCell(&grid, line.1, x: x + 3 + keyWidth, y: row, width: width - keyWidth - 5, style: line.2, env: env)
+  }
+  let footer = lines.count > height - 3 ? "… \(lines.count - (height - 3)) more · any key closes" : "any key closes"
+  grid.put(footer, x: x + 2, y: y + height - 2, maxWidth: width - 4, style: env.theme.muted)
+}
+
+func drawHelp(_ grid: inout CellGrid, env: RenderEnvironment) {
+  let lines = AppKeys.keymap.helpLines(scope: "global").map { ($0.keys, $0.help, Style.plain) }
+  drawFramed(&grid, title: "Keys", lines: lines, env: env)
+}
+
+func drawProblems(_ grid: inout CellGrid, _ state: AppState, env: RenderEnvironment) {
+  let problems = state.snapshot.progress.problems
+  let lines: [(String, String, Style)] =
+    problems.isEmpty
+    ? [("", "No problems: every input was read.", Style.plain)]
+    : problems.map { ("", "\($0.source): \($0.reason)", env.theme.error) }
+  drawFramed(&grid, title: "Problems (\(problems.count))", lines: lines, env: env)
+}

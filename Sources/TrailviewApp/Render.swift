@@ -1,0 +1,144 @@
+import CloudTrailModel
+import EventStore
+import TerminalUI
+
+/// Draws the whole screen for `state`. Pure: the same state and environment give the same grid.
+public func render(_ state: AppState, env: RenderEnvironment) -> CellGrid {
+  var grid = CellGrid(width: state.width, height: state.height)
+  let layout = Layout(width: state.width, height: state.height)
+  guard layout.fits else {
+    drawTooSmall(&grid, env: env)
+    return grid
+  }
+  drawHeader(&grid, state, layout.header, env: env)
+  drawTable(&grid, state, layout.table, env: env)
+  drawTrails(&grid, state, layout.trails, env: env)
+  drawDetail(&grid, state, layout.detail, env: env)
+  drawStatus(&grid, state, layout.status, env: env)
+  if let prompt = state.prompt { drawPrompt(&grid, state, prompt, layout: layout, env: env) }
+  switch state.overlay {
+  case .help: drawHelp(&grid, env: env)
+  case .problems: drawProblems(&grid, state, env: env)
+  case nil: break
+  }
+  return grid
+}
+
+/// Draws sanitized text with tokens highlighted; returns the columns used.
+@discardableResult
+func drawText(
+  _ grid: inout CellGrid, _ raw: String, x: Int, y: Int, width: Int, style: Style, env: RenderEnvironment
+) -> Int {
+  var col = x
+  for span in DisplayText.spans(raw) {
+    let room = x + width - col
+    guard room > 0 else { break }
+    var tokenStyle = env.theme.token
+    if style.reverse { tokenStyle.reverse = false }
+    col += grid.put(span.text, x: col, y: y, maxWidth: room, style: span.isToken ? tokenStyle : style)
+  }
+  return col - x
+}
+
+/// Draws text that may not fit, ending it with an ellipsis when cut.
+func drawCell(
+  _ grid: inout CellGrid, _ raw: String, x: Int, y: Int, width: Int, style: Style, env: RenderEnvironment
+) {
+  guard width > 0 else { return }
+  let safe = DisplayText.sanitize(raw)
+  if DisplayWidth.of(safe) <= width {
+    drawText(&grid, raw, x: x, y: y, width: width, style: style, env: env)
+  } else {
+    drawText(&grid, raw, x: x, y: y, width: width - 1, style: style, env: env)
+    grid.put(env.ascii ? "~" : "…", x: x + width - 1, y: y, maxWidth: 1, style: style)
+  }
+}
+
+/// A pane's one-line title bar.
+func drawTitle(_ grid: inout CellGrid, _ title: String, _ rect: Layout.Rect, focused: Bool, env: RenderEnvironment) {
+  let style = focused ? env.theme.titleFocused : env.theme.title
+  grid.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, with: Cell(" ", style: style))
+  drawCell(&grid, " " + title, x: rect.x, y: rect.y, width: rect.width, style: style, env: env)
+}
+
+func formatTime(_ seconds: Int64, state: AppState, env: RenderEnvironment, short: Bool = false) -> String {
+  let text = EventTime.format(seconds, offsetSeconds: state.localTime ? env.localOffset(seconds) : 0)
+  return short ? String(text.dropFirst(5)) : text
+}
+
+func formatCount(_ n: Int) -> String {
+  var digits = Array(String(n))
+  var i = digits.count - 3
+  while i > 0 {
+    digits.insert(",", at: i)
+    i -= 3
+  }
+  return String(digits)
+}
+
+private func drawTooSmall(_ grid: inout CellGrid, env: RenderEnvironment) {
+  let lines = ["Terminal too small", "need \(Layout.minWidth)x\(Layout.minHeight)", "q quits"]
+  for (i, line) in lines.enumerated() where i < grid.height {
+    let x = max(0, (grid.width - line.count) / 2)
+    grid.put(line, x: x, y: max(0, grid.height / 2 - 1) + i, style: i == 0 ? env.theme.alarm : .plain)
+  }
+}
+
+private func drawHeader(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, env: RenderEnvironment) {
+  grid.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, with: Cell(" ", style: Style(bold: true)))
+  var col = grid.put(" trailview ", x: 0, y: rect.y, style: Style(bold: true))
+  col += drawText(&grid, state.sourceLabel, x: col, y: rect.y, width: rect.width / 3, style: .plain, env: env)
+  let counts = "\(formatCount(state.snapshot.count)) / \(formatCount(state.snapshot.total)) events "
+  let filters = filterSummary(state.filter)
+  let room = rect.width - col - counts.count - 3
+  if !filters.isEmpty, room > 8 {
+    col += grid.put("  filters: ", x: col, y: rect.y, style: Style(bold: true))
+    drawCell(&grid, filters, x: col, y: rect.y, width: room - 11, style: env.theme.write, env: env)
+  }
+  grid.put(counts, x: rect.width - counts.count, y: rect.y, style: Style(bold: true))
+}
+
+/// The active filters as text, for the header.
+public func filterSummary(_ filter: EventFilter) -> String {
+  var parts: [String] = []
+  if let user = filter.user { parts.append("user=\(user)") }
+  if let name = filter.eventName { parts.append("event=\(name)") }
+  switch filter.readWrite {
+  case .all: break
+  case .writesOnly: parts.append("writes only")
+  case .readsOnly: parts.append("reads only")
+  }
+  if let search = filter.search { parts.append("search=\(search)") }
+  if filter.startTime != nil || filter.endTime != nil { parts.append("time window") }
+  return parts.joined(separator: "  ")
+}
+
+private func drawStatus(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, env: RenderEnvironment) {
+  let progress = state.snapshot.progress
+  var text: String
+  if let message = state.message {
+    text = message
+  } else if progress.finished {
+    text = "Loaded \(formatCount(progress.done)) \(progress.unit)"
+  } else {
+    let total = progress.total.map { " / \(formatCount($0))" } ?? ""
+    text = "Loading \(progress.unit) \(formatCount(progress.done))\(total)"
+  }
+  if state.message == nil {
+    text += " · \(formatCount(state.snapshot.total)) events"
+    if progress.duplicates > 0 { text += " · \(formatCount(progress.duplicates)) duplicates dropped" }
+    if let activity = progress.activity { text += " · \(activity)" }
+  }
+  let problems = progress.problems.count
+  let hint = "  ? help  u user  e event  w r/w  / search  c clear  q quit "
+  grid.fill(x: 0, y: rect.y, width: rect.width, height: 1, with: Cell(" ", style: env.theme.title))
+  var col = drawText(&grid, " " + text, x: 0, y: rect.y, width: rect.width, style: env.theme.title, env: env)
+  if problems > 0 {
+    let warn = "  \(problems) problem\(problems == 1 ? "" : "s") (p)"
+    var style = env.theme.title
+    style.fg = .red
+    style.bold = true
+    col += grid.put(warn, x: col, y: rect.y, maxWidth: rect.width - col, style: style)
+  }
+  if rect.width - col > hint.count { grid.put(hint, x: rect.width - hint.count, y: rect.y, style: env.theme.title) }
+}

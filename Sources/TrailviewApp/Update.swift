@@ -1,0 +1,163 @@
+import EventStore
+import TerminalUI
+
+/// Something that happened: a key, a resize, or news from the store.
+public enum Msg: Sendable {
+  /// A key press.
+  case key(Key)
+  /// The terminal's new size.
+  case resize(width: Int, height: Int)
+  /// An update from the store.
+  case store(StoreUpdate)
+}
+
+/// Work for the run loop to do after an update.
+public enum Effect: Sendable, Equatable {
+  /// Ask the store for a new filter.
+  case setFilter(EventFilter)
+  /// Leave the program.
+  case quit
+}
+
+/// Applies one message to the state and returns the effects to perform. Pure: no I/O, no clock.
+public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+  state.message = nil
+  switch msg {
+  case .resize(let width, let height):
+    state.width = width
+    state.height = height
+    clampSelection(&state)
+    DetailCache.refresh(&state)
+    return []
+  case .store(.snapshot(let snapshot)):
+    applySnapshot(&state, snapshot)
+    return []
+  case .key(let key):
+    if state.prompt != nil { return handlePromptKey(&state, key) }
+    if state.overlay != nil {
+      state.overlay = nil
+      return key == .char("q") || key == .ctrl("c") ? quit(&state) : []
+    }
+    if key == .escape {
+      if state.focus == .detail { state.focus = .table }
+      return []
+    }
+    guard let action = AppKeys.keymap.action(for: key, scope: state.focus == .detail ? "detail" : "table") else {
+      return []
+    }
+    return perform(&state, action)
+  }
+}
+
+private func quit(_ state: inout AppState) -> [Effect] {
+  state.quit = true
+  return [.quit]
+}
+
+/// Takes a new snapshot, keeping the selected event selected when rows arrive around it.
+func applySnapshot(_ state: inout AppState, _ snapshot: EventSnapshot) {
+  let filterChanged = snapshot.generation != state.snapshot.generation
+  state.snapshot = snapshot
+  if filterChanged {
+    state.selected = 0
+    state.top = 0
+  } else if let id = state.selectedID, state.selected > 0, let index = snapshot.visible.firstIndex(of: id) {
+    let shift = index - state.selected
+    state.selected = index
+    state.top = max(0, state.top + shift)
+  }
+  clampSelection(&state)
+  DetailCache.refresh(&state)
+}
+
+/// Keeps the selection inside the rows and on screen.
+func clampSelection(_ state: inout AppState) {
+  let count = state.snapshot.count
+  state.selected = max(0, min(state.selected, count - 1))
+  let rows = Layout(width: state.width, height: state.height).tableRows
+  if state.selected < state.top { state.top = state.selected }
+  if state.selected >= state.top + rows { state.top = state.selected - rows + 1 }
+  state.top = max(0, min(state.top, max(0, count - rows)))
+  state.selectedID = count > 0 ? state.snapshot.visible[state.selected] : nil
+}
+
+func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
+  let layout = Layout(width: state.width, height: state.height)
+  switch action {
+  case .quit: return quit(&state)
+  case .help: state.overlay = .help
+  case .problems: state.overlay = .problems
+  case .toggleFocus: state.focus = state.focus == .table ? .detail : .table
+  case .toggleTime: state.localTime.toggle()
+  case .up, .down, .pageUp, .pageDown, .first, .last:
+    if state.focus == .detail {
+      scrollDetail(&state, action, page: layout.detailRows)
+    } else {
+      moveSelection(&state, action, page: layout.tableRows)
+    }
+  case .filterUser: state.prompt = PromptState(kind: .user, text: state.filter.user ?? "")
+  case .filterEventName: state.prompt = PromptState(kind: .eventName, text: state.filter.eventName ?? "")
+  case .search: state.prompt = PromptState(kind: .search, text: state.filter.search ?? "")
+  case .cycleReadWrite:
+    state.filter.readWrite = state.filter.readWrite.next
+    return [.setFilter(state.filter)]
+  case .clearFilters:
+    let keepWindow = EventFilter(startTime: state.filter.startTime, endTime: state.filter.endTime)
+    guard state.filter != keepWindow else { return [] }
+    state.filter = keepWindow
+    return [.setFilter(state.filter)]
+  case .nextMatch, .previousMatch:
+    findMatch(&state, forward: action == .nextMatch)
+  }
+  return []
+}
+
+private func moveSelection(_ state: inout AppState, _ action: AppAction, page: Int) {
+  switch action {
+  case .up: state.selected -= 1
+  case .down: state.selected += 1
+  case .pageUp: state.selected -= page
+  case .pageDown: state.selected += page
+  case .first: state.selected = 0
+  case .last: state.selected = state.snapshot.count - 1
+  default: break
+  }
+  clampSelection(&state)
+  DetailCache.refresh(&state)
+}
+
+private func scrollDetail(_ state: inout AppState, _ action: AppAction, page: Int) {
+  let maxScroll = max(0, state.detail.lines.count - page)
+  switch action {
+  case .up: state.detailScroll -= 1
+  case .down: state.detailScroll += 1
+  case .pageUp: state.detailScroll -= page
+  case .pageDown: state.detailScroll += page
+  case .first: state.detailScroll = 0
+  case .last: state.detailScroll = maxScroll
+  default: break
+  }
+  state.detailScroll = max(0, min(state.detailScroll, maxScroll))
+}
+
+/// In the detail pane: scroll to the next line containing the search text. In the table: the next matching event.
+private func findMatch(_ state: inout AppState, forward: Bool) {
+  guard let text = state.filter.search?.lowercased(), !text.isEmpty else {
+    state.message = "no search: press / first"
+    return
+  }
+  if state.focus == .table {
+    moveSelection(&state, forward ? .down : .up, page: 1)
+    return
+  }
+  let lines = state.detail.lines.map { line in line.spans.map(\.text).joined().lowercased() }
+  var i = state.detailScroll
+  for _ in 0..<lines.count {
+    i = (i + (forward ? 1 : lines.count - 1)) % max(1, lines.count)
+    if lines[i].contains(text) {
+      state.detailScroll = i
+      return
+    }
+  }
+  state.message = "no match in this event"
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import CursesBackend
+import EventStore
+import Foundation
+import TerminalUI
+import TrailviewApp
+
+/// The interactive dashboard: the main thread owns the terminal and runs the loop.
+enum Dashboard {
+  static func run(filter: EventFilter, sourceLabel: String, start: (EventStore) -> Void) throws {
+    let inbox = Inbox()
+    let store = EventStore { update in inbox.post(update) }
+    let terminal: CursesTerminal
+    do {
+      terminal = try CursesTerminal()
+    } catch {
+      FileHandle.standardError.write(Data("trailview: \(error)\n".utf8))
+      throw ExitCode.failure
+    }
+    defer { terminal.shutdown() }
+    let ascii = !String(cString: nl_langinfo(CODESET)).uppercased().contains("UTF")
+    let env = RenderEnvironment(
+      theme: terminal.colorMode == .none ? .mono : .color, ascii: ascii,
+      localOffset: { TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval($0))) })
+    var state = AppState(
+      width: terminal.size.width, height: terminal.size.height, filter: filter, sourceLabel: sourceLabel)
+    store.setFilter(filter)
+    start(store)
+    var dirty = true
+    while !state.quit && !terminal.quitRequested {
+      if dirty {
+        terminal.draw(render(state, env: env))
+        dirty = false
+      }
+      var messages: [Msg] = []
+      if let key = terminal.readKey(timeoutMilliseconds: 40) {
+        if key == .resize {
+          let size = terminal.size
+          messages.append(.resize(width: size.width, height: size.height))
+        } else {
+          messages.append(.key(key))
+        }
+      }
+      messages += inbox.drain()
+      for message in messages {
+        for effect in update(&state, message) {
+          switch effect {
+          case .setFilter(let filter): store.setFilter(filter)
+          case .quit: state.quit = true
+          }
+        }
+        dirty = true
+      }
+    }
+  }
+}

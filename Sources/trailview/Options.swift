@@ -1,0 +1,98 @@
+import ArgumentParser
+import CloudTrailModel
+import EventStore
+import Foundation
+
+/// Output formats for `--print`.
+enum PrintFormat: String, ExpressibleByArgument, CaseIterable {
+  case ndjson, json, csv, table
+}
+
+/// The command line, shared by the dashboard and print mode.
+struct Options: ParsableArguments {
+  @Argument(help: "CloudTrail log files or folders (read recursively: .json, .json.gz, .jsonl, .ndjson).")
+  var paths: [String] = []
+
+  @Flag(help: "Browse the built-in demo account (no AWS needed).")
+  var demo = false
+
+  @Flag(name: .customLong("print"), help: "No screen: print matching events to stdout, newest first.")
+  var printMode = false
+
+  @Option(help: "Print format: ndjson (one original record per line), json ({\"Records\":[...]}), csv, table.")
+  var format: PrintFormat = .ndjson
+
+  @Option(help: "Only events by this user (ignores case; * and ? are wildcards).")
+  var user: String?
+
+  @Option(name: .customLong("event-name"), help: "Only events with this name (ignores case; * and ? wildcards).")
+  var eventName: String?
+
+  @Option(name: .customLong("read-only"), help: "true: only read-only calls; false: only writes.")
+  var readOnly: Bool?
+
+  @Option(help: "Only events whose record contains this text (ignores case).")
+  var search: String?
+
+  @Option(help: "Only events newer than this: 90m, 12h, 7d.")
+  var since: String?
+
+  @Option(name: .customLong("start-time"), help: "Only events at or after this ISO 8601 time (UTC if no offset).")
+  var startTime: String?
+
+  @Option(name: .customLong("end-time"), help: "Only events at or before this ISO 8601 time.")
+  var endTime: String?
+
+  @Option(name: .customLong("max-file-mb"), help: "Largest decompressed size of one file, in MiB.")
+  var maxFileMB: Int = 1024
+
+  @Option(name: .customLong("demo-page-ms"), help: .hidden)
+  var demoPageMilliseconds: Int?
+
+  /// The filter the flags describe; throws a usage error for malformed times.
+  func filter(now: Int64) throws -> EventFilter {
+    var start: Int64?
+    var end: Int64?
+    if let since {
+      guard let seconds = Self.duration(since) else {
+        throw ValidationError("--since takes a number and a unit, such as 90m, 12h or 7d (got \"\(since)\")")
+      }
+      start = now - seconds
+    }
+    if let startTime {
+      guard let t = Self.time(startTime) else { throw ValidationError("--start-time is not an ISO 8601 time: \(startTime)") }
+      start = max(start ?? t, t)
+    }
+    if let endTime {
+      guard let t = Self.time(endTime) else { throw ValidationError("--end-time is not an ISO 8601 time: \(endTime)") }
+      end = t
+    }
+    let readWrite: ReadWriteFilter = readOnly.map { $0 ? .readsOnly : .writesOnly } ?? .all
+    return EventFilter(
+      user: user, eventName: eventName, readWrite: readWrite, search: search, startTime: start, endTime: end)
+  }
+
+  /// `90m`, `12h`, `7d`, `30s`, `2w` → seconds.
+  static func duration(_ text: String) -> Int64? {
+    guard let unit = text.last, let value = Int64(text.dropLast()), value >= 0 else { return nil }
+    switch unit {
+    case "s": return value
+    case "m": return value * 60
+    case "h": return value * 3600
+    case "d": return value * 86400
+    case "w": return value * 7 * 86400
+    default: return nil
+    }
+  }
+
+  /// ISO 8601 with or without offset, or a date alone (midnight UTC).
+  static func time(_ text: String) -> Int64? {
+    var candidates = [text]
+    if !text.contains("T") { candidates.append(text + "T00:00:00Z") }
+    if !text.hasSuffix("Z") && !text.contains("+") && text.count == 19 { candidates.append(text + "Z") }
+    for candidate in candidates {
+      if let t = EventTime.parse(ArraySlice(candidate.utf8)) { return t }
+    }
+    return nil
+  }
+}

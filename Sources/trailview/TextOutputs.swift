@@ -1,0 +1,64 @@
+import CloudTrailModel
+import EventStore
+
+/// `--format csv`: sanitized cells, quoted, guarded against formula injection.
+enum CSVOutput {
+  static let header = ["eventTime", "eventName", "eventSource", "user", "sourceIPAddress", "awsRegion", "readOnly", "errorCode"]
+
+  static func write(_ snapshot: EventSnapshot, to out: OutputWriter) {
+    out.write(header.joined(separator: ",") + "\r\n")
+    for i in 0..<snapshot.count {
+      let e = snapshot.event(at: i)
+      let cells = [
+        EventTime.formatISO(e.time), e.eventName, e.eventSource, e.user, e.sourceIP, e.region,
+        e.readOnly ? "true" : "false", e.errorCode,
+      ]
+      out.write(cells.map(cell).joined(separator: ",") + "\r\n")
+    }
+  }
+
+  /// One CSV cell: display-safe, `'`-prefixed when a spreadsheet would read it as a formula, quoted when needed.
+  static func cell(_ raw: String) -> String {
+    var text = DisplayText.sanitize(raw)
+    if let first = raw.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
+    if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "'" || $0 == " " }) {
+      return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    return text
+  }
+}
+
+/// `--format table`: aligned, sanitized columns for a terminal.
+enum TableOutput {
+  static func write(_ snapshot: EventSnapshot, to out: OutputWriter) {
+    let titles = ["TIME (UTC)", "EVENT", "USER", "SOURCE", "SOURCE IP", "REGION", "RW", "ERROR"]
+    let widths = [19, 28, 24, 16, 15, 14, 2, 20]
+    func line(_ cells: [String]) -> String {
+      var parts: [String] = []
+      for (cell, width) in zip(cells, widths) {
+        let safe = DisplayText.sanitize(cell)
+        let clipped = safe.count > width ? String(safe.prefix(width - 1)) + "…" : safe
+        parts.append(clipped + String(repeating: " ", count: max(0, width - clipped.count)))
+      }
+      return parts.joined(separator: " ").trimmingTrailingSpaces() + "\n"
+    }
+    out.write(line(titles))
+    for i in 0..<snapshot.count {
+      let e = snapshot.event(at: i)
+      let source = e.eventSource.hasSuffix(".amazonaws.com") ? String(e.eventSource.dropLast(14)) : e.eventSource
+      out.write(
+        line([
+          EventTime.format(e.time), e.eventName, e.user, source, e.sourceIP, e.region, e.readOnly ? "R" : "W",
+          e.errorCode,
+        ]))
+    }
+  }
+}
+
+extension String {
+  func trimmingTrailingSpaces() -> String {
+    var s = self
+    while s.last == " " { s.removeLast() }
+    return s
+  }
+}

@@ -1,0 +1,80 @@
+import EventStore
+import TerminalUI
+import TestSupport
+import Testing
+import TrailviewApp
+
+@Suite struct UpdateTests {
+  func type(_ text: String, into state: inout AppState) -> [Effect] {
+    var effects: [Effect] = []
+    for c in text { effects += update(&state, .key(.char(c))) }
+    return effects
+  }
+
+  @Test func userPromptOffersKnownValuesAndAppliesTheChoice() {
+    var state = AppFixture.state(width: 100, height: 30)
+    _ = update(&state, .key(.char("u")))
+    #expect(state.prompt?.kind == .user)
+    _ = type("dep", into: &state)
+    let offered = suggestions(for: state.prompt!, in: state.snapshot)
+    #expect(offered == ["deploy-bot"])
+    let effects = update(&state, .key(.enter))
+    #expect(effects == [.setFilter(EventFilter(user: "deploy-bot"))])
+    #expect(state.prompt == nil)
+    #expect(state.filter.user == "deploy-bot")
+  }
+
+  @Test func readWriteKeyCyclesAndClearKeepsTimeWindow() {
+    var state = AppState(width: 80, height: 24, filter: EventFilter(startTime: 5), sourceLabel: "x")
+    #expect(update(&state, .key(.char("w"))) == [.setFilter(EventFilter(readWrite: .writesOnly, startTime: 5))])
+    #expect(update(&state, .key(.char("w"))) == [.setFilter(EventFilter(readWrite: .readsOnly, startTime: 5))])
+    #expect(update(&state, .key(.char("c"))) == [.setFilter(EventFilter(startTime: 5))])
+    #expect(update(&state, .key(.char("c"))) == [])
+  }
+
+  @Test func navigationStaysInBoundsAndScrolls() {
+    var state = AppFixture.state(width: 80, height: 24)
+    let rows = Layout(width: 80, height: 24).tableRows
+    _ = update(&state, .key(.up))
+    #expect(state.selected == 0)
+    for _ in 0..<(rows + 2) { _ = update(&state, .key(.char("j"))) }
+    #expect(state.selected == rows + 2)
+    #expect(state.top == 3)
+    _ = update(&state, .key(.char("G")))
+    #expect(state.selected == state.snapshot.count - 1)
+    _ = update(&state, .key(.char("g")))
+    #expect(state.selected == 0 && state.top == 0)
+  }
+
+  @Test func enterFocusesDetailWhereKeysScrollTheJSON() {
+    var state = AppFixture.state(width: 80, height: 24)
+    #expect(!state.detail.lines.isEmpty)
+    _ = update(&state, .key(.enter))
+    #expect(state.focus == .detail)
+    _ = update(&state, .key(.down))
+    #expect(state.detailScroll == 1)
+    #expect(state.selected == 0)
+    _ = update(&state, .key(.tab))
+    #expect(state.focus == .table)
+  }
+
+  @Test func selectionStaysOnTheSameEventWhenNewerRowsArrive() {
+    let all = AppFixture.snapshot()
+    let older = AppFixture.snapshot(filter: EventFilter(endTime: all.event(at: 5).time))
+    var state = AppState(width: 80, height: 24, sourceLabel: "x")
+    _ = update(&state, .store(.snapshot(older)))
+    _ = update(&state, .key(.down))
+    _ = update(&state, .key(.down))
+    let chosen = state.snapshot.event(at: state.selected)
+    _ = update(&state, .store(.snapshot(all)))
+    #expect(state.snapshot.generation == older.generation)
+    #expect(state.snapshot.event(at: state.selected) == chosen)
+  }
+
+  @Test func quitKeys() {
+    var state = AppState(width: 80, height: 24, sourceLabel: "x")
+    #expect(update(&state, .key(.char("q"))) == [.quit])
+    var other = AppState(width: 80, height: 24, sourceLabel: "x")
+    #expect(update(&other, .key(.ctrl("c"))) == [.quit])
+  }
+}
