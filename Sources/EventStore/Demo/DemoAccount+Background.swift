@@ -58,7 +58,8 @@ extension DemoBuilder {
       let actor = DemoAccount.orderProcessor(key: key)
       session(actor, at: t + 2, count: r.int(2...4), gap: 0...4, [DemoOps.kmsDecrypt, DemoOps.putItem, DemoOps.putItem, DemoOps.describeTable, DemoOps.createLogStream])
     }
-    let config = DemoAccount.serviceLinked("AWSServiceRoleForConfig", session: "AWSConfig-Describe", service: "config.amazonaws.com", key: tempKey())
+    var config = DemoAccount.serviceLinked("AWSServiceRoleForConfig", session: "AWSConfig-Describe", service: "config.amazonaws.com", key: tempKey())
+    config.deniedRate = 0.07
     for block in 0..<4 {
       let t = d0 + Int64(block * 21_600 + r.int(0..<1800))
       session(config, at: t, count: r.int(8...14), gap: 0...6, region: r.pick(["us-east-1", "us-east-1", "eu-west-1", "us-west-2", "ap-southeast-2"]), [
