@@ -79,7 +79,8 @@ import Testing
     #expect(arns.contains("arn:aws:sts::123456789012:assumed-role/Admin/alice@example.com"))
     #expect(arns.contains { $0.hasPrefix("arn:aws:sts::123456789012:assumed-role/ci-deploy/gh-actions-") })
     #expect(arns.contains("arn:aws:sts::123456789012:assumed-role/web-server-role/i-0abc1234def567890"))
-    let invokedBy = Set(DemoFixture.parsed.compactMap { ($0["userIdentity"] as? [String: Any])?["invokedBy"] as? String })
+    let invokedBy = Set(
+      DemoFixture.parsed.compactMap { ($0["userIdentity"] as? [String: Any])?["invokedBy"] as? String })
     #expect(invokedBy.isSuperset(of: ["cloudformation.amazonaws.com", "autoscaling.amazonaws.com"]))
   }
 
@@ -137,6 +138,7 @@ import Testing
     #expect(time("CreateUser") <= time("CreateAccessKey") && time("CreateAccessKey") <= time("StopLogging"))
     // The backdoor user is only ever seen from the intruder's address.
     let backdoor = DemoFixture.parsed.filter { DemoFixture.userName($0) == "backup-admin" }
-    #expect(!backdoor.isEmpty && backdoor.allSatisfy { $0["sourceIPAddress"] as? String == DemoAccount.incidentSourceIP })
+    #expect(
+      !backdoor.isEmpty && backdoor.allSatisfy { $0["sourceIPAddress"] as? String == DemoAccount.incidentSourceIP })
   }
 }

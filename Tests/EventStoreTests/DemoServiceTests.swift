@@ -30,7 +30,9 @@ import Testing
   }
 
   /// The management records, in file order.
-  nonisolated(unsafe) static let managementRecords = DemoFixture.parsed.filter { $0["managementEvent"] as? Bool == true }
+  nonisolated(unsafe) static let managementRecords = DemoFixture.parsed.filter {
+    $0["managementEvent"] as? Bool == true
+  }
 
   @Test func pagingReturnsEveryManagementEventOnceNewestFirst() async throws {
     let events = try #require(await all(LookupEventsRequest()))
@@ -81,13 +83,15 @@ import Testing
   }
 
   @Test func incidentIsEasyToFind() async throws {
-    let stop = try #require(await all(LookupEventsRequest(lookupAttributes: [.init(key: .eventName, value: "StopLogging")])))
+    let stop = try #require(
+      await all(LookupEventsRequest(lookupAttributes: [.init(key: .eventName, value: "StopLogging")])))
     #expect(stop.count == 1)
     #expect(stop.first?.username == "backup-admin")
     #expect(stop.first?.cloudTrailEvent.contains("\"sourceIPAddress\":\"203.0.113.66\"") == true)
     #expect(stop.first?.cloudTrailEvent.contains("\"requestParameters\":{\"name\":\"management-events\"}") == true)
     let byKey = try #require(
-      await all(LookupEventsRequest(lookupAttributes: [.init(key: .accessKeyId, value: DemoAccount.leakedAccessKeyId)])))
+      await all(LookupEventsRequest(lookupAttributes: [.init(key: .accessKeyId, value: DemoAccount.leakedAccessKeyId)]))
+    )
     #expect(byKey.contains { $0.eventName == "CreateUser" })
     #expect(!byKey.contains { $0.eventName == "GetObject" })
     let id = try #require(stop.first?.eventId)
@@ -114,7 +118,9 @@ import Testing
     }
     let two = [LookupAttribute(key: .eventName, value: "A"), LookupAttribute(key: .username, value: "b")]
     #expect(await code(LookupEventsRequest(lookupAttributes: two)) == "InvalidLookupAttributesException")
-    #expect(await code(LookupEventsRequest(lookupAttributes: [.init(key: .readOnly, value: "yes")])) == "InvalidLookupAttributesException")
+    #expect(
+      await code(LookupEventsRequest(lookupAttributes: [.init(key: .readOnly, value: "yes")]))
+        == "InvalidLookupAttributesException")
     #expect(await code(LookupEventsRequest(maxResults: 0)) == "InvalidMaxResultsException")
     #expect(await code(LookupEventsRequest(maxResults: 51)) == "InvalidMaxResultsException")
     #expect(await code(LookupEventsRequest(startTime: 10, endTime: 5)) == "InvalidTimeRangeException")

@@ -6,7 +6,8 @@ import Testing
 @Suite struct DemoWriterTests {
   @Test func escapesPerRFC8259() throws {
     let text = "a\"b\\c\n\r\t\u{1}\u{1B}\u{1F} é ✓"
-    let bytes = DemoRecordWriter.encode(.object([("k", .string(text)), ("n", .null), ("b", .bool(false)), ("i", .int(-7))]))
+    let bytes = DemoRecordWriter.encode(
+      .object([("k", .string(text)), ("n", .null), ("b", .bool(false)), ("i", .int(-7))]))
     #expect(
       String(decoding: bytes, as: UTF8.self)
         == "{\"k\":\"a\\\"b\\\\c\\n\\r\\t\\u0001\\u001b\\u001f é ✓\",\"n\":null,\"b\":false,\"i\":-7}")

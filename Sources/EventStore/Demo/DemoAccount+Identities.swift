@@ -12,7 +12,8 @@ extension DemoAccount {
 
   static let chromeUA =
     "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
-  static let cliUA = "aws-cli/2.22.4 md/awscrt#0.22.0 ua/2.0 os/macos#24.1.0 md/arch#arm64 lang/python#3.12.6 md/pyimpl#CPython cfg/retry-mode#standard md/installer#exe md/prompt#off command/"
+  static let cliUA =
+    "aws-cli/2.22.4 md/awscrt#0.22.0 ua/2.0 os/macos#24.1.0 md/arch#arm64 lang/python#3.12.6 md/pyimpl#CPython cfg/retry-mode#standard md/installer#exe md/prompt#off command/"
   static let terraformUA =
     "APN/1.0 HashiCorp/1.0 Terraform/1.9.8 (+https://www.terraform.io) terraform-provider-aws/5.76.0 aws-sdk-go-v2/1.32.4 os/linux lang/go#1.23.3"
   static let intruderUA =
@@ -30,7 +31,8 @@ extension DemoAccount {
     DemoActor(
       kind: .assumedRole, username: session, principalId: "\(roleId):\(session)",
       arn: "arn:aws:sts::\(accountId):assumed-role/\(role)/\(session)", accessKeyId: key, issuerName: role,
-      issuerPrincipalId: roleId, issuerArn: "arn:aws:iam::\(accountId):role/\(path)\(role)", sourceIP: ip, userAgent: ua)
+      issuerPrincipalId: roleId, issuerArn: "arn:aws:iam::\(accountId):role/\(path)\(role)", sourceIP: ip, userAgent: ua
+    )
   }
 
   static var alice: DemoActor {
@@ -57,7 +59,8 @@ extension DemoAccount {
     return a
   }
   static var deployBot: DemoActor {
-    var a = iamUser("deploy-bot", id: "AIDAZ7DEPLOYBQ2X4N6R", key: leakedAccessKeyId, ip: "198.51.100.23", ua: terraformUA)
+    var a = iamUser(
+      "deploy-bot", id: "AIDAZ7DEPLOYBQ2X4N6R", key: leakedAccessKeyId, ip: "198.51.100.23", ua: terraformUA)
     a.throttleRate = 0.025
     a.deniedRate = 0.01
     return a
@@ -79,7 +82,9 @@ extension DemoAccount {
   static func ciDeploy(run: Int, key: String, ip: String) -> DemoActor {
     var a = assumed(
       "ci-deploy", roleId: "AROAZ7CIDEPLOY4M2NQ8", session: "gh-actions-\(run)", key: key, ip: ip,
-      ua: "aws-cli/2.22.4 md/awscrt#0.22.0 ua/2.0 os/linux#6.5.0-1025-azure md/arch#x86_64 lang/python#3.12.6 exec-env/GitHubActions")
+      ua:
+        "aws-cli/2.22.4 md/awscrt#0.22.0 ua/2.0 os/linux#6.5.0-1025-azure md/arch#x86_64 lang/python#3.12.6 exec-env/GitHubActions"
+    )
     a.throttleRate = 0.025
     a.deniedRate = 0.04
     return a
@@ -96,7 +101,9 @@ extension DemoAccount {
     var a = assumed(
       "order-processor-role", roleId: "AROAZ7ORDERPR2W5N4KX", session: "order-processor", key: key,
       ip: "198.51.100.250",
-      ua: "Boto3/1.34.145 md/Botocore#1.34.145 ua/2.0 os/linux lang/python#3.12.6 exec-env/AWS_Lambda_python3.12 Botocore/1.34.145")
+      ua:
+        "Boto3/1.34.145 md/Botocore#1.34.145 ua/2.0 os/linux lang/python#3.12.6 exec-env/AWS_Lambda_python3.12 Botocore/1.34.145"
+    )
     a.throttleRate = 0.025
     return a
   }
@@ -134,7 +141,8 @@ extension DemoAccount {
       kind: .federatedUser, username: "reporting", principalId: "\(accountId):reporting",
       arn: "arn:aws:sts::\(accountId):federated-user/reporting", accessKeyId: key, issuerName: "vendor-sync",
       issuerPrincipalId: "AIDAZ7VENDOR3N6Q2WKD", issuerArn: "arn:aws:iam::\(accountId):user/vendor-sync",
-      sourceIP: "198.51.100.99", userAgent: "Boto3/1.35.36 md/Botocore#1.35.36 ua/2.0 os/linux lang/python#3.11.9 Botocore/1.35.36")
+      sourceIP: "198.51.100.99",
+      userAgent: "Boto3/1.35.36 md/Botocore#1.35.36 ua/2.0 os/linux lang/python#3.11.9 Botocore/1.35.36")
   }
   static var dana: DemoActor {
     DemoActor(

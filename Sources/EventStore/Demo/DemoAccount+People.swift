@@ -2,19 +2,28 @@
 extension DemoBuilder {
   mutating func people(_ d0: Int64, weekend: Bool) {
     let adminOps: [Make] = [
-      DemoOps.describeInstances, DemoOps.describeSecurityGroups, DemoOps.listBuckets, DemoOps.bucketRead, DemoOps.iamRead,
-      DemoOps.trailRead, DemoOps.describeDBInstances, DemoOps.listFunctions, DemoOps.filterLogEvents, DemoOps.getParameter,
+      DemoOps.describeInstances, DemoOps.describeSecurityGroups, DemoOps.listBuckets, DemoOps.bucketRead,
+      DemoOps.iamRead,
+      DemoOps.trailRead, DemoOps.describeDBInstances, DemoOps.listFunctions, DemoOps.filterLogEvents,
+      DemoOps.getParameter,
       DemoOps.describeRegions, DemoOps.stopStartInstance, DemoOps.createDBSnapshot,
     ]
     let bobOps: [Make] = [
-      DemoOps.describeInstances, DemoOps.listFunctions, DemoOps.getFunction, DemoOps.describeTable, DemoOps.filterLogEvents,
-      DemoOps.getParameter, DemoOps.putParameter, DemoOps.iamRead, DemoOps.kmsDecrypt, DemoOps.bucketRead, DemoOps.getObject,
+      DemoOps.describeInstances, DemoOps.listFunctions, DemoOps.getFunction, DemoOps.describeTable,
+      DemoOps.filterLogEvents,
+      DemoOps.getParameter, DemoOps.putParameter, DemoOps.iamRead, DemoOps.kmsDecrypt, DemoOps.bucketRead,
+      DemoOps.getObject,
       DemoOps.describeVpcs, DemoOps.getCallerIdentity,
     ]
-    let carolOps: [Make] = [DemoOps.iamRead, DemoOps.iamRead, DemoOps.iamWrite, DemoOps.trailRead, DemoOps.bucketRead, DemoOps.putBucketPolicy]
+    let carolOps: [Make] = [
+      DemoOps.iamRead, DemoOps.iamRead, DemoOps.iamWrite, DemoOps.trailRead, DemoOps.bucketRead,
+      DemoOps.putBucketPolicy,
+    ]
     if weekend {
       if r.chance(0.5) {
-        session(DemoAccount.bob, at: d0 + Int64(r.int(10 * 3600..<18 * 3600)), count: r.int(3...8), region: "eu-west-1", bobOps)
+        session(
+          DemoAccount.bob, at: d0 + Int64(r.int(10 * 3600..<18 * 3600)), count: r.int(3...8), region: "eu-west-1",
+          bobOps)
       }
       return
     }
@@ -24,7 +33,9 @@ extension DemoBuilder {
       let key = tempKey()
       var admin = DemoAccount.aliceAdmin
       admin.accessKeyId = key
-      add(t, DemoAccount.samlAlice, DemoOps.assumeRole(&r, role: "Admin", session: "alice@example.com", key: key, event: "AssumeRoleWithSAML"))
+      add(
+        t, DemoAccount.samlAlice,
+        DemoOps.assumeRole(&r, role: "Admin", session: "alice@example.com", key: key, event: "AssumeRoleWithSAML"))
       add(t + 1, admin, DemoOps.consoleLogin(mfa: true))
       session(admin, at: t + 20, count: r.int(10...24), gap: 5...120, adminOps)
     }
@@ -35,7 +46,9 @@ extension DemoBuilder {
     // bob: CLI, mostly in eu-west-1, with the occasional denied call.
     for _ in 0..<r.int(1...3) {
       let t = d0 + Int64(r.int(9 * 3600..<19 * 3600))
-      session(DemoAccount.bob, at: t, count: r.int(6...18), gap: 4...200, region: r.chance(0.7) ? "eu-west-1" : "us-east-1", bobOps)
+      session(
+        DemoAccount.bob, at: t, count: r.int(6...18), gap: 4...200, region: r.chance(0.7) ? "eu-west-1" : "us-east-1",
+        bobOps)
     }
     // carol-admin: console with MFA; sometimes a mistyped password first.
     let t = d0 + Int64(r.int(8 * 3600..<17 * 3600))
@@ -46,7 +59,9 @@ extension DemoBuilder {
     let portal = d0 + Int64(r.int(8 * 3600..<11 * 3600))
     for (i, name) in ["Authenticate", "ListAccounts", "GetRoleCredentials"].enumerated() {
       var op = DemoOp(service: "sso", name: name, readOnly: name != "Authenticate")
-      if name == "GetRoleCredentials" { op.request = .obj(["roleName": "ReadOnly", "accountId": .string(DemoAccount.accountId)]) }
+      if name == "GetRoleCredentials" {
+        op.request = .obj(["roleName": "ReadOnly", "accountId": .string(DemoAccount.accountId)])
+      }
       add(portal + Int64(i * 4), DemoAccount.dana, op)
     }
   }
@@ -62,15 +77,24 @@ extension DemoBuilder {
     var status = DemoOps.trailWrite("GetTrailStatus", trail: "org-trail", time: t)
     status.readOnly = true
     status.response = .null
-    add(t + 50, carol, status.failing("TrailNotFoundException", "Unknown trail: arn:aws:cloudtrail:us-east-1:\(DemoAccount.accountId):trail/org-trail for the user: \(DemoAccount.accountId)"))
+    add(
+      t + 50, carol,
+      status.failing(
+        "TrailNotFoundException",
+        "Unknown trail: arn:aws:cloudtrail:us-east-1:\(DemoAccount.accountId):trail/org-trail for the user: \(DemoAccount.accountId)"
+      ))
   }
 
   /// Root signs in once; KMS rotates a key; vendor-sync's nightly export as a federated user.
   mutating func rareEvents() {
     let rootTime = DemoTime.days(start) * DemoTime.day + 3 * DemoTime.day + 10 * 3600 + Int64(r.int(0..<3600))
     add(rootTime, DemoAccount.root, DemoOps.consoleLogin(mfa: true))
-    add(rootTime + 35, DemoAccount.root, DemoOp(service: "iam", name: "GetAccountSummary", readOnly: true, region: "us-east-1"))
-    add(rootTime + 70, DemoAccount.root, DemoOp(service: "iam", name: "ListMFADevices", readOnly: true, region: "us-east-1"))
+    add(
+      rootTime + 35, DemoAccount.root,
+      DemoOp(service: "iam", name: "GetAccountSummary", readOnly: true, region: "us-east-1"))
+    add(
+      rootTime + 70, DemoAccount.root,
+      DemoOp(service: "iam", name: "ListMFADevices", readOnly: true, region: "us-east-1"))
     let key = DemoOps.kmsKeys[0]
     var rotate = DemoOp(service: "kms", name: "RotateKey", readOnly: false, eventType: "AwsServiceEvent")
     rotate.resources = [DemoResource(arn: key, type: "AWS::KMS::Key", name: key)]
@@ -78,11 +102,22 @@ extension DemoBuilder {
     for day in 0...7 {
       let t = DemoTime.days(start) * DemoTime.day + Int64(day) * DemoTime.day + 2 * 3600 + Int64(r.int(0..<1800))
       let fedKey = tempKey()
-      add(t, DemoAccount.vendorSync, DemoOp(service: "sts", name: "GetFederationToken", readOnly: true, request: .obj(["name": "reporting", "durationSeconds": 3600]), response: .obj(["credentials": .obj(["accessKeyId": .string(fedKey), "sessionToken": "HIDDEN_DUE_TO_SECURITY_REASONS"])]), region: "us-east-1"))
+      add(
+        t, DemoAccount.vendorSync,
+        DemoOp(
+          service: "sts", name: "GetFederationToken", readOnly: true,
+          request: .obj(["name": "reporting", "durationSeconds": 3600]),
+          response: .obj([
+            "credentials": .obj(["accessKeyId": .string(fedKey), "sessionToken": "HIDDEN_DUE_TO_SECURITY_REASONS"])
+          ]), region: "us-east-1"))
       let fed = DemoAccount.federatedReporting(key: fedKey)
       add(t + 4, fed, DemoOps.listBuckets(&r))
       for i in 0..<r.int(2...4) {
-        add(t + 10 + Int64(i * 3), fed, DemoOps.objectCall(&r, name: "GetObject", bucket: "app-logs-archive", key: "reports/daily-\(day)-\(i).csv", bytes: Int64(r.int(40_000..<400_000))))
+        add(
+          t + 10 + Int64(i * 3), fed,
+          DemoOps.objectCall(
+            &r, name: "GetObject", bucket: "app-logs-archive", key: "reports/daily-\(day)-\(i).csv",
+            bytes: Int64(r.int(40_000..<400_000))))
       }
     }
   }

@@ -51,7 +51,13 @@ struct DemoActor: Sendable {
             "accountId": .string(account), "userName": .string(issuerName),
           ])
         ),
-        ("attributes", .obj(["creationDate": .string(DemoTime.iso(time - time % 3600)), "mfaAuthenticated": .string(mfa ? "true" : "false")])),
+        (
+          "attributes",
+          .obj([
+            "creationDate": .string(DemoTime.iso(time - time % 3600)),
+            "mfaAuthenticated": .string(mfa ? "true" : "false"),
+          ])
+        ),
       ]
       if kind == .assumedRole && invokedBy == nil { ctx.insert(("webIdFederationData", .object([])), at: 1) }
       if ec2Role { ctx.append(("ec2RoleDelivery", "2.0")) }
@@ -67,12 +73,21 @@ struct DemoActor: Sendable {
       if kind == .iamUser, let name = username { m.append(("userName", .string(name))) }
       if kind == .iamUser, accessKeyId?.hasPrefix("ASIA") == true {
         m.append(
-          ("sessionContext", .obj(["attributes": .obj(["creationDate": .string(DemoTime.iso(time - time % 3600)), "mfaAuthenticated": .string(mfa ? "true" : "false")])]))
+          (
+            "sessionContext",
+            .obj([
+              "attributes": .obj([
+                "creationDate": .string(DemoTime.iso(time - time % 3600)),
+                "mfaAuthenticated": .string(mfa ? "true" : "false"),
+              ])
+            ])
+          )
         )
       }
     case .assumedRole, .federatedUser:
       m = [
-        ("type", .string(kind == .assumedRole ? "AssumedRole" : "FederatedUser")), ("principalId", .string(principalId)),
+        ("type", .string(kind == .assumedRole ? "AssumedRole" : "FederatedUser")),
+        ("principalId", .string(principalId)),
         ("arn", .string(arn)), ("accountId", .string(account)),
       ]
       if let key = accessKeyId { m.append(("accessKeyId", .string(key))) }

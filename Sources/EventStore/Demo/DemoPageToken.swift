@@ -16,7 +16,8 @@ enum DemoPageToken {
 
   /// The token for resuming at `position` (an index into the service's event list).
   static func encode(position: Int, fingerprint: UInt64) -> String {
-    prefix + DemoRandom.hex(UInt64(position), digits: 8) + DemoRandom.hex(fingerprint ^ 0x5DEE_CE66_D1CE_5EED, digits: 16)
+    prefix + DemoRandom.hex(UInt64(position), digits: 8)
+      + DemoRandom.hex(fingerprint ^ 0x5DEE_CE66_D1CE_5EED, digits: 16)
   }
 
   /// The position and fingerprint inside `token`, or nil if it is not one of ours.

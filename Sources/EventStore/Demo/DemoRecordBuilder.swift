@@ -40,7 +40,9 @@ enum DemoRecordBuilder {
         (
           "resources",
           .array(
-            op.resources.map { .obj(["accountId": .string(DemoAccount.accountId), "type": .string($0.type), "ARN": .string($0.arn)]) })
+            op.resources.map {
+              .obj(["accountId": .string(DemoAccount.accountId), "type": .string($0.type), "ARN": .string($0.arn)])
+            })
         ))
     }
     m.append(("eventType", .string(op.eventType)))
@@ -59,7 +61,9 @@ enum DemoRecordBuilder {
       m.append(
         (
           "tlsDetails",
-          .obj(["tlsVersion": "TLSv1.3", "cipherSuite": "TLS_AES_128_GCM_SHA256", "clientProvidedHostHeader": .string(host)])
+          .obj([
+            "tlsVersion": "TLSv1.3", "cipherSuite": "TLS_AES_128_GCM_SHA256", "clientProvidedHostHeader": .string(host),
+          ])
         ))
     }
     if actor.userAgent == "console.amazonaws.com" {

@@ -75,7 +75,8 @@ public final class DemoService: LookupEventsService {
         decoded.position <= events.count
       else {
         return .failure(
-          LookupError(code: "InvalidNextTokenException", message: "Invalid NextToken, or used with different parameters."))
+          LookupError(
+            code: "InvalidNextTokenException", message: "Invalid NextToken, or used with different parameters."))
       }
       position = decoded.position
     }
