@@ -50,11 +50,12 @@ public enum RecordScanner {
       let recordsBefore = sink.records.count
       sink.current = ValueFlags()
       do throws(ScanError) {
-        tally.add(try topValue(&cursor, sink: &sink), at: start)
+        tally.add(try topValue(&cursor, sink: &sink), at: start, complete: true)
       } catch {
         errors += 1
         sink.problems.append("invalid JSON at byte \(error.offset): \(error.reason)")
-        tally.add(partialKind(sink, grew: sink.records.count > recordsBefore, array: buffer[start] == 0x5B), at: start)
+        tally.add(partialKind(sink, grew: sink.records.count > recordsBefore, array: buffer[start] == 0x5B), at: start,
+          complete: false)
         let canResume = tally.completed > 0 && errors < maxErrors
         guard canResume, let newline = nextNewline(buffer, after: max(error.offset, start)) else { break }
         cursor.i = newline + 1

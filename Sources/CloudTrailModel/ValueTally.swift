@@ -16,10 +16,11 @@ struct ValueTally {
   private var seenRecords = false
   private var seenDigest = false
 
-  mutating func add(_ kind: ValueKind, at offset: Int) {
+  /// Counts a value; `complete` is false when reading it stopped at an error.
+  mutating func add(_ kind: ValueKind, at offset: Int, complete: Bool) {
     if values == 0 { first = kind }
     values += 1
-    if kind != .failed { completed += 1 }
+    if complete { completed += 1 }
     switch kind {
     case .batch, .record, .array: seenRecords = true
     case .lookup: seenLookup = true
