@@ -44,7 +44,7 @@ public struct PrettyLine: Sendable, Equatable {
 
 /// Pretty-prints raw JSON bytes into display-safe, coloured, wrapped lines.
 ///
-/// Layout: 2-space indent, one member or element per line, `{}`/`[]` for empty containers, `"key": value`. String
+/// Layout: 2-space indent (capped at half the width), one member or element per line, `{}`/`[]` for empty containers, `"key": value`. String
 /// contents are decoded and then sanitized with ``DisplayText/spans(_:)`` (tokens get kind ``PrettyKind/token``).
 /// Any span that would pass `width` columns continues on a new line indented 2 more than the line it started on
 /// (tokens move whole when they fit). Columns: 2 for East Asian wide characters, else 1 per character. Reading is

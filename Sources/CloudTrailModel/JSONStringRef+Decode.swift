@@ -53,7 +53,9 @@ enum JSONUnescape {
         j += 6
         var scalar = UInt32(0xFFFD)
         if unit >= 0xD800 && unit < 0xDC00 {
-          if j + 1 < n && raw[j] == 0x5C && raw[j + 1] == 0x75, let low = hex4(raw, j + 2), low >= 0xDC00 && low < 0xE000 {
+          if j + 1 < n && raw[j] == 0x5C && raw[j + 1] == 0x75, let low = hex4(raw, j + 2),
+            low >= 0xDC00 && low < 0xE000
+          {
             scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
             j += 6
           }

@@ -111,6 +111,7 @@ struct PrettyPrinter {
     let end = min(buffer.count, offset + JSONPretty.maxRemainder)
     newLineAt(0)
     append("invalid JSON at byte \(offset): ", .token)
+    if offset >= buffer.count { append("unexpected end of input", .token) }
     for span in DisplayText.spans(bytes: UnsafeBufferPointer(rebasing: buffer[offset..<end])) {
       append(span.text, span.isToken ? .token : .string)
     }
@@ -122,10 +123,12 @@ struct PrettyPrinter {
     lineStarted = false
   }
 
+  /// Starts a line indented 2 per level, but never more than half the width so that deep nesting stays readable.
   private mutating func newLineAt(_ depth: Int) {
     flush()
-    line = PrettyLine(indent: depth * 2, spans: [])
-    column = depth * 2
+    let indent = min(depth, width / 4) * 2
+    line = PrettyLine(indent: indent, spans: [])
+    column = indent
     lineStarted = true
   }
 

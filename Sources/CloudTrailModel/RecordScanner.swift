@@ -54,7 +54,8 @@ public enum RecordScanner {
       } catch {
         errors += 1
         sink.problems.append("invalid JSON at byte \(error.offset): \(error.reason)")
-        tally.add(partialKind(sink, grew: sink.records.count > recordsBefore, array: buffer[start] == 0x5B), at: start,
+        tally.add(
+          partialKind(sink, grew: sink.records.count > recordsBefore, array: buffer[start] == 0x5B), at: start,
           complete: false)
         let canResume = tally.completed > 0 && errors < maxErrors
         guard canResume, let newline = nextNewline(buffer, after: max(error.offset, start)) else { break }

@@ -1,7 +1,7 @@
 import CloudTrailModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Compares the scanner with the `JSONSerialization` reference decoder on real samples and random records.
 @Suite struct ConformanceTests {

@@ -1,6 +1,6 @@
 import CloudTrailModel
-import Testing
 import TestSupport
+import Testing
 
 /// Invalid, truncated, hostile and oddly typed input.
 @Suite struct RecordScannerRobustnessTests {
@@ -30,7 +30,8 @@ import TestSupport
     #expect(scan("{\"Records\":[{\"a\":tru}]}").problems == ["invalid JSON at byte 20: invalid literal"])
     #expect(scan("{\"Records\":[{\"a\":\"\\q\"}]}").problems == ["invalid JSON at byte 18: invalid escape"])
     #expect(scan("{\"Records\":[{\"a\":[1}]}").problems == ["invalid JSON at byte 19: mismatched bracket"])
-    #expect(scan("{\"Records\":[{\"a\":\"x\ny\"}]}").problems == ["invalid JSON at byte 19: control character in string"])
+    #expect(
+      scan("{\"Records\":[{\"a\":\"x\ny\"}]}").problems == ["invalid JSON at byte 19: control character in string"])
     #expect(scan("{\"Records\":[{\"a\":01}]}").problems == ["invalid JSON at byte 18: expected ',' or '}'"])
     #expect(scan("{\"Records\":[{\"a\":1,}]}").problems == ["invalid JSON at byte 19: expected object key"])
     #expect(scan("{\"Records\":[").problems == ["invalid JSON at byte 12: unexpected end of input"])
@@ -57,7 +58,8 @@ import TestSupport
   }
 
   @Test func unusableEventTimeIsNilWithoutAProblem() throws {
-    let result = scan("{\"Records\":[{\"eventTime\":\"2024-05-01 12:00:00\",\"eventName\":\"A\"},{\"eventName\":\"B\"}]}")
+    let result = scan(
+      "{\"Records\":[{\"eventTime\":\"2024-05-01 12:00:00\",\"eventName\":\"A\"},{\"eventName\":\"B\"}]}")
     #expect(result.records.count == 2)
     #expect(result.records.allSatisfy { $0.fields.eventTime == nil })
     #expect(result.problems.isEmpty)
@@ -124,8 +126,10 @@ import TestSupport
   }
 
   @Test func readOnlyForms() {
-    let forms: [(String, Bool?)] = [("true", true), ("false", false), ("\"true\"", true), ("\"false\"", false),
-      ("\"yes\"", nil), ("null", nil)]
+    let forms: [(String, Bool?)] = [
+      ("true", true), ("false", false), ("\"true\"", true), ("\"false\"", false),
+      ("\"yes\"", nil), ("null", nil),
+    ]
     for (value, expected) in forms {
       let result = scan("{\"eventTime\":\"x\",\"readOnly\":\(value)}")
       #expect(result.records.first?.fields.readOnly == expected, "\(value)")

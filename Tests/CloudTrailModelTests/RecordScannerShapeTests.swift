@@ -1,7 +1,7 @@
 import CloudTrailModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The file shapes the scanner recognises.
 @Suite struct RecordScannerShapeTests {

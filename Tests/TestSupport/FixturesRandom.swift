@@ -48,8 +48,12 @@ public enum FixturesRandom {
     func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
     let roll = Int.random(in: 0..<10, using: &rng)
     if roll == 0 { return "1700000000" }
-    if roll == 1 { return ["\"yesterday\"", "\"2024-13-01T00:00:00Z\"", "\"2023-02-29T00:00:00Z\"",
-      "\"2024-01-01 00:00:00\"", "\"2024-01-01T24:00:00Z\""].randomElement(using: &rng)! }
+    if roll == 1 {
+      return [
+        "\"yesterday\"", "\"2024-13-01T00:00:00Z\"", "\"2023-02-29T00:00:00Z\"",
+        "\"2024-01-01 00:00:00\"", "\"2024-01-01T24:00:00Z\"",
+      ].randomElement(using: &rng)!
+    }
     var s = "\"\(Int.random(in: 1970...2099, using: &rng))-\(two(Int.random(in: 1...12, using: &rng)))-"
     s += "\(two(Int.random(in: 1...28, using: &rng)))T\(two(Int.random(in: 0...23, using: &rng))):"
     s += "\(two(Int.random(in: 0...59, using: &rng))):\(two(Int.random(in: 0...59, using: &rng)))"
@@ -76,8 +80,9 @@ public enum FixturesRandom {
       members.append("\"\(key)\":\(stringish(&rng))")
     }
     if Bool.random(using: &rng) {
-      members.append("\"sessionContext\":{\"attributes\":{\"userName\":\"Decoy\"},\"sessionIssuer\":{\"userName\":"
-        + stringish(&rng) + "}}")
+      members.append(
+        "\"sessionContext\":{\"attributes\":{\"userName\":\"Decoy\"},\"sessionIssuer\":{\"userName\":"
+          + stringish(&rng) + "}}")
     }
     if Bool.random(using: &rng) { members.append("\"onBehalfOf\":{\"userId\":\(stringish(&rng))}") }
     members.shuffle(using: &rng)
@@ -93,8 +98,9 @@ public enum FixturesRandom {
     ]
     for key in plain where Int.random(in: 0..<5, using: &rng) > 0 { members.append("\"\(key)\":\(stringish(&rng))") }
     if Bool.random(using: &rng) {
-      members.append("\"readOnly\":" + ["true", "false", "\"true\"", "\"false\"", "\"maybe\"", "null"]
-        .randomElement(using: &rng)!)
+      members.append(
+        "\"readOnly\":" + ["true", "false", "\"true\"", "\"false\"", "\"maybe\"", "null"]
+          .randomElement(using: &rng)!)
     }
     if Int.random(in: 0..<6, using: &rng) > 0 { members.append("\"userIdentity\":\(identity(&rng))") }
     if Bool.random(using: &rng) {
