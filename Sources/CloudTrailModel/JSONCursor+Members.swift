@@ -54,7 +54,7 @@ extension JSONCursor {
     return true
   }
 
-  /// True when the key's raw bytes equal `name` (keys with escapes never match).
+  /// True when the string's raw bytes equal `name` (so a key or value written with escapes never matches).
   func keyIs(_ key: JSONStringRef, _ name: StaticString) -> Bool {
     let n = name.utf8CodeUnitCount
     guard key.end - key.start == n else { return false }
@@ -62,10 +62,5 @@ extension JSONCursor {
     let k = base + key.start
     for j in 0..<n where k[j] != s[j] { return false }
     return true
-  }
-
-  /// True when the string's raw bytes equal `text`.
-  func rawEquals(_ ref: JSONStringRef, _ text: StaticString) -> Bool {
-    keyIs(ref, text)
   }
 }

@@ -116,8 +116,8 @@ extension JSONCursor {
       return false
     case 0x22:
       let s = try string()
-      if rawEquals(s, "true") { return true }
-      if rawEquals(s, "false") { return false }
+      if keyIs(s, "true") { return true }
+      if keyIs(s, "false") { return false }
       return nil
     default:
       try skipValue()

@@ -55,10 +55,11 @@ public enum JSONPretty {
   public static let maxRemainder = 4096
 
   /// Pretty-prints `bytes`, wrapping long strings so that no line is wider than `width` columns.
+  ///
+  /// Byte offsets in error lines count from the start of `bytes`.
   public static func lines(_ bytes: ArraySlice<UInt8>, width: Int) -> [PrettyLine] {
-    let array = Array(bytes)
     var printer = PrettyPrinter(width: width)
-    array.withUnsafeBufferPointer { printer.run($0) }
+    bytes.withUnsafeBufferPointer { printer.run($0) }
     return printer.finish()
   }
 

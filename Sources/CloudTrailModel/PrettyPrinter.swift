@@ -119,7 +119,7 @@ struct PrettyPrinter {
   }
 
   private mutating func flush() {
-    if lineStarted { lines.append(line) }
+    if lineStarted && !line.spans.isEmpty { lines.append(line) }
     lineStarted = false
   }
 

@@ -65,6 +65,11 @@ import Testing
     #expect(render(truncated) == ["[", "  1,", "invalid JSON at byte 3: unexpected end of input"])
   }
 
+  @Test func printsASliceWithOffsetsFromItsStart() {
+    let bytes = Array("xxxx[1,}".utf8)
+    #expect(render(JSONPretty.lines(bytes[4...], width: 80)) == ["[", "  1,", "invalid JSON at byte 3: }"])
+  }
+
   @Test func deepNestingDoesNotCrash() {
     let depth = 100_000
     let text = String(repeating: "[", count: depth) + String(repeating: "]", count: depth - 1) + "]"
