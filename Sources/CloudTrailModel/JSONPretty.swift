@@ -43,14 +43,51 @@ public struct PrettyLine: Sendable, Equatable {
 }
 
 /// Pretty-prints raw JSON bytes into display-safe, coloured, wrapped lines.
+///
+/// Layout: 2-space indent (capped at half the width), one member or element per line, `{}`/`[]` for empty containers, `"key": value`. String
+/// contents are decoded and then sanitized with ``DisplayText/spans(_:)`` (tokens get kind ``PrettyKind/token``).
+/// Any span that would pass `width` columns continues on a new line indented 2 more than the line it started on
+/// (tokens move whole when they fit). Columns: 2 for East Asian wide characters, else 1 per character. Reading is
+/// iterative; on invalid JSON the lines parsed so far are kept, followed by lines showing the sanitized raw remainder
+/// (at most ``maxRemainder`` bytes) as ``PrettyKind/token`` spans for tokens and ``PrettyKind/string`` otherwise.
 public enum JSONPretty {
+  /// The most bytes of unparsable remainder shown.
+  public static let maxRemainder = 4096
+
   /// Pretty-prints `bytes`, wrapping long strings so that no line is wider than `width` columns.
+  ///
+  /// Byte offsets in error lines count from the start of `bytes`.
   public static func lines(_ bytes: ArraySlice<UInt8>, width: Int) -> [PrettyLine] {
-    [PrettyLine(indent: 0, spans: [PrettySpan(text: DisplayText.sanitize(bytes: bytes), kind: .string)])]
+    var printer = PrettyPrinter(width: width)
+    bytes.withUnsafeBufferPointer { printer.run($0) }
+    return printer.finish()
   }
 
   /// Removes insignificant whitespace so that a record fits on one line (for NDJSON output).
+  ///
+  /// Bytes inside strings are copied untouched; nothing is validated.
   public static func compact(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-    Array(bytes)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var inString = false
+    var escaped = false
+    for b in bytes {
+      if inString {
+        out.append(b)
+        if escaped {
+          escaped = false
+        } else if b == 0x5C {
+          escaped = true
+        } else if b == 0x22 {
+          inString = false
+        }
+      } else if b == 0x22 {
+        inString = true
+        out.append(b)
+      } else if b != 0x20 && b != 0x0A && b != 0x0D && b != 0x09 {
+        out.append(b)
+      }
+    }
+    return out
   }
 }
