@@ -1,8 +1,9 @@
 /// Parsing and formatting of CloudTrail event times.
 ///
 /// Accepted: `YYYY-MM-DDTHH:MM:SS` followed by optional fractional seconds (`.` and 1+ digits, truncated) and a zone,
-/// `Z` or `+HH:MM`/`-HH:MM`. Years 0001–9999; fields are range-checked (day against month and leap year; second
-/// 00–59). Anything else, including a space instead of `T` or a missing zone, is rejected.
+/// `Z` or `+HH:MM`/`-HH:MM`. A space may stand for `T` and a missing zone means UTC (seen in exported and
+/// synthetic logs such as `2025-01-21 17:49:47.000000000`). Years 0001–9999; fields are range-checked (day against
+/// month and leap year; second 00–59). Anything else is rejected.
 public enum EventTime {
   /// Parses an ISO 8601 UTC time such as `2024-05-01T12:34:56Z` into seconds since 1970.
   public static func parse(_ bytes: ArraySlice<UInt8>) -> Int64? {
@@ -13,8 +14,8 @@ public enum EventTime {
 
   /// Parses `count` bytes at `p`; see ``parse(_:)``.
   static func parse(_ p: UnsafePointer<UInt8>, count: Int) -> Int64? {
-    guard count >= 20 else { return nil }
-    guard p[4] == 0x2D, p[7] == 0x2D, p[10] == 0x54, p[13] == 0x3A, p[16] == 0x3A else { return nil }
+    guard count >= 19 else { return nil }
+    guard p[4] == 0x2D, p[7] == 0x2D, p[10] == 0x54 || p[10] == 0x20, p[13] == 0x3A, p[16] == 0x3A else { return nil }
     guard let year = digits(p, 0, 4), let month = digits(p, 5, 2), let day = digits(p, 8, 2),
       let hour = digits(p, 11, 2), let minute = digits(p, 14, 2), let second = digits(p, 17, 2)
     else { return nil }
@@ -28,9 +29,10 @@ public enum EventTime {
       while j < count && p[j] &- 0x30 < 10 { j += 1 }
       guard j > fractionStart else { return nil }
     }
-    guard j < count else { return nil }
     var offset = 0
-    if p[j] == 0x5A {
+    if j == count {
+      // No zone: UTC.
+    } else if p[j] == 0x5A {
       j += 1
     } else if p[j] == 0x2B || p[j] == 0x2D {
       guard j + 6 == count, p[j + 3] == 0x3A, let oh = digits(p, j + 1, 2), let om = digits(p, j + 4, 2), oh < 24,

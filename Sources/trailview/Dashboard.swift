@@ -18,7 +18,7 @@ enum Dashboard {
       throw ExitCode.failure
     }
     defer { terminal.shutdown() }
-    let ascii = !String(cString: nl_langinfo(CODESET)).uppercased().contains("UTF")
+    let ascii = !String(cString: nl_langinfo(Int32(CODESET))).uppercased().contains("UTF")
     let env = RenderEnvironment(
       theme: terminal.colorMode == .none ? .mono : .color, ascii: ascii,
       localOffset: { TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval($0))) })

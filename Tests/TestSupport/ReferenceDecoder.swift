@@ -88,9 +88,9 @@ public enum ReferenceDecoder {
     return n.boolValue
   }
 
-  /// ISO 8601 `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)` via a regular expression and `Calendar`, or nil.
+  /// ISO 8601 `YYYY-MM-DD(T| )HH:MM:SS[.fff][Z|±HH:MM]` (no zone: UTC) via a regular expression and `Calendar`.
   public static func eventTime(_ text: String) -> Int64? {
-    let pattern = #"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|([+-])(\d{2}):(\d{2}))$"#
+    let pattern = #"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|([+-])(\d{2}):(\d{2}))?$"#
     guard let regex = try? NSRegularExpression(pattern: pattern),
       let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
     else { return nil }
@@ -105,7 +105,7 @@ public enum ReferenceDecoder {
       parts.isValidDate(in: calendar), let date = calendar.date(from: parts)
     else { return nil }
     var offset = 0
-    if group(8) != "Z" {
+    if let zone = group(8), zone != "Z" {
       guard int(10) < 24, int(11) < 60 else { return nil }
       offset = (int(10) * 3600 + int(11) * 60) * (group(9) == "-" ? -1 : 1)
     }
