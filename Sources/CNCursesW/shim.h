@@ -102,15 +102,27 @@ static inline int trailview_put_cell(int y, int x, const wchar_t *text, int flag
 
 /* ---- fatal-signal guard: give the terminal back even when the process dies ---- */
 
-static struct termios trailview_saved_termios;
-static int trailview_guard_fd = -1;
-static char trailview_alt_stack[65536];
+/* State lives in function-local statics: Swift's importer does not emit file-scope static variables. */
+static inline struct termios *trailview_guard_termios(void) {
+  static struct termios saved;
+  return &saved;
+}
+static inline int *trailview_guard_fd(void) {
+  static int fd = -1;
+  return &fd;
+}
+static inline char *trailview_guard_stack(size_t *size) {
+  static char stack[65536];
+  *size = sizeof stack;
+  return stack;
+}
 
 static void trailview_fatal_handler(int sig) {
   static const char reset[] = "\033[0m\033[?25h\033[?1049l\r\n";
-  if (trailview_guard_fd >= 0) {
-    tcsetattr(trailview_guard_fd, TCSANOW, &trailview_saved_termios);
-    ssize_t ignored = write(trailview_guard_fd, reset, sizeof reset - 1);
+  int fd = *trailview_guard_fd();
+  if (fd >= 0) {
+    tcsetattr(fd, TCSANOW, trailview_guard_termios());
+    ssize_t ignored = write(fd, reset, sizeof reset - 1);
     (void)ignored;
   }
   struct sigaction dfl;
@@ -127,12 +139,11 @@ static void trailview_fatal_handler(int sig) {
    curses starts. Returns 0 when the settings were saved, -1 when neither stdout nor stdin is a terminal. */
 static inline int trailview_install_fatal_guard(void) {
   int fd = isatty(STDOUT_FILENO) ? STDOUT_FILENO : (isatty(STDIN_FILENO) ? STDIN_FILENO : -1);
-  if (fd < 0 || tcgetattr(fd, &trailview_saved_termios) != 0) return -1;
-  trailview_guard_fd = fd;
+  if (fd < 0 || tcgetattr(fd, trailview_guard_termios()) != 0) return -1;
+  *trailview_guard_fd() = fd;
   stack_t stack;
   memset(&stack, 0, sizeof stack);
-  stack.ss_sp = trailview_alt_stack;
-  stack.ss_size = sizeof trailview_alt_stack;
+  stack.ss_sp = trailview_guard_stack(&stack.ss_size);
   sigaltstack(&stack, NULL);
   struct sigaction action;
   memset(&action, 0, sizeof action);
