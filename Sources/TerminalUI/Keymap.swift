@@ -1,41 +1,93 @@
-/// One key binding: the keys, the action, and the help text shown in the `?` overlay and the hints.
-public struct KeyBinding<Action: Sendable & Equatable>: Sendable {
-  /// Keys that trigger the action.
+/// One entry of a ``Keymap``: the keys that trigger an action in a scope, and the help text shown for it.
+public struct KeyBinding<Action> {
+  /// The keys, in the order they are listed in help (the first is the primary one).
   public var keys: [Key]
-  /// The action.
+  /// What the keys do.
   public var action: Action
-  /// What it does, for help screens.
+  /// A short description for the help overlay and the status bar, for example "next event".
   public var help: String
-  /// Where it applies, for example "table" or "global".
+  /// Where the binding applies, for example "list", "detail" or ``Keymap/globalScope``.
   public var scope: String
 
   /// Creates a binding.
-  public init(keys: [Key], action: Action, help: String, scope: String) {
+  public init(keys: [Key], action: Action, help: String, scope: String = Keymap<Action>.globalScope) {
     self.keys = keys
     self.action = action
     self.help = help
     self.scope = scope
   }
+
+  /// The keys as one label for help screens, for example `↓/j`.
+  public var keysLabel: String {
+    keys.map(\.label).joined(separator: "/")
+  }
 }
 
-/// Key bindings as data: lookups for input, and help lines for the overlay and the README.
-public struct Keymap<Action: Sendable & Equatable>: Sendable {
+extension KeyBinding: Sendable where Action: Sendable {}
+extension KeyBinding: Equatable where Action: Equatable {}
+
+/// Key bindings as data: the app looks actions up here, and the help overlay, the status bar hints and the
+/// README key table are generated from the same list.
+///
+/// Lookup tries the bindings of the given scope first, then those of ``globalScope``; within a scope the first
+/// binding that lists the key wins.
+public struct Keymap<Action> {
+  /// The scope whose bindings apply everywhere unless a narrower scope binds the same key.
+  public static var globalScope: String { "global" }
+
   /// All bindings, in help order.
   public var bindings: [KeyBinding<Action>]
 
   /// Creates a keymap.
-  public init(bindings: [KeyBinding<Action>]) {
+  public init(_ bindings: [KeyBinding<Action>]) {
     self.bindings = bindings
   }
 
-  /// The action bound to `key` in `scope`, falling back to the "global" scope.
+  /// The action bound to `key` in `scope`, falling back to the global scope; nil when the key is unbound.
   public func action(for key: Key, scope: String) -> Action? {
-    if let b = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) { return b.action }
-    return bindings.first(where: { $0.scope == "global" && $0.keys.contains(key) })?.action
+    if let binding = binding(for: key, exactScope: scope) { return binding.action }
+    if scope != Self.globalScope, let binding = binding(for: key, exactScope: Self.globalScope) {
+      return binding.action
+    }
+    return nil
   }
 
-  /// Help lines for one scope: the keys joined by "/" and the help text.
-  public func helpLines(scope: String) -> [(keys: String, help: String)] {
-    bindings.filter { $0.scope == scope }.map { b in (b.keys.map(\.label).joined(separator: "/"), b.help) }
+  /// The bindings of exactly `scope` (no global fallback), in order.
+  public func bindings(in scope: String) -> [KeyBinding<Action>] {
+    bindings.filter { $0.scope == scope }
   }
+
+  /// Help lines for exactly `scope`, in order: the keys label (`↓/j`) and the help text.
+  public func helpLines(scope: String) -> [(keys: String, help: String)] {
+    bindings(in: scope).map { (keys: $0.keysLabel, help: $0.help) }
+  }
+
+  /// The scopes that have bindings, in order of first appearance.
+  public var scopes: [String] {
+    var seen: Set<String> = []
+    return bindings.compactMap { seen.insert($0.scope).inserted ? $0.scope : nil }
+  }
+
+  /// Keys bound more than once within one scope (a mistake: only the first binding would ever fire).
+  public func conflicts() -> [(key: Key, scope: String)] {
+    var seen: Set<ScopedKey> = []
+    var result: [(key: Key, scope: String)] = []
+    for binding in bindings {
+      for key in binding.keys where !seen.insert(ScopedKey(key: key, scope: binding.scope)).inserted {
+        result.append((key: key, scope: binding.scope))
+      }
+    }
+    return result
+  }
+
+  private func binding(for key: Key, exactScope scope: String) -> KeyBinding<Action>? {
+    bindings.first { $0.scope == scope && $0.keys.contains(key) }
+  }
+}
+
+extension Keymap: Sendable where Action: Sendable {}
+
+private struct ScopedKey: Hashable {
+  let key: Key
+  let scope: String
 }

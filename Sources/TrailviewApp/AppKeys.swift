@@ -43,7 +43,7 @@ public enum AppAction: Sendable, Equatable {
 /// The dashboard's key bindings: the single source for input handling, the `?` overlay and the README table.
 public enum AppKeys {
   /// The keymap.
-  public static let keymap = Keymap<AppAction>(bindings: [
+  public static let keymap = Keymap<AppAction>([
     KeyBinding(keys: [.up, .char("k")], action: .up, help: "previous event / scroll up", scope: "global"),
     KeyBinding(keys: [.down, .char("j")], action: .down, help: "next event / scroll down", scope: "global"),
     KeyBinding(keys: [.pageUp, .ctrl("b")], action: .pageUp, help: "page up", scope: "global"),
