@@ -7,21 +7,32 @@ struct TableColumn {
   var width: Int
 }
 
-/// Column widths for the events table at `width`: fixed time and marker columns, the rest shared by weight.
+/// Column widths for the events table at `width`: fixed time and marker columns; the rest start at a minimum
+/// (a full IPv4 address, a typical region) and share what is left by weight, up to a cap.
 func tableColumns(width: Int) -> [TableColumn] {
   let timeWidth = width >= 120 ? 19 : 14
-  // name, user, source, source IP, region, error: (min, weight)
-  let flex: [(String, Int, Int)] = [
-    ("Event", 10, 5), ("User", 8, 5), ("Source", 6, 3), ("Source IP", 7, 4), ("Region", 6, 3), ("Error", 5, 4),
+  // (title, minimum, weight, cap)
+  let flex: [(String, Int, Int, Int)] = [
+    ("Event", 11, 5, 40), ("User", 10, 5, 40), ("Source", 5, 2, 24), ("Source IP", 15, 1, 39),
+    ("Region", 9, 1, 14), ("Error", 6, 3, 36),
   ]
-  let separators = 8
-  let minimum = flex.reduce(0) { $0 + $1.1 }
-  let totalWeight = flex.reduce(0) { $0 + $1.2 }
-  let room = max(0, width - timeWidth - 2 - separators - minimum)
-  var widths = flex.map { $0.1 + room * $0.2 / totalWeight }
-  widths[0] += room - (widths.reduce(0, +) - minimum)
-  var columns = [TableColumn(title: "Time", width: timeWidth)]
-  columns.append(TableColumn(title: "RW", width: 2))
+  let separators = flex.count + 1
+  var widths = flex.map { $0.1 }
+  var room = max(0, width - timeWidth - 2 - separators - widths.reduce(0, +))
+  while room > 0 {
+    let open = flex.indices.filter { widths[$0] < flex[$0].3 }
+    guard !open.isEmpty else { break }
+    let weight = open.reduce(0) { $0 + flex[$1].2 }
+    var given = 0
+    for i in open {
+      let share = min(flex[i].3 - widths[i], max(1, room * flex[i].2 / weight), room - given)
+      widths[i] += share
+      given += share
+    }
+    room -= given
+    if given == 0 { break }
+  }
+  var columns = [TableColumn(title: "Time", width: timeWidth), TableColumn(title: "RW", width: 2)]
   for (i, column) in flex.enumerated() { columns.append(TableColumn(title: column.0, width: widths[i])) }
   return columns
 }

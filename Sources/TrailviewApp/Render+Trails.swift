@@ -1,3 +1,4 @@
+import CloudTrailModel
 import EventStore
 import TerminalUI
 
@@ -19,24 +20,34 @@ func drawTrails(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, 
     if alarmA != alarmB { return alarmA }
     return a.name < b.name
   }
-  let wide = rect.width >= 50
+  // Wide panes give each trail two lines: state and name, then the last call that changed it.
+  let twoLines = rect.width >= 40 && rect.height >= 1 + 2 * min(trails.count, 3)
   var y = rect.y + 1
   for trail in sorted {
     guard y < rect.y + rect.height else { break }
     let (stateText, style) = trailState(trail, env: env)
     var col = rect.x + 1
     col += grid.put(stateText, x: col, y: y, maxWidth: 9, style: style) + 1
-    let nameWidth = wide ? 18 : max(8, rect.width / 4)
-    drawCell(&grid, trail.name, x: col, y: y, width: nameWidth, style: Style(bold: true), env: env)
-    col += nameWidth + 1
-    var rest = trail.region
+    let nameWidth = twoLines ? rect.width - 12 - DisplayWidth.of(trail.region) : max(8, rect.width / 4)
+    col += min(nameWidth, DisplayWidth.of(DisplayText.sanitize(trail.name))) + 1
+    drawCell(&grid, trail.name, x: rect.x + 9, y: y, width: nameWidth, style: Style(bold: true), env: env)
+    var change = ""
     if let event = trail.lastEventName {
-      rest += "  \(event)"
-      if let at = trail.changedAt { rest += " " + formatTime(at, state: state, env: env, short: true) }
-      if let who = trail.changedBy { rest += " by \(who)" }
+      change = event
+      if let at = trail.changedAt { change += " " + formatTime(at, state: state, env: env, short: !twoLines) }
+      if let who = trail.changedBy { change += " by \(who)" }
     }
-    drawCell(&grid, rest, x: col, y: y, width: rect.x + rect.width - col, style: style == env.theme.alarm ? style : .plain,
-      env: env)
+    let changeStyle = style == env.theme.alarm ? style : Style.plain
+    if twoLines {
+      drawCell(&grid, trail.region, x: col, y: y, width: rect.x + rect.width - col, style: env.theme.muted, env: env)
+      y += 1
+      if y < rect.y + rect.height, !change.isEmpty {
+        drawCell(&grid, change, x: rect.x + 3, y: y, width: rect.width - 3, style: changeStyle, env: env)
+      }
+    } else {
+      drawCell(&grid, trail.region + "  " + change, x: col, y: y, width: rect.x + rect.width - col, style: changeStyle,
+        env: env)
+    }
     y += 1
   }
 }

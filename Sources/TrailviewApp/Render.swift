@@ -62,6 +62,7 @@ func drawTitle(_ grid: inout CellGrid, _ title: String, _ rect: Layout.Rect, foc
 }
 
 func formatTime(_ seconds: Int64, state: AppState, env: RenderEnvironment, short: Bool = false) -> String {
+  if seconds == EventSummary.unknownTime { return "(no time)" }
   let text = EventTime.format(seconds, offsetSeconds: state.localTime ? env.localOffset(seconds) : 0)
   return short ? String(text.dropFirst(5)) : text
 }
@@ -113,16 +114,21 @@ public func filterSummary(_ filter: EventFilter) -> String {
   return parts.joined(separator: "  ")
 }
 
+/// "file" or "files" as the count needs.
+func unitLabel(_ progress: LoadProgress) -> String {
+  progress.done == 1 && progress.total == 1 && progress.unit.hasSuffix("s") ? String(progress.unit.dropLast()) : progress.unit
+}
+
 private func drawStatus(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, env: RenderEnvironment) {
   let progress = state.snapshot.progress
   var text: String
   if let message = state.message {
     text = message
   } else if progress.finished {
-    text = "Loaded \(formatCount(progress.done)) \(progress.unit)"
+    text = "Loaded \(formatCount(progress.done)) \(unitLabel(progress))"
   } else {
     let total = progress.total.map { " / \(formatCount($0))" } ?? ""
-    text = "Loading \(progress.unit) \(formatCount(progress.done))\(total)"
+    text = "Loading \(unitLabel(progress)) \(formatCount(progress.done))\(total)"
   }
   if state.message == nil {
     text += " · \(formatCount(state.snapshot.total)) events"

@@ -10,7 +10,7 @@ enum CSVOutput {
     for i in 0..<snapshot.count {
       let e = snapshot.event(at: i)
       let cells = [
-        EventTime.formatISO(e.time), e.eventName, e.eventSource, e.user, e.sourceIP, e.region,
+        e.time == EventSummary.unknownTime ? "" : EventTime.formatISO(e.time), e.eventName, e.eventSource, e.user, e.sourceIP, e.region,
         e.readOnly ? "true" : "false", e.errorCode,
       ]
       out.write(cells.map(cell).joined(separator: ",") + "\r\n")
@@ -48,7 +48,7 @@ enum TableOutput {
       let source = e.eventSource.hasSuffix(".amazonaws.com") ? String(e.eventSource.dropLast(14)) : e.eventSource
       out.write(
         line([
-          EventTime.format(e.time), e.eventName, e.user, source, e.sourceIP, e.region, e.readOnly ? "R" : "W",
+          e.time == EventSummary.unknownTime ? "-" : EventTime.format(e.time), e.eventName, e.user, source, e.sourceIP, e.region, e.readOnly ? "R" : "W",
           e.errorCode,
         ]))
     }

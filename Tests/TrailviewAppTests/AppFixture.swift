@@ -22,7 +22,7 @@ enum AppFixture {
     }
     records.append(
       LogTree.record(
-        time: "2024-05-01T12:00:00Z", name: "StopLogging", user: "mallory", ip: "203.0.113.66",
+        time: "2024-05-01T12:00:00Z", name: "StopLogging", user: "mallory", ip: "203.0.113.66", eventID: "app-stop",
         requestParameters: "{\"name\":\"management-events\"}", extra: "\"userAgent2\":\"evil\\u001b[2Jtext\""))
     LogTree.write(LogTree.recordsFile(records), to: "AWSLogs/fixture.json", under: root)
     return root

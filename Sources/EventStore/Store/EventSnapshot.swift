@@ -1,6 +1,9 @@
 /// One event as the table shows it (raw strings: sanitize before display).
 public struct EventSummary: Sendable, Equatable {
-  /// Seconds since 1970.
+  /// The time of records without a usable `eventTime`: they sort after every other event.
+  public static let unknownTime = Int64.min
+
+  /// Seconds since 1970, or ``unknownTime``.
   public var time: Int64
   /// `eventName`.
   public var eventName: String

@@ -7,7 +7,7 @@ extension EventStore {
     let chunkIndex = UInt32(chunks.count)
     chunks.append(batch.chunk)
     for row in batch.rows {
-      if let eventID = row.eventID, !seen.insert(eventID).inserted {
+      if !seen.insert(row.identity).inserted {
         progress.duplicates += 1
         continue
       }

@@ -8,7 +8,7 @@ public struct LoadProgress: Sendable, Equatable {
   public var done: Int = 0
   /// Units in all, when known.
   public var total: Int?
-  /// Events that arrived more than once (same eventID) and were dropped.
+  /// Events that arrived more than once (the same record again) and were dropped.
   public var duplicates: Int = 0
   /// True when every source has finished (successfully or not).
   public var finished: Bool = false

@@ -26,7 +26,7 @@ struct RecordBatch: Sendable {
     var flags: EventFlags
     var start: UInt32
     var length: UInt32
-    var eventID: EventIDHash?
+    var identity: RecordHash
   }
 
   var ordinal: UInt32
@@ -44,14 +44,10 @@ struct RecordBatch: Sendable {
     self.chunk = RecordChunk(bytes: scan.buffer, source: source)
     for problem in scan.problems { problems.append(LoadProblem(source: source, reason: problem)) }
     let buffer = scan.buffer
-    var untimed = 0
     rows.reserveCapacity(scan.records.count)
     for (index, record) in scan.records.enumerated() {
       let f = record.fields
-      guard let time = f.eventTime else {
-        untimed += 1
-        continue
-      }
+      let time = f.eventTime ?? EventSummary.unknownTime
       let name = f.eventName.decode(in: buffer)
       let user = Identity.displayName(f, in: buffer)
       let region = f.awsRegion.decode(in: buffer)
@@ -71,7 +67,7 @@ struct RecordBatch: Sendable {
           region: strings.intern(region), ip: strings.intern(f.sourceIPAddress.decode(in: buffer)),
           error: strings.intern(errorCode), flags: flags, start: UInt32(truncatingIfNeeded: record.range.lowerBound),
           length: UInt32(truncatingIfNeeded: record.range.count),
-          eventID: f.eventID.isPresent ? EventIDHash(buffer[f.eventID.start..<f.eventID.end]) : nil))
+          identity: RecordHash(buffer[record.range])))
       if Self.trailCalls.contains(name), f.requestName.isPresent {
         trailEvents.append(
           TrailEvent(
@@ -79,24 +75,27 @@ struct RecordBatch: Sendable {
             user: user, failed: f.errorCode.isPresent))
       }
     }
-    if untimed > 0 {
-      problems.append(LoadProblem(source: source, reason: "\(untimed) record(s) skipped: no valid eventTime"))
-    }
   }
 }
 
-/// A 128-bit hash of an event ID, for de-duplication without keeping the strings.
-struct EventIDHash: Hashable, Sendable {
+/// A 128-bit hash of a record's bytes, ignoring whitespace, used to drop events seen twice.
+///
+/// Real event IDs are unique, so the same eventID means the same record; hashing the whole record (which contains
+/// the eventID) also keeps distinct records that reuse a placeholder ID, as test corpora do, and treats a
+/// pretty-printed copy of a delivered file as the same events.
+struct RecordHash: Hashable, Sendable {
   var a: UInt64
   var b: UInt64
 
   init(_ bytes: ArraySlice<UInt8>) {
     var h1: UInt64 = 0xcbf2_9ce4_8422_2325
     var h2: UInt64 = 0x8422_2325_cbf2_9ce4
-    for byte in bytes {
-      h1 = (h1 ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-      h2 = (h2 &+ UInt64(byte)) &* 0x9E37_79B9_7F4A_7C15
-      h2 ^= h2 >> 29
+    bytes.withUnsafeBufferPointer { buffer in
+      for byte in buffer where byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 {
+        h1 = (h1 ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        h2 = (h2 &+ UInt64(byte) &+ 1) &* 0x9E37_79B9_7F4A_7C15
+        h2 ^= h2 >> 29
+      }
     }
     a = h1
     b = h2
