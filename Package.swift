@@ -5,27 +5,39 @@ let package = Package(
   name: "trailview",
   platforms: [.macOS(.v15)],
   products: [
-    .executable(name: "trailview", targets: ["trailview"])
+    .executable(name: "trailview", targets: ["trailview"]),
+    .executable(name: "cloudtrail-fake", targets: ["cloudtrail-fake"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     .target(name: "CloudTrailModel"),
     .target(name: "TerminalUI"),
-    .target(name: "EventStore", dependencies: ["CloudTrailModel", "CZlib"]),
+    .target(name: "AWSClient", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+    .target(name: "EventStore", dependencies: ["CloudTrailModel", "AWSClient", "CZlib"]),
     .target(name: "TrailviewApp", dependencies: ["TerminalUI", "CloudTrailModel", "EventStore"]),
     .target(name: "CursesBackend", dependencies: ["CNCursesW", "TerminalUI"]),
     .executableTarget(
       name: "trailview",
       dependencies: [
-        "CloudTrailModel", "EventStore", "TerminalUI", "TrailviewApp", "CursesBackend",
+        "AWSClient", "CloudTrailModel", "EventStore", "TerminalUI", "TrailviewApp", "CursesBackend",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "cloudtrail-fake",
+      dependencies: [
+        "AWSClient", "EventStore", "CloudTrailModel",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .target(name: "TestSupport", dependencies: ["CloudTrailModel", "EventStore"], path: "Tests/TestSupport"),
+    .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
+    .testTarget(name: "IntegrationTests", dependencies: ["AWSClient", "EventStore", "TestSupport"]),
     .testTarget(name: "CloudTrailModelTests", dependencies: ["CloudTrailModel", "TestSupport"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "CloudTrailModel", "TestSupport"]),

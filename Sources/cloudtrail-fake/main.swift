@@ -1,0 +1,1 @@
+print("cloudtrail-fake: not built yet")
