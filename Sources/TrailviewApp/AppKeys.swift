@@ -16,6 +16,8 @@ public enum AppAction: Sendable, Equatable {
   case last
   /// Move focus between the table and the detail pane.
   case toggleFocus
+  /// Leave the detail pane.
+  case back
   /// Filter by user.
   case filterUser
   /// Filter by event name.
@@ -32,6 +34,8 @@ public enum AppAction: Sendable, Equatable {
   case clearFilters
   /// Toggle UTC and local time.
   case toggleTime
+  /// Fetch the whole time window (lazy sources).
+  case loadAll
   /// Show the problems list.
   case problems
   /// Show the help overlay.
@@ -51,6 +55,7 @@ public enum AppKeys {
     KeyBinding(keys: [.char("g"), .home], action: .first, help: "first (newest) event / top", scope: "global"),
     KeyBinding(keys: [.char("G"), .end], action: .last, help: "last (oldest) event / bottom", scope: "global"),
     KeyBinding(keys: [.enter, .tab], action: .toggleFocus, help: "focus the detail pane and back", scope: "global"),
+    KeyBinding(keys: [.escape], action: .back, help: "back to the table; cancel a prompt", scope: "global"),
     KeyBinding(keys: [.char("u")], action: .filterUser, help: "filter by user", scope: "global"),
     KeyBinding(keys: [.char("e")], action: .filterEventName, help: "filter by event name", scope: "global"),
     KeyBinding(keys: [.char("w")], action: .cycleReadWrite, help: "all / writes only / reads only", scope: "global"),
@@ -59,8 +64,21 @@ public enum AppKeys {
     KeyBinding(keys: [.char("N")], action: .previousMatch, help: "previous search match", scope: "global"),
     KeyBinding(keys: [.char("c")], action: .clearFilters, help: "clear all filters", scope: "global"),
     KeyBinding(keys: [.char("t")], action: .toggleTime, help: "toggle UTC / local time", scope: "global"),
+    KeyBinding(keys: [.char("L")], action: .loadAll, help: "load every page of the time window", scope: "global"),
     KeyBinding(keys: [.char("p")], action: .problems, help: "files that could not be read", scope: "global"),
     KeyBinding(keys: [.char("?")], action: .help, help: "this help", scope: "global"),
     KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", scope: "global"),
   ])
+}
+
+extension AppKeys {
+  /// The key table as Markdown, for the README (`trailview --keys-markdown` prints it).
+  public static var markdownTable: String {
+    var lines = ["| key | action |", "|---|---|"]
+    for line in keymap.helpLines(scope: "global") {
+      let keys = line.keys.replacingOccurrences(of: "|", with: "\\|")
+      lines.append("| `\(keys)` | \(line.help) |")
+    }
+    return lines.joined(separator: "\n")
+  }
 }

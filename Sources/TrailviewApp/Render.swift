@@ -126,6 +126,7 @@ private func drawStatus(_ grid: inout CellGrid, _ state: AppState, _ rect: Layou
     text = message
   } else if progress.finished {
     text = "Loaded \(formatCount(progress.done)) \(unitLabel(progress))"
+    if progress.moreAvailable { text += " (more: L loads all)" }
   } else {
     let total = progress.total.map { " / \(formatCount($0))" } ?? ""
     text = "Loading \(unitLabel(progress)) \(formatCount(progress.done))\(total)"

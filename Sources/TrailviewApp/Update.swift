@@ -15,6 +15,10 @@ public enum Msg: Sendable {
 public enum Effect: Sendable, Equatable {
   /// Ask the store for a new filter.
   case setFilter(EventFilter)
+  /// Fetch another page (lazy LookupEvents sources).
+  case needMore
+  /// Fetch every remaining page.
+  case loadAll
   /// Leave the program.
   case quit
 }
@@ -31,27 +35,33 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     return []
   case .store(.snapshot(let snapshot)):
     applySnapshot(&state, snapshot)
-    return []
+    return wantsMore(state) ? [.needMore] : []
   case .key(let key):
     if state.prompt != nil { return handlePromptKey(&state, key) }
     if state.overlay != nil {
       state.overlay = nil
       return key == .char("q") || key == .ctrl("c") ? quit(&state) : []
     }
-    if key == .escape {
-      if state.focus == .detail { state.focus = .table }
-      return []
-    }
     guard let action = AppKeys.keymap.action(for: key, scope: state.focus == .detail ? "detail" : "table") else {
       return []
     }
-    return perform(&state, action)
+    let effects = perform(&state, action)
+    return effects.isEmpty && wantsMore(state) ? [.needMore] : effects
   }
 }
 
 private func quit(_ state: inout AppState) -> [Effect] {
   state.quit = true
   return [.quit]
+}
+
+/// True when a lazy source should fetch another page: the cursor is near the end of what is loaded, or the
+/// filter has not filled the table.
+func wantsMore(_ state: AppState) -> Bool {
+  let progress = state.snapshot.progress
+  guard progress.moreAvailable, progress.finished else { return false }
+  let rows = Layout(width: state.width, height: state.height).tableRows
+  return state.snapshot.count < rows || state.selected >= state.snapshot.count - rows
 }
 
 /// Takes a new snapshot, keeping the selected event selected when rows arrive around it.
@@ -88,6 +98,8 @@ func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
   case .help: state.overlay = .help
   case .problems: state.overlay = .problems
   case .toggleFocus: state.focus = state.focus == .table ? .detail : .table
+  case .back: state.focus = .table
+  case .loadAll: return state.snapshot.progress.moreAvailable ? [.loadAll] : []
   case .toggleTime: state.localTime.toggle()
   case .up, .down, .pageUp, .pageDown, .first, .last:
     if state.focus == .detail {

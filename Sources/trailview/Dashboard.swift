@@ -7,7 +7,7 @@ import TrailviewApp
 
 /// The interactive dashboard: the main thread owns the terminal and runs the loop.
 enum Dashboard {
-  static func run(filter: EventFilter, sourceLabel: String, start: (EventStore) -> Void) throws {
+  static func run(filter: EventFilter, sourceLabel: String, start: (EventStore) -> LookupSession?) throws {
     let inbox = Inbox()
     let store = EventStore { update in inbox.post(update) }
     let terminal: CursesTerminal
@@ -25,7 +25,7 @@ enum Dashboard {
     var state = AppState(
       width: terminal.size.width, height: terminal.size.height, filter: filter, sourceLabel: sourceLabel)
     store.setFilter(filter)
-    start(store)
+    let session = start(store)
     var dirty = true
     while !state.quit && !terminal.quitRequested {
       if dirty {
@@ -45,7 +45,11 @@ enum Dashboard {
       for message in messages {
         for effect in update(&state, message) {
           switch effect {
-          case .setFilter(let filter): store.setFilter(filter)
+          case .setFilter(let filter):
+            store.setFilter(filter)
+            session?.start(filter: filter)
+          case .needMore: session?.needMore()
+          case .loadAll: session?.loadAll()
           case .quit: state.quit = true
           }
         }

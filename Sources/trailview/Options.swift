@@ -46,6 +46,9 @@ struct Options: ParsableArguments {
   @Option(name: .customLong("max-file-mb"), help: "Largest decompressed size of one file, in MiB.")
   var maxFileMB: Int = 1024
 
+  @Flag(name: .customLong("keys-markdown"), help: .hidden)
+  var keysMarkdown = false
+
   @Option(name: .customLong("demo-page-ms"), help: .hidden)
   var demoPageMilliseconds: Int?
 

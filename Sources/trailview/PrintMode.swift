@@ -7,7 +7,7 @@ import Synchronization
 /// `--print`: load, filter, and write the matching events to stdout without a screen.
 enum PrintMode {
   /// Runs print mode and returns the exit status (0 all read, 2 some inputs skipped, 1 nothing readable).
-  static func run(options: Options, filter: EventFilter, start: (EventStore) -> Void) -> Int32 {
+  static func run(options: Options, filter: EventFilter, start: (EventStore) -> LookupSession?) -> Int32 {
     let done = DispatchSemaphore(value: 0)
     let final = Mutex<EventSnapshot?>(nil)
     let store = EventStore(publishIntervalMilliseconds: 200) { update in
@@ -19,7 +19,7 @@ enum PrintMode {
       if first { done.signal() }
     }
     store.setFilter(filter)
-    start(store)
+    start(store)?.loadAll()
     done.wait()
     guard let snapshot = final.withLock({ $0 }) else { return 1 }
     let out = OutputWriter()

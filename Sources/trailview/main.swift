@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventStore
 import Foundation
+import TrailviewApp
 
 /// `trailview`: a terminal UI for AWS CloudTrail event history.
 struct Trailview: ParsableCommand {
@@ -17,6 +18,10 @@ struct Trailview: ParsableCommand {
   @OptionGroup var options: Options
 
   mutating func run() throws {
+    if options.keysMarkdown {
+      print(AppKeys.markdownTable)
+      return
+    }
     let now = Int64(Date().timeIntervalSince1970)
     let filter = try options.filter(now: now)
     if options.demo && !options.paths.isEmpty {
@@ -46,17 +51,20 @@ struct SourceStarter {
     return options.paths.count == 1 ? options.paths[0] : "\(options.paths.count) paths"
   }
 
-  func start(_ store: EventStore) {
-    if options.demo {
-      let pageDelay = options.demoPageMilliseconds ?? (options.printMode ? 0 : 120)
-      let service = DemoService(now: now, pageDelayMilliseconds: pageDelay)
-      let request = LookupEventsRequest(startTime: filter.startTime, endTime: filter.endTime ?? now)
-      PagingSource.load(
-        from: service, request: request, into: store, label: "demo account",
-        minIntervalMilliseconds: options.printMode ? 0 : min(200, pageDelay * 2))
-    } else {
+  /// Starts loading into `store`; returns the LookupEvents session for paged sources (nil for files).
+  @discardableResult
+  func start(_ store: EventStore) -> LookupSession? {
+    guard options.demo else {
       LogFileSource.load(options.paths, into: store, maxFileBytes: max(1, options.maxFileMB) << 20)
+      return nil
     }
+    let pageDelay = options.demoPageMilliseconds ?? (options.printMode ? 0 : 120)
+    let service = DemoService(now: now, pageDelayMilliseconds: pageDelay)
+    let session = LookupSession(
+      service: service, store: store, label: "demo account", window: (filter.startTime, filter.endTime ?? now),
+      minIntervalMilliseconds: options.printMode ? 0 : min(200, pageDelay * 2), lazy: false)
+    session.start(filter: filter)
+    return session
   }
 }
 

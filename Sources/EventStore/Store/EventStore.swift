@@ -76,6 +76,19 @@ public final class EventStore: @unchecked Sendable {
     publishNow()
   }
 
+  /// Marks the current load as fetching again (a lazy query resumed).
+  func resumeLoad() {
+    guard progress.finished else { return }
+    progress.finished = false
+    schedulePublish()
+  }
+
+  /// Says whether the source has more to fetch on request.
+  func setMoreAvailable(_ more: Bool) {
+    progress.moreAvailable = more
+    schedulePublish()
+  }
+
   /// Records a problem with one unit (file or request) and counts the unit as done.
   func unitFailed(_ problem: LoadProblem) {
     progress.problems.append(problem)

@@ -14,6 +14,8 @@ public struct LoadProgress: Sendable, Equatable {
   public var finished: Bool = false
   /// Units that could not be read, each with the reason.
   public var problems: [LoadProblem] = []
+  /// The source can fetch more on request (a lazy LookupEvents query that has not reached the window's start).
+  public var moreAvailable: Bool = false
   /// What a source is doing right now, for example "throttled, retrying in 2 s".
   public var activity: String?
 

@@ -1,0 +1,179 @@
+import CloudTrailModel
+import Dispatch
+
+/// Fetches LookupEvents pages from a service (the live API or the demo) into a store, in the background.
+///
+/// One query at a time: its EndTime is fixed and its one server-side attribute is the most selective exact filter;
+/// the other filters are applied to the rows in the store. A filter change that needs another server-side attribute
+/// starts a new query; late pages of the old one are dropped. Lazy mode fetches the first page and then a page
+/// whenever ``needMore()`` is called, until ``loadAll()``.
+///
+/// `@unchecked Sendable`: all mutable state is touched only on `queue`.
+public final class LookupSession: @unchecked Sendable {
+  private let service: any LookupEventsService
+  private let store: EventStore
+  private let label: String
+  private let window: (start: Int64?, end: Int64)
+  private let minInterval: Int
+  private let queue = DispatchQueue(label: "trailview.lookup")
+  private let clockStart = DispatchTime.now().uptimeNanoseconds
+
+  private var machine: PagingMachine
+  private var query = 0
+  private var pending: (request: LookupEventsRequest, due: Int)?
+  private var pageCounter: UInt32 = 0
+  private var inFlight = false
+  private var finished = false
+  private var wanted = 0
+  private var loadEverything: Bool
+
+  /// Creates a session; nothing is fetched until ``start(filter:)``.
+  ///
+  /// - Parameters:
+  ///   - window: the time window; `end` is fixed for the session so that NextToken stays valid.
+  ///   - minIntervalMilliseconds: spacing between requests (500 ms is LookupEvents' 2 per second).
+  ///   - lazy: fetch on demand after the first page.
+  public init(
+    service: any LookupEventsService, store: EventStore, label: String, window: (start: Int64?, end: Int64),
+    minIntervalMilliseconds: Int = 500, lazy: Bool = true
+  ) {
+    self.service = service
+    self.store = store
+    self.label = label
+    self.window = window
+    self.minInterval = minIntervalMilliseconds
+    self.loadEverything = !lazy
+    self.machine = PagingMachine(template: LookupEventsRequest(), minIntervalMilliseconds: minIntervalMilliseconds)
+  }
+
+  private var now: Int { Int((DispatchTime.now().uptimeNanoseconds - clockStart) / 1_000_000) }
+
+  /// The LookupEvents attribute for the most selective exact filter, or nil when none can go to the server.
+  public static func serverAttribute(for filter: EventFilter) -> LookupAttribute? {
+    func exact(_ text: String?) -> String? {
+      guard let text, !text.contains("*"), !text.contains("?") else { return nil }
+      return text
+    }
+    if let user = exact(filter.user) { return LookupAttribute(key: .username, value: user) }
+    if let name = exact(filter.eventName) { return LookupAttribute(key: .eventName, value: name) }
+    switch filter.readWrite {
+    case .readsOnly: return LookupAttribute(key: .readOnly, value: "true")
+    case .writesOnly: return LookupAttribute(key: .readOnly, value: "false")
+    case .all: return nil
+    }
+  }
+
+  /// Starts (or restarts) the query for `filter`; keeps the current query when its server attribute is the same.
+  public func start(filter: EventFilter) {
+    queue.async { [self] in
+      let attribute = Self.serverAttribute(for: filter)
+      var template = LookupEventsRequest(
+        lookupAttributes: attribute.map { [$0] } ?? [], startTime: window.start, endTime: window.end)
+      template.maxResults = 50
+      if query > 0 && machine.template == template { return }
+      // Everything in the window is already loaded: the store filters it, no new query needed.
+      if query > 0 && finished && pending == nil && machine.template.lookupAttributes.isEmpty { return }
+      query += 1
+      machine = PagingMachine(template: template, minIntervalMilliseconds: minInterval)
+      finished = false
+      inFlight = false
+      wanted = 1
+      let description = attribute.map { "\($0.key.rawValue)=\($0.value)" } ?? "all events"
+      store.queue.async { [store, label] in
+        store.beginLoad(label: "\(label), \(description)", unit: "pages", total: nil, problems: [])
+        store.setMoreAvailable(true)
+      }
+      perform(machine.start(now: now))
+    }
+  }
+
+  /// Asks for one more page (the cursor neared the end, or the filter has not filled the screen).
+  public func needMore() {
+    queue.async { [self] in
+      guard !finished else { return }
+      wanted = max(wanted, machine.pages + 1)
+      sendIfWanted()
+    }
+  }
+
+  /// Fetches every remaining page of the window.
+  public func loadAll() {
+    queue.async { [self] in
+      loadEverything = true
+      sendIfWanted()
+    }
+  }
+
+  private func sendIfWanted() {
+    guard !inFlight, let next = pending, loadEverything || machine.pages < wanted else { return }
+    pending = nil
+    send(next.request, delay: max(0, next.due - now), query: query)
+  }
+
+  private func perform(_ action: PagingMachine.Action) {
+    switch action {
+    case .finish:
+      finished = true
+      store.queue.async { [store] in
+        store.setMoreAvailable(false)
+        store.finishLoad()
+      }
+    case .fail(let message):
+      finished = true
+      store.queue.async { [store, label] in
+        store.progress.problems.append(LoadProblem(source: "LookupEvents (\(label))", reason: message))
+        store.setMoreAvailable(false)
+        store.finishLoad()
+      }
+    case .send(let request, let delay):
+      if loadEverything || machine.pages < wanted || request.nextToken == nil {
+        send(request, delay: delay, query: query)
+      } else {
+        pending = (request, now + delay)
+        store.queue.async { [store] in store.finishLoad() }
+      }
+    }
+  }
+
+  private func send(_ request: LookupEventsRequest, delay: Int, query: Int) {
+    inFlight = true
+    store.queue.async { [store] in store.resumeLoad() }
+    queue.asyncAfter(deadline: .now() + .milliseconds(delay)) { [self] in
+      guard query == self.query else { return }
+      service.lookupEvents(request) { result in self.queue.async { self.handle(result, query: query) } }
+    }
+  }
+
+  private func handle(_ result: Result<LookupEventsResponse, LookupError>, query: Int) {
+    guard query == self.query else { return }  // a late page of a replaced query
+    inFlight = false
+    switch result {
+    case .success(let page):
+      let batch = Self.batch(from: page, ordinal: pageCounter, label: label)
+      pageCounter += 1
+      store.queue.async { [store] in
+        store.setActivity(nil)
+        store.ingest(batch)
+      }
+      perform(machine.received(page, now: now))
+    case .failure(let error):
+      let action = machine.failed(error, now: now, jitter: Double.random(in: 0..<1))
+      if case .send(_, let delay) = action {
+        store.queue.async { [store] in store.setActivity("\(error.code), retrying in \((delay + 999) / 1000) s") }
+      }
+      perform(action)
+    }
+  }
+
+  /// Turns a page's `CloudTrailEvent` strings into one NDJSON buffer and scans it like a file.
+  static func batch(from page: LookupEventsResponse, ordinal: UInt32, label: String) -> RecordBatch {
+    var bytes: [UInt8] = []
+    for event in page.events {
+      bytes.append(contentsOf: event.cloudTrailEvent.utf8)
+      bytes.append(0x0A)
+    }
+    let scan =
+      bytes.isEmpty ? ScanResult(buffer: [], records: [], shape: .empty, problems: []) : RecordScanner.scan(bytes)
+    return RecordBatch(scan: scan, source: "\(label) page \(ordinal + 1)", ordinal: ordinal)
+  }
+}

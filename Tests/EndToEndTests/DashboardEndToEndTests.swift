@@ -1,0 +1,104 @@
+import EventStore
+import Foundation
+import TestSupport
+import Testing
+
+/// The real binary in tmux: keys in, screen text out.
+@Suite(.serialized, .enabled(if: TmuxSession.isTmuxAvailable && BuiltProducts.path("trailview") != nil))
+struct DashboardEndToEndTests {
+  static let binary = BuiltProducts.path("trailview") ?? "trailview"
+  static let environment = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC"]
+
+  /// Two delivered files, one of them gzipped in an organization-trail path, plus a broken file.
+  static func makeTree() -> URL {
+    let root = LogTree.temporaryFolder()
+    var early: [String] = []
+    for i in 0..<30 {
+      early.append(
+        LogTree.record(
+          time: String(format: "2024-05-01T09:%02d:00Z", i), name: i % 2 == 0 ? "DescribeInstances" : "RunInstances",
+          user: i % 3 == 0 ? "bob" : "alice", source: "ec2.amazonaws.com", readOnly: i % 2 == 0, eventID: "e\(i)"))
+    }
+    let late = [
+      LogTree.record(
+        time: "2024-05-01T10:00:00Z", name: "CreateUser", user: "mallory", ip: "203.0.113.66", eventID: "m1",
+        requestParameters: "{\"userName\":\"backup-admin\"}"),
+      LogTree.record(
+        time: "2024-05-01T10:05:00Z", name: "StopLogging", user: "mallory", source: "cloudtrail.amazonaws.com",
+        ip: "203.0.113.66", eventID: "m2", requestParameters: "{\"name\":\"management-events\"}"),
+    ]
+    LogTree.write(LogTree.recordsFile(early), to: LogTree.s3Key(stamp: "20240501T0935Z"), under: root, gzip: true)
+    LogTree.write(LogTree.recordsFile(late), to: LogTree.s3Key(stamp: "20240501T1010Z", org: "o-abc123"), under: root)
+    LogTree.write("{\"Records\":[{", to: "broken.json", under: root)
+    return root
+  }
+
+  @Test func filterByUserOpenEventAndQuit() throws {
+    let root = Self.makeTree()
+    let tmux = try TmuxSession(command: "\(Self.binary) '\(root.path)'", width: 120, height: 36,
+      environment: Self.environment)
+    defer { tmux.kill() }
+    let loaded = try tmux.waitFor(text: "Loaded 3 files")
+    #expect(loaded.contains { $0.contains("32 / 32 events") })
+    #expect(loaded.contains { $0.contains("1 problem") })
+    #expect(loaded.contains { $0.contains("STOPPED") && $0.contains("management-events") })
+    try tmux.sendKeys("u", "mal")
+    try tmux.waitFor(text: "user: mal")
+    try tmux.sendKeys(.enter)
+    let filtered = try tmux.waitFor(text: "user=mallory")
+    #expect(filtered.contains { $0.contains("2 / 32 events") })
+    let rows = filtered.filter { $0.hasPrefix("2024-05-01") }
+    #expect(rows.count == 2)
+    #expect(rows.allSatisfy { $0.contains("mallory") && $0.contains("203.0.113.66") })
+    #expect(rows.first?.contains("StopLogging") == true)
+    try tmux.sendKeys(.down, .enter)
+    let detail = try tmux.waitFor(text: "\"userName\": \"backup-admin\"")
+    #expect(detail.contains { $0.contains("mallory CreateUser on iam") })
+    try tmux.sendKeys("q")
+    try tmux.waitUntil(description: "exit") { _ in (try? tmux.exitStatus()) != nil }
+    #expect(try tmux.exitStatus() == 0)
+  }
+
+  @Test func problemsListNamesTheBrokenFile() throws {
+    let root = Self.makeTree()
+    let tmux = try TmuxSession(command: "\(Self.binary) '\(root.path)'", width: 120, height: 36,
+      environment: Self.environment)
+    defer { tmux.kill() }
+    try tmux.waitFor(text: "Loaded 3 files")
+    try tmux.sendKeys("p")
+    let screen = try tmux.waitFor(text: "Problems (1)")
+    #expect(screen.contains { $0.contains("broken.json") && $0.contains("invalid JSON") })
+  }
+
+  @Test(arguments: ["TERM", "HUP", "INT"])
+  func signalsRestoreTheTerminal(signal: String) throws {
+    let root = Self.makeTree()
+    let marker = root.appendingPathComponent("pid").path
+    let tmux = try TmuxSession(
+      command: "sh -c 'echo $$ > \(marker); exec \(Self.binary) \(root.path)'; stty -a | grep -o ' -\\?icanon'; tput cols",
+      width: 100, height: 30, environment: Self.environment)
+    defer { tmux.kill() }
+    try tmux.waitFor(text: "Loaded 3 files")
+    let pid = try String(contentsOfFile: marker, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    let kill = Process()
+    kill.executableURL = URL(fileURLWithPath: "/bin/kill")
+    kill.arguments = ["-\(signal)", pid]
+    try kill.run()
+    kill.waitUntilExit()
+    // After trailview exits the shell runs stty: canonical mode must be back on (" icanon", not " -icanon").
+    let screen = try tmux.waitFor(text: "icanon")
+    #expect(screen.contains { $0.contains(" icanon") })
+    #expect(!screen.contains { $0.contains("-icanon") })
+    #expect(!screen.contains { $0.contains("Events (UTC)") })
+  }
+
+  @Test func demoFillsWhileLoadingAndShowsTheIncident() throws {
+    let tmux = try TmuxSession(
+      command: "\(Self.binary) --demo --demo-page-ms 5", width: 160, height: 48, environment: Self.environment)
+    defer { tmux.kill() }
+    try tmux.waitFor(text: "Loaded", timeout: .seconds(30))
+    try tmux.sendKeys("e", "StopLogging", .enter)
+    let screen = try tmux.waitFor(text: "event=StopLogging")
+    #expect(screen.contains { $0.contains("StopLogging") && $0.contains("203.0.113.66") })
+  }
+}
