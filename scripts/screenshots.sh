@@ -59,7 +59,7 @@ shoot() {
   local name=$1 command=$2
   shift 2
   "${TMUX_CMD[@]}" kill-server 2>/dev/null || true
-  "${TMUX_CMD[@]}" new-session -d -s shot -x "$WIDTH" -y "$HEIGHT" -e TERM=xterm-256color -e LANG=C.UTF-8 \
+  "${TMUX_CMD[@]}" new-session -d -s shot -x "$WIDTH" -y "$HEIGHT" -e LANG=C.UTF-8 \
     "$command; sleep 86400"
   local step value
   for step in "$@"; do
