@@ -8,23 +8,9 @@ extension CursesTerminal {
   ///   - status: `ERR`, `OK` (a character in `code`) or `KEY_CODE_YES` (a `KEY_*` constant in `code`).
   ///   - code: the character or key code.
   static func key(status: Int32, code: UInt32) -> Key? {
-    if status == OK { return characterKey(code) }
+    if status == OK { return Key(terminalCharacter: code) }
     if status == Int32(TRAILVIEW_KEY_CODE_YES) { return functionKey(Int32(bitPattern: code)) }
     return nil
-  }
-
-  private static func characterKey(_ code: UInt32) -> Key? {
-    switch code {
-    case 9: return .tab
-    case 10, 13: return .enter
-    case 27: return .escape
-    case 8, 127: return .backspace
-    case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(96 + code))))
-    case 0..<32, 0x80..<0xA0: return nil
-    default:
-      guard let scalar = Unicode.Scalar(code) else { return nil }
-      return .char(Character(scalar))
-    }
   }
 
   private static func functionKey(_ code: Int32) -> Key? {

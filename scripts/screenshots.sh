@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Makes the PNGs in screenshots/ from real runs of the release binary in tmux.
+#
+#   scripts/screenshots.sh              all scenarios below
+#   scripts/screenshots.sh dashboard    only the named scenarios
+#   scripts/screenshots.sh --selftest   render `ls --color` to screenshots/selftest.png (checks the renderer)
+#
+# Each scenario starts trailview in a private tmux server at WIDTHxHEIGHT, runs its steps, captures the pane
+# with colours (capture-pane -e) and renders it with scripts/screenshot.py (Pillow, installed if missing).
+set -euo pipefail
+
+# ---- edit here: sizes, texts to wait for, key sequences ----------------------------------------------------
+WIDTH=160
+HEIGHT=48
+BIN=${BIN:-.build/release/trailview}
+FIXTURE=${FIXTURE:-Tests/Fixtures/cloudtrail}  # a folder of CloudTrail log files for the fixture run
+READY=${READY:-Events}                         # text on screen once the event list has loaded
+DEMO_USER=${DEMO_USER:-alice}                  # a user name that exists in the demo data
+DETAIL_TEXT=${DETAIL_TEXT:-eventName}          # text shown by the detail pane
+TIMEOUT=${TIMEOUT:-15}                         # seconds to wait for each text
+
+# A scenario is: name | trailview arguments | steps. Steps are separated by spaces:
+#   wait:TEXT   poll the screen until TEXT appears (use _ for a space)
+#   key:NAME    a tmux key name (Enter, Escape, Down, NPage, C-c, ...)
+#   text:WORD   literal text (use _ for a space)
+#   pause:SEC   let an animation settle (only for looks; synchronisation is wait:)
+SCENARIOS=(
+  "dashboard|--demo|wait:$READY"
+  "filter-user|--demo|wait:$READY key:u text:$DEMO_USER key:Enter wait:$DEMO_USER"
+  "detail|--demo|wait:$READY key:Down key:Enter wait:$DETAIL_TEXT"
+  "fixture|$FIXTURE|wait:$READY"
+)
+# -------------------------------------------------------------------------------------------------------------
+
+cd "$(dirname "$0")/.."
+OUT=screenshots
+SOCKET="trailview-shots-$$"
+TMUX_CMD=(tmux -L "$SOCKET" -f /dev/null)
+mkdir -p "$OUT"
+trap '"${TMUX_CMD[@]}" kill-server 2>/dev/null || true' EXIT
+
+python3 -c "import PIL" 2>/dev/null || python3 -m pip install --quiet pillow
+
+# wait_for TEXT: poll the pane until TEXT is on screen, or fail after $TIMEOUT seconds.
+wait_for() {
+  local text=$1 deadline=$((SECONDS + TIMEOUT))
+  until "${TMUX_CMD[@]}" capture-pane -p -t shot | grep -qF -- "$text"; do
+    if ((SECONDS >= deadline)); then
+      echo "timed out waiting for '$text'; screen:" >&2
+      "${TMUX_CMD[@]}" capture-pane -p -t shot >&2
+      return 1
+    fi
+    sleep 0.1
+  done
+}
+
+# shoot NAME COMMAND STEPS...: run COMMAND in a fresh pane, perform STEPS, save screenshots/NAME.png.
+shoot() {
+  local name=$1 command=$2
+  shift 2
+  "${TMUX_CMD[@]}" kill-server 2>/dev/null || true
+  "${TMUX_CMD[@]}" new-session -d -s shot -x "$WIDTH" -y "$HEIGHT" -e LANG=C.UTF-8 \
+    "$command; sleep 86400"
+  local step value
+  for step in "$@"; do
+    value=${step#*:}
+    value=${value//_/ }
+    case $step in
+      wait:*) wait_for "$value" ;;
+      key:*) "${TMUX_CMD[@]}" send-keys -t shot "$value" ;;
+      text:*) "${TMUX_CMD[@]}" send-keys -t shot -l "$value" ;;
+      pause:*) sleep "$value" ;;
+      *) echo "unknown step '$step'" >&2 && return 1 ;;
+    esac
+  done
+  "${TMUX_CMD[@]}" capture-pane -e -p -t shot >"$OUT/$name.ans"
+  python3 scripts/screenshot.py "$OUT/$name.ans" "$OUT/$name.png" --cols "$WIDTH" --rows "$HEIGHT"
+  rm -f "$OUT/$name.ans"
+  echo "wrote $OUT/$name.png"
+}
+
+if [[ ${1:-} == --selftest ]]; then
+  shoot selftest "ls --color=always -l / && printf '\\e[1mbold\\e[0m \\e[7mreverse\\e[0m \\e[38;5;208m256\\e[0m\\n'" \
+    "wait:reverse"
+  exit 0
+fi
+
+[[ -x $BIN ]] || swift build -c release --product trailview
+
+for scenario in "${SCENARIOS[@]}"; do
+  IFS='|' read -r name args steps <<<"$scenario"
+  if (($# > 0)) && [[ " $* " != *" $name "* ]]; then continue; fi
+  # shellcheck disable=SC2086  # steps and arguments are word lists on purpose
+  shoot "$name" "$BIN $args" $steps
+done
