@@ -26,8 +26,7 @@ public struct AWSSettings: Sendable, Equatable {
     environment: [String: String] = ProcessInfo.processInfo.environment,
     homeDirectory: String = FileManager.default.homeDirectoryForCurrentUser.path
   ) throws(AWSError) -> AWSSettings {
-    let chain = CredentialChain(environment: environment, homeDirectory: homeDirectory, profileName: profile)
-    let name = chain.effectiveProfileName
+    let name = CredentialChain.profileName(explicit: profile, environment: environment)
     let settings = AWSProfileFiles(environment: environment, homeDirectory: homeDirectory).profile(name) ?? [:]
     let resolvedRegion = try AWSEndpoints.resolveRegion(
       explicit: region, environment: environment, profileRegion: settings["region"])

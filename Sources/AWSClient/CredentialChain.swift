@@ -36,8 +36,11 @@ public struct CredentialChain: Sendable {
   }
 
   /// `--profile`, else `AWS_PROFILE`, else `AWS_DEFAULT_PROFILE`, else `default`.
-  public var effectiveProfileName: String {
-    [profileName, environment["AWS_PROFILE"], environment["AWS_DEFAULT_PROFILE"]].lazy.compactMap { $0 }
+  public var effectiveProfileName: String { Self.profileName(explicit: profileName, environment: environment) }
+
+  /// `explicit`, else `AWS_PROFILE`, else `AWS_DEFAULT_PROFILE`, else `default`.
+  static func profileName(explicit: String?, environment: [String: String]) -> String {
+    [explicit, environment["AWS_PROFILE"], environment["AWS_DEFAULT_PROFILE"]].lazy.compactMap { $0 }
       .first { !$0.isEmpty } ?? "default"
   }
 
