@@ -12,7 +12,8 @@ public struct HTTPRequestParts: Sendable, Equatable {
   public var body: [UInt8]
 
   /// Creates request parts.
-  public init(method: String, path: String, query: String = "", headers: [(name: String, value: String)], body: [UInt8]) {
+  public init(method: String, path: String, query: String = "", headers: [(name: String, value: String)], body: [UInt8])
+  {
     self.method = method
     self.path = path
     self.query = query
@@ -47,9 +48,10 @@ public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible {
   public var source: String
 
   /// Creates credentials.
-  public init(accessKeyId: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Int64? = nil,
-    source: String = "")
-  {
+  public init(
+    accessKeyId: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Int64? = nil,
+    source: String = ""
+  ) {
     self.accessKeyId = accessKeyId
     self.secretAccessKey = secretAccessKey
     self.sessionToken = sessionToken

@@ -1,0 +1,70 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// Turns transport results into bodies or `AWSError`s, the awsJson1.1 way.
+enum AWSResponse {
+  /// A 2xx body, or the error the answer (or its absence) means.
+  static func interpret(_ result: Result<HTTPResponse, Error>, operation: String) -> Result<[UInt8], AWSError> {
+    switch result {
+    case .failure(let error as AWSError):
+      return .failure(error)
+    case .failure(let error):
+      return .failure(networkError(error, operation: operation))
+    case .success(let response) where (200..<300).contains(response.status):
+      return .success(response.body)
+    case .success(let response):
+      return .failure(serviceError(response, operation: operation))
+    }
+  }
+
+  /// `NetworkError` with the transport's description.
+  static func networkError(_ error: Error, operation: String) -> AWSError {
+    let text: String
+    if let urlError = error as? URLError {
+      text = "\(urlError.localizedDescription) (URLError \(urlError.code.rawValue))"
+    } else {
+      text = "\(error)"
+    }
+    return AWSError(code: "NetworkError", message: text, operation: operation)
+  }
+
+  /// The error of a non-2xx response: `__type` (or `x-amzn-errortype`) without namespace and suffix, message from
+  /// `message`/`Message`; `HTTP<status>` for 5xx or empty bodies without a code; `MalformedResponse` otherwise.
+  static func serviceError(_ response: HTTPResponse, operation: String) -> AWSError {
+    let json = JSONObject(bytes: response.body)
+    let rawType = json?.string("__type") ?? json?.string("code") ?? response.header("x-amzn-errortype")
+    let message = json?.string("message") ?? json?.string("Message") ?? ""
+    let date = response.header("Date")
+    if let rawType, !rawType.isEmpty {
+      return AWSError(
+        code: errorCode(rawType), message: message, operation: operation, httpStatus: response.status,
+        serverDate: date)
+    }
+    if response.status >= 500 || response.body.isEmpty {
+      return AWSError(
+        code: "HTTP\(response.status)",
+        message: message.isEmpty
+          ? "HTTP \(response.status) without an error body"
+          : message, operation: operation, httpStatus: response.status, serverDate: date)
+    }
+    return malformed(operation: operation, status: response.status, date: date)
+  }
+
+  /// `MalformedResponse` naming the operation and status.
+  static func malformed(operation: String, status: Int, date: String? = nil) -> AWSError {
+    AWSError(
+      code: "MalformedResponse", message: "could not read the \(operation) response (HTTP \(status))",
+      operation: operation, httpStatus: status, serverDate: date)
+  }
+
+  /// botocore's rule: drop everything after `:`, then everything up to the last `#`.
+  static func errorCode(_ raw: String) -> String {
+    var code = Substring(raw)
+    if let colon = code.firstIndex(of: ":") { code = code[..<colon] }
+    if let hash = code.lastIndex(of: "#") { code = code[code.index(after: hash)...] }
+    return String(code).trimmingWhitespace()
+  }
+}
