@@ -74,11 +74,6 @@ public enum AppKeys {
 extension AppKeys {
   /// The key table as Markdown, for the README (`trailview --keys-markdown` prints it).
   public static var markdownTable: String {
-    var lines = ["| key | action |", "|---|---|"]
-    for line in keymap.helpLines(scope: "global") {
-      let keys = line.keys.replacingOccurrences(of: "|", with: "\\|")
-      lines.append("| `\(keys)` | \(line.help) |")
-    }
-    return lines.joined(separator: "\n")
+    keymap.markdownTable(scopeTitles: ["global": "everywhere"]).joined(separator: "\n")
   }
 }

@@ -20,7 +20,8 @@ func drawDetail(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, 
   for row in 0..<rows {
     let index = state.detailScroll + row
     guard index < lines.count else { break }
-    drawPrettyLine(&grid, lines[index], x: rect.x + 1, y: rect.y + 2 + row, width: rect.width - 1, needle: needle, env: env)
+    drawPrettyLine(
+      &grid, lines[index], x: rect.x + 1, y: rect.y + 2 + row, width: rect.width - 1, needle: needle, env: env)
   }
 }
 

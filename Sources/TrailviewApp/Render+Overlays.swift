@@ -1,14 +1,17 @@
 import EventStore
 import TerminalUI
 
-func drawPrompt(_ grid: inout CellGrid, _ state: AppState, _ prompt: PromptState, layout: Layout, env: RenderEnvironment) {
+func drawPrompt(
+  _ grid: inout CellGrid, _ state: AppState, _ prompt: PromptState, layout: Layout, env: RenderEnvironment
+) {
   let y = layout.status.y
   let style = env.theme.titleFocused
   grid.fill(x: 0, y: y, width: grid.width, height: 1, with: Cell(" ", style: style))
   var col = grid.put(" \(prompt.kind.label): ", x: 0, y: y, style: style)
   col += drawText(&grid, prompt.text, x: col, y: y, width: grid.width / 2, style: style, env: env)
   grid.put(env.ascii ? "_" : "▏", x: col, y: y, style: style)
-  let hint = prompt.kind == .search
+  let hint =
+    prompt.kind == .search
     ? "Enter apply · Esc cancel · empty clears "
     : "Enter apply · ↓↑ choose · Tab complete · * wildcard · empty clears "
   if grid.width - col > hint.count + 4 { grid.put(hint, x: grid.width - hint.count, y: y, style: style) }
@@ -40,7 +43,8 @@ func drawBox(_ grid: inout CellGrid, x: Int, y: Int, width: Int, height: Int, ti
   grid.put(" \(title) ", x: x + 2, y: y, maxWidth: width - 4, style: Style(bold: true))
 }
 
-private func drawFramed(_ grid: inout CellGrid, title: String, lines: [(String, String, Style)], env: RenderEnvironment) {
+private func drawFramed(_ grid: inout CellGrid, title: String, lines: [(String, String, Style)], env: RenderEnvironment)
+{
   let keyWidth = min(24, (lines.map { $0.0.count }.max() ?? 0))
   let width = min(grid.width - 4, max(40, keyWidth + 3 + (lines.map { $0.1.count }.max() ?? 0) + 4))
   let height = min(grid.height - 2, lines.count + 3)

@@ -56,13 +56,15 @@ func drawTable(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, e
   let snapshot = state.snapshot
   if snapshot.count == 0 {
     let text = snapshot.progress.finished ? "No events match." : "Loading…"
-    grid.put(env.ascii ? text.replacingOccurrences(of: "…", with: "...") : text, x: 2, y: rect.y + 3, style: env.theme.muted)
+    grid.put(
+      env.ascii ? text.replacingOccurrences(of: "…", with: "...") : text, x: 2, y: rect.y + 3, style: env.theme.muted)
     return
   }
   for line in 0..<rows {
     let index = state.top + line
     guard index < snapshot.count else { break }
-    drawRow(&grid, snapshot.event(at: index), y: rect.y + 2 + line, columns: columns, state: state,
+    drawRow(
+      &grid, snapshot.event(at: index), y: rect.y + 2 + line, columns: columns, state: state,
       selected: index == state.selected, env: env)
   }
 }

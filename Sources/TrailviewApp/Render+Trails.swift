@@ -8,7 +8,8 @@ func drawTrails(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, 
   drawTitle(&grid, "Trails (\(trails.count))", rect, focused: false, env: env)
   if trails.isEmpty {
     if rect.height > 1 {
-      drawCell(&grid, "no trail-management calls in the loaded events", x: rect.x + 1, y: rect.y + 1,
+      drawCell(
+        &grid, "no trail-management calls in the loaded events", x: rect.x + 1, y: rect.y + 1,
         width: rect.width - 1, style: env.theme.muted, env: env)
     }
     return
@@ -45,7 +46,8 @@ func drawTrails(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, 
         drawCell(&grid, change, x: rect.x + 3, y: y, width: rect.width - 3, style: changeStyle, env: env)
       }
     } else {
-      drawCell(&grid, trail.region + "  " + change, x: col, y: y, width: rect.x + rect.width - col, style: changeStyle,
+      drawCell(
+        &grid, trail.region + "  " + change, x: col, y: y, width: rect.x + rect.width - col, style: changeStyle,
         env: env)
     }
     y += 1

@@ -65,7 +65,8 @@ public struct RenderEnvironment: Sendable {
   public var localOffset: @Sendable (Int64) -> Int
 
   /// Creates an environment.
-  public init(theme: Theme = .color, ascii: Bool = false, localOffset: @escaping @Sendable (Int64) -> Int = { _ in 0 }) {
+  public init(theme: Theme = .color, ascii: Bool = false, localOffset: @escaping @Sendable (Int64) -> Int = { _ in 0 })
+  {
     self.theme = theme
     self.ascii = ascii
     self.localOffset = localOffset

@@ -63,7 +63,9 @@ struct Options: ParsableArguments {
       start = now - seconds
     }
     if let startTime {
-      guard let t = Self.time(startTime) else { throw ValidationError("--start-time is not an ISO 8601 time: \(startTime)") }
+      guard let t = Self.time(startTime) else {
+        throw ValidationError("--start-time is not an ISO 8601 time: \(startTime)")
+      }
       start = max(start ?? t, t)
     }
     if let endTime {

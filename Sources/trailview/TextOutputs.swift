@@ -3,14 +3,17 @@ import EventStore
 
 /// `--format csv`: sanitized cells, quoted, guarded against formula injection.
 enum CSVOutput {
-  static let header = ["eventTime", "eventName", "eventSource", "user", "sourceIPAddress", "awsRegion", "readOnly", "errorCode"]
+  static let header = [
+    "eventTime", "eventName", "eventSource", "user", "sourceIPAddress", "awsRegion", "readOnly", "errorCode",
+  ]
 
   static func write(_ snapshot: EventSnapshot, to out: OutputWriter) {
     out.write(header.joined(separator: ",") + "\r\n")
     for i in 0..<snapshot.count {
       let e = snapshot.event(at: i)
       let cells = [
-        e.time == EventSummary.unknownTime ? "" : EventTime.formatISO(e.time), e.eventName, e.eventSource, e.user, e.sourceIP, e.region,
+        e.time == EventSummary.unknownTime ? "" : EventTime.formatISO(e.time), e.eventName, e.eventSource, e.user,
+        e.sourceIP, e.region,
         e.readOnly ? "true" : "false", e.errorCode,
       ]
       out.write(cells.map(cell).joined(separator: ",") + "\r\n")
@@ -48,7 +51,8 @@ enum TableOutput {
       let source = e.eventSource.hasSuffix(".amazonaws.com") ? String(e.eventSource.dropLast(14)) : e.eventSource
       out.write(
         line([
-          e.time == EventSummary.unknownTime ? "-" : EventTime.format(e.time), e.eventName, e.user, source, e.sourceIP, e.region, e.readOnly ? "R" : "W",
+          e.time == EventSummary.unknownTime ? "-" : EventTime.format(e.time), e.eventName, e.user, source, e.sourceIP,
+          e.region, e.readOnly ? "R" : "W",
           e.errorCode,
         ]))
     }

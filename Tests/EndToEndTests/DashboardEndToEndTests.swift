@@ -35,7 +35,8 @@ struct DashboardEndToEndTests {
 
   @Test func filterByUserOpenEventAndQuit() throws {
     let root = Self.makeTree()
-    let tmux = try TmuxSession(command: "\(Self.binary) '\(root.path)'", width: 120, height: 36,
+    let tmux = try TmuxSession(
+      command: "\(Self.binary) '\(root.path)'", width: 120, height: 36,
       environment: Self.environment)
     defer { tmux.kill() }
     let loaded = try tmux.waitFor(text: "Loaded 3 files")
@@ -45,10 +46,11 @@ struct DashboardEndToEndTests {
     try tmux.sendKeys("u", "mal")
     try tmux.waitFor(text: "user: mal")
     try tmux.sendKeys(.enter)
-    let filtered = try tmux.waitFor(text: "user=mallory")
-    #expect(filtered.contains { $0.contains("2 / 32 events") })
+    let filtered = try tmux.waitUntil(description: "two rows for mallory") { screen in
+      screen.contains { $0.contains("2 / 32 events") } && screen.filter { $0.hasPrefix("2024-05-01") }.count == 2
+    }
+    #expect(filtered.contains { $0.contains("user=mallory") })
     let rows = filtered.filter { $0.hasPrefix("2024-05-01") }
-    #expect(rows.count == 2)
     #expect(rows.allSatisfy { $0.contains("mallory") && $0.contains("203.0.113.66") })
     #expect(rows.first?.contains("StopLogging") == true)
     try tmux.sendKeys(.down, .enter)
@@ -61,7 +63,8 @@ struct DashboardEndToEndTests {
 
   @Test func problemsListNamesTheBrokenFile() throws {
     let root = Self.makeTree()
-    let tmux = try TmuxSession(command: "\(Self.binary) '\(root.path)'", width: 120, height: 36,
+    let tmux = try TmuxSession(
+      command: "\(Self.binary) '\(root.path)'", width: 120, height: 36,
       environment: Self.environment)
     defer { tmux.kill() }
     try tmux.waitFor(text: "Loaded 3 files")
@@ -75,7 +78,8 @@ struct DashboardEndToEndTests {
     let root = Self.makeTree()
     let marker = root.appendingPathComponent("pid").path
     let tmux = try TmuxSession(
-      command: "sh -c 'echo $$ > \(marker); exec \(Self.binary) \(root.path)'; stty -a | grep -o ' -\\?icanon'; tput cols",
+      command:
+        "sh -c 'echo $$ > \(marker); exec \(Self.binary) \(root.path)'; stty -a | grep -o ' -\\?icanon'; tput cols",
       width: 100, height: 30, environment: Self.environment)
     defer { tmux.kill() }
     try tmux.waitFor(text: "Loaded 3 files")
@@ -98,7 +102,11 @@ struct DashboardEndToEndTests {
     defer { tmux.kill() }
     try tmux.waitFor(text: "Loaded", timeout: .seconds(30))
     try tmux.sendKeys("e", "StopLogging", .enter)
-    let screen = try tmux.waitFor(text: "event=StopLogging")
+    let screen = try tmux.waitUntil(description: "only StopLogging rows") { screen in
+      let rows = screen.filter { $0.hasPrefix("20") && $0.contains(" W ") }
+      return !rows.isEmpty && rows.allSatisfy { $0.contains("StopLogging") }
+    }
+    #expect(screen.contains { $0.contains("event=StopLogging") })
     #expect(screen.contains { $0.contains("StopLogging") && $0.contains("203.0.113.66") })
   }
 }

@@ -38,7 +38,8 @@ import Testing
     #expect((0..<writes.count).allSatisfy { !writes.event(at: $0).readOnly })
     let reads = StoreHarness.load([Self.root.path], filter: EventFilter(readWrite: .readsOnly))
     #expect(reads.count == 24)
-    let stop = StoreHarness.load([Self.root.path], filter: EventFilter(eventName: "stoplogging", readWrite: .writesOnly))
+    let stop = StoreHarness.load(
+      [Self.root.path], filter: EventFilter(eventName: "stoplogging", readWrite: .writesOnly))
     #expect(stop.count == 12)
     #expect(Set(Self.names(stop)) == ["StopLogging"])
   }

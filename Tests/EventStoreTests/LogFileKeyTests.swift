@@ -16,7 +16,9 @@ import Testing
 
   @Test func parsesOrganizationTrailKey() {
     let key = LogFileKey(
-      path: "AWSLogs/o-exampleorgid/111122223333/CloudTrail/eu-west-1/2024/01/02/111122223333_CloudTrail_eu-west-1_20240102T0000Z_x.json.gz")
+      path:
+        "AWSLogs/o-exampleorgid/111122223333/CloudTrail/eu-west-1/2024/01/02/111122223333_CloudTrail_eu-west-1_20240102T0000Z_x.json.gz"
+    )
     #expect(key.organization == "o-exampleorgid")
     #expect(key.account == "111122223333")
     #expect(key.region == "eu-west-1")

@@ -20,7 +20,8 @@ import Testing
       under: root, gzip: true)
     LogTree.write(
       "{\"digestStartTime\":\"x\",\"logFiles\":[]}",
-      to: "AWSLogs/123456789012/CloudTrail-Digest/us-east-1/2024/05/01/123456789012_CloudTrail-Digest_us-east-1_t_us-east-1_20240501T110000Z.json.gz",
+      to:
+        "AWSLogs/123456789012/CloudTrail-Digest/us-east-1/2024/05/01/123456789012_CloudTrail-Digest_us-east-1_t_us-east-1_20240501T110000Z.json.gz",
       under: root, gzip: true)
     LogTree.write("{\"Records\":[{\"eventTime\":", to: "broken/invalid.json", under: root)
     let truncated = Array(Gzip.compress(Array(LogTree.recordsFile([a]).utf8)).dropLast(12))

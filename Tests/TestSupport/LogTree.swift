@@ -69,11 +69,14 @@ public enum LogTree {
   }
 
   /// The S3 key of a delivered log file.
-  public static func s3Key(account: String = "123456789012", region: String = "us-east-1", stamp: String, org: String? = nil)
+  public static func s3Key(
+    account: String = "123456789012", region: String = "us-east-1", stamp: String, org: String? = nil
+  )
     -> String
   {
     let day = "\(stamp.prefix(4))/\(stamp.dropFirst(4).prefix(2))/\(stamp.dropFirst(6).prefix(2))"
     let orgPart = org.map { "\($0)/" } ?? ""
-    return "AWSLogs/\(orgPart)\(account)/CloudTrail/\(region)/\(day)/\(account)_CloudTrail_\(region)_\(stamp)_abcd.json.gz"
+    return
+      "AWSLogs/\(orgPart)\(account)/CloudTrail/\(region)/\(day)/\(account)_CloudTrail_\(region)_\(stamp)_abcd.json.gz"
   }
 }

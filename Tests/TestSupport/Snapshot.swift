@@ -10,7 +10,8 @@ public func assertSnapshot(
 ) {
   let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
   let file = folder.appendingPathComponent("\(name).txt")
-  let text = lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+  let text =
+    lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
     .joined(separator: "\n") + "\n"
   if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

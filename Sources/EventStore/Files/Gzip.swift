@@ -14,7 +14,8 @@ public enum GzipError: Error, Sendable, Equatable, CustomStringConvertible {
     switch self {
     case .truncated: return "truncated gzip (stream ends early)"
     case .corrupt(let why): return "corrupt gzip: \(why)"
-    case .tooLarge(let cap): return "decompressed size exceeds the cap of \(cap / (1 << 20)) MiB (raise it with --max-file-mb)"
+    case .tooLarge(let cap):
+      return "decompressed size exceeds the cap of \(cap / (1 << 20)) MiB (raise it with --max-file-mb)"
     }
   }
 }

@@ -68,7 +68,8 @@ public enum LogFileSource {
     }
     let size = Int(info.st_size)
     guard size <= maxBytes else {
-      return .failure(LoadProblem(source: path, reason: "file is \(size >> 20) MiB, over the cap (raise --max-file-mb)"))
+      return .failure(
+        LoadProblem(source: path, reason: "file is \(size >> 20) MiB, over the cap (raise --max-file-mb)"))
     }
     var raw = [UInt8](repeating: 0, count: size)
     var got = 0

@@ -62,9 +62,11 @@ public struct PagingMachine: Sendable {
 
   /// Throttling, server and network errors are retried; the rest are final.
   public static func isRetryable(_ code: String) -> Bool {
-    ["ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded", "InternalFailure",
-      "ServiceUnavailable", "ServiceUnavailableException", "InternalServerError", "NetworkError", "RequestTimeout"]
-      .contains(code) || code.hasPrefix("HTTP5")
+    [
+      "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded", "InternalFailure",
+      "ServiceUnavailable", "ServiceUnavailableException", "InternalServerError", "NetworkError", "RequestTimeout",
+    ]
+    .contains(code) || code.hasPrefix("HTTP5")
   }
 
   private mutating func sendCurrent(now: Int, extraDelay: Int) -> Action {

@@ -113,7 +113,9 @@ enum TrailName {
 
 /// Guesses read/write for records without `readOnly` (for example console sign-ins) from the event name.
 enum ReadOnlyInference {
-  static let readPrefixes = ["Get", "List", "Describe", "Lookup", "Head", "Search", "Select", "Scan", "Query", "BatchGet", "Check", "View"]
+  static let readPrefixes = [
+    "Get", "List", "Describe", "Lookup", "Head", "Search", "Select", "Scan", "Query", "BatchGet", "Check", "View",
+  ]
 
   static func isRead(eventName: String) -> Bool {
     readPrefixes.contains { eventName.hasPrefix($0) }
