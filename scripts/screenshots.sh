@@ -13,11 +13,8 @@ set -euo pipefail
 WIDTH=160
 HEIGHT=48
 BIN=${BIN:-.build/release/trailview}
-FIXTURE=${FIXTURE:-Tests/Fixtures/cloudtrail}  # a folder of CloudTrail log files for the fixture run
-READY=${READY:-Events}                         # text on screen once the event list has loaded
-DEMO_USER=${DEMO_USER:-alice}                  # a user name that exists in the demo data
-DETAIL_TEXT=${DETAIL_TEXT:-eventName}          # text shown by the detail pane
-TIMEOUT=${TIMEOUT:-15}                         # seconds to wait for each text
+READY=${READY:-Loaded}                         # text on screen once the demo has loaded
+TIMEOUT=${TIMEOUT:-40}                         # seconds to wait for each text
 
 # A scenario is: name | trailview arguments | steps. Steps are separated by spaces:
 #   wait:TEXT   poll the screen until TEXT appears (use _ for a space)
@@ -25,10 +22,9 @@ TIMEOUT=${TIMEOUT:-15}                         # seconds to wait for each text
 #   text:WORD   literal text (use _ for a space)
 #   pause:SEC   let an animation settle (only for looks; synchronisation is wait:)
 SCENARIOS=(
-  "dashboard|--demo|wait:$READY"
-  "filter-user|--demo|wait:$READY key:u text:$DEMO_USER key:Enter wait:$DEMO_USER"
-  "detail|--demo|wait:$READY key:Down key:Enter wait:$DETAIL_TEXT"
-  "fixture|$FIXTURE|wait:$READY"
+  "dashboard|--demo|wait:$READY key:w wait:writes_only"
+  "filtered|--demo|wait:$READY key:/ text:203.0.113.66 key:Enter wait:search=203.0.113.66 pause:0.3"
+  "detail|--demo|wait:$READY key:e text:StopLogging key:Enter wait:event=StopLogging pause:0.3 key:Enter wait:requestParameters"
 )
 # -------------------------------------------------------------------------------------------------------------
 
