@@ -36,6 +36,8 @@ public enum AppAction: Sendable, Equatable {
   case toggleTime
   /// Fetch the whole time window (lazy sources).
   case loadAll
+  /// Reload the trails from the API.
+  case refreshTrails
   /// Show the problems list.
   case problems
   /// Show the help overlay.
@@ -65,6 +67,7 @@ public enum AppKeys {
     KeyBinding(keys: [.char("c")], action: .clearFilters, help: "clear all filters", scope: "global"),
     KeyBinding(keys: [.char("t")], action: .toggleTime, help: "toggle UTC / local time", scope: "global"),
     KeyBinding(keys: [.char("L")], action: .loadAll, help: "load every page of the time window", scope: "global"),
+    KeyBinding(keys: [.char("r")], action: .refreshTrails, help: "refresh the trails (live API)", scope: "global"),
     KeyBinding(keys: [.char("p")], action: .problems, help: "files that could not be read", scope: "global"),
     KeyBinding(keys: [.char("?")], action: .help, help: "this help", scope: "global"),
     KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", scope: "global"),

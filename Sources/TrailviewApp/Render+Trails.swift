@@ -32,15 +32,10 @@ func drawTrails(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, 
     let nameWidth = twoLines ? rect.width - 12 - DisplayWidth.of(trail.region) : max(8, rect.width / 4)
     col += min(nameWidth, DisplayWidth.of(DisplayText.sanitize(trail.name))) + 1
     drawCell(&grid, trail.name, x: rect.x + 9, y: y, width: nameWidth, style: Style(bold: true), env: env)
-    var change = ""
-    if let event = trail.lastEventName {
-      change = event
-      if let at = trail.changedAt { change += " " + formatTime(at, state: state, env: env, short: !twoLines) }
-      if let who = trail.changedBy { change += " by \(who)" }
-    }
+    let change = trailDetails(trail, state: state, env: env, short: !twoLines)
     let changeStyle = style == env.theme.alarm ? style : Style.plain
     if twoLines {
-      drawCell(&grid, trail.region, x: col, y: y, width: rect.x + rect.width - col, style: env.theme.muted, env: env)
+      drawCell(&grid, trailFlags(trail), x: col, y: y, width: rect.x + rect.width - col, style: env.theme.muted, env: env)
       y += 1
       if y < rect.y + rect.height, !change.isEmpty {
         drawCell(&grid, change, x: rect.x + 3, y: y, width: rect.width - 3, style: changeStyle, env: env)
@@ -52,6 +47,36 @@ func drawTrails(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, 
     }
     y += 1
   }
+}
+
+/// Region and the API's facts: multi-region, organization, log file validation.
+func trailFlags(_ trail: TrailState) -> String {
+  var parts = [trail.region]
+  if trail.isMultiRegion == true { parts.append("multi-region") }
+  if trail.isOrganization == true { parts.append("org") }
+  if let validation = trail.validation { parts.append(validation ? "validated" : "no validation") }
+  return parts.joined(separator: " ")
+}
+
+/// The last change (from the data) or the status facts (from the API).
+func trailDetails(_ trail: TrailState, state: AppState, env: RenderEnvironment, short: Bool) -> String {
+  var parts: [String] = []
+  if trail.fromAPI {
+    if trail.isLogging == false {
+      parts.append("stopped" + (trail.changedAt.map { " " + formatTime($0, state: state, env: env, short: short) } ?? ""))
+    }
+    if let delivery = trail.latestDelivery {
+      parts.append("delivered " + formatTime(delivery, state: state, env: env, short: short))
+    }
+    if let error = trail.deliveryError { parts.append("delivery error: \(error)") }
+    if let bucket = trail.bucket, parts.count < 2 { parts.append("s3://\(bucket)") }
+  } else if let event = trail.lastEventName {
+    var change = event
+    if let at = trail.changedAt { change += " " + formatTime(at, state: state, env: env, short: short) }
+    if let who = trail.changedBy { change += " by \(who)" }
+    parts.append(change)
+  }
+  return parts.joined(separator: " · ")
 }
 
 private func trailState(_ trail: TrailState, env: RenderEnvironment) -> (String, Style) {

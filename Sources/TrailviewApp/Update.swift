@@ -19,6 +19,8 @@ public enum Effect: Sendable, Equatable {
   case needMore
   /// Fetch every remaining page.
   case loadAll
+  /// Reload the trails pane from the API.
+  case refreshTrails
   /// Leave the program.
   case quit
 }
@@ -100,6 +102,9 @@ func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
   case .toggleFocus: state.focus = state.focus == .table ? .detail : .table
   case .back: state.focus = .table
   case .loadAll: return state.snapshot.progress.moreAvailable ? [.loadAll] : []
+  case .refreshTrails:
+    state.message = "refreshing trails…"
+    return [.refreshTrails]
   case .toggleTime: state.localTime.toggle()
   case .up, .down, .pageUp, .pageDown, .first, .last:
     if state.focus == .detail {

@@ -7,7 +7,7 @@ import TrailviewApp
 
 /// The interactive dashboard: the main thread owns the terminal and runs the loop.
 enum Dashboard {
-  static func run(filter: EventFilter, sourceLabel: String, start: (EventStore) -> LookupSession?) throws {
+  static func run(filter: EventFilter, starter: SourceStarter) throws {
     let inbox = Inbox()
     let store = EventStore { update in inbox.post(update) }
     let terminal: CursesTerminal
@@ -23,9 +23,9 @@ enum Dashboard {
       theme: terminal.colorMode == .none ? .mono : .color, ascii: ascii,
       localOffset: { TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval($0))) })
     var state = AppState(
-      width: terminal.size.width, height: terminal.size.height, filter: filter, sourceLabel: sourceLabel)
+      width: terminal.size.width, height: terminal.size.height, filter: filter, sourceLabel: starter.label)
     store.setFilter(filter)
-    let session = start(store)
+    let session = starter.start(store)
     var dirty = true
     while !state.quit && !terminal.quitRequested {
       if dirty {
@@ -50,6 +50,7 @@ enum Dashboard {
             session?.start(filter: filter)
           case .needMore: session?.needMore()
           case .loadAll: session?.loadAll()
+          case .refreshTrails: starter.refreshTrails(store)
           case .quit: state.quit = true
           }
         }

@@ -43,6 +43,18 @@ struct Options: ParsableArguments {
   @Option(name: .customLong("end-time"), help: "Only events at or before this ISO 8601 time.")
   var endTime: String?
 
+  @Option(help: "AWS profile for the live API (else AWS_PROFILE, else default).")
+  var profile: String?
+
+  @Option(help: "AWS region for the live API (else AWS_REGION, AWS_DEFAULT_REGION, the profile's region).")
+  var region: String?
+
+  @Option(name: .customLong("endpoint-url"), help: "CloudTrail endpoint for the live API (for example a local fake).")
+  var endpointURL: String?
+
+  @Flag(name: .customLong("trails"), help: "With --print and the live API: print the trails instead of events.")
+  var printTrails = false
+
   @Option(name: .customLong("max-file-mb"), help: "Largest decompressed size of one file, in MiB.")
   var maxFileMB: Int = 1024
 

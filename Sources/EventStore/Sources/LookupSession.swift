@@ -15,6 +15,7 @@ public final class LookupSession: @unchecked Sendable {
   private let label: String
   private let window: (start: Int64?, end: Int64)
   private let minInterval: Int
+  private let explain: @Sendable (LookupError) -> String
   private let queue = DispatchQueue(label: "trailview.lookup")
   private let clockStart = DispatchTime.now().uptimeNanoseconds
 
@@ -35,8 +36,10 @@ public final class LookupSession: @unchecked Sendable {
   ///   - lazy: fetch on demand after the first page.
   public init(
     service: any LookupEventsService, store: EventStore, label: String, window: (start: Int64?, end: Int64),
-    minIntervalMilliseconds: Int = 500, lazy: Bool = true
+    minIntervalMilliseconds: Int = 500, lazy: Bool = true,
+    explain: @escaping @Sendable (LookupError) -> String = { "\($0.code): \($0.message)" }
   ) {
+    self.explain = explain
     self.service = service
     self.store = store
     self.label = label
@@ -158,10 +161,33 @@ public final class LookupSession: @unchecked Sendable {
       perform(machine.received(page, now: now))
     case .failure(let error):
       let action = machine.failed(error, now: now, jitter: Double.random(in: 0..<1))
-      if case .send(_, let delay) = action {
-        store.queue.async { [store] in store.setActivity("\(error.code), retrying in \((delay + 999) / 1000) s") }
+      switch action {
+      case .send(_, let delay):
+        countdown(error.code, until: now + delay, query: query)
+        perform(action)
+      case .fail:
+        let message = explain(error)
+        finished = true
+        store.queue.async { [store, label] in
+          store.progress.problems.append(LoadProblem(source: "LookupEvents (\(label))", reason: message))
+          store.setMoreAvailable(false)
+          store.finishLoad()
+          store.setActivity(message)
+        }
+      case .finish:
+        perform(action)
       }
-      perform(action)
+    }
+  }
+
+  /// Shows "CODE, retrying in N s" and counts it down every second until the retry is sent.
+  private func countdown(_ code: String, until due: Int, query: Int) {
+    let left = due - now
+    guard left > 0, query == self.query, inFlight || pending == nil else { return }
+    let seconds = (left + 999) / 1000
+    store.queue.async { [store] in store.setActivity("\(code), retrying in \(seconds) s") }
+    queue.asyncAfter(deadline: .now() + .milliseconds(min(1000, left))) { [self] in
+      countdown(code, until: due, query: query)
     }
   }
 

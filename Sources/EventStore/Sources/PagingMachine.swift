@@ -65,6 +65,7 @@ public struct PagingMachine: Sendable {
     [
       "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded", "InternalFailure",
       "ServiceUnavailable", "ServiceUnavailableException", "InternalServerError", "NetworkError", "RequestTimeout",
+      "MalformedResponse", "ExpiredTokenException", "ExpiredToken",
     ]
     .contains(code) || code.hasPrefix("HTTP5")
   }

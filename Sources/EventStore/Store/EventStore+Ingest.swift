@@ -30,6 +30,7 @@ extension EventStore {
 
   /// Updates the trails pane from one trail-management call (only successful calls change state).
   func applyTrailEvent(_ event: TrailEvent) {
+    guard !trailsFromAPI else { return }
     var trail = trails[event.trail] ?? TrailState(name: event.trail, region: event.region)
     if let seenAt = trail.changedAt, seenAt > event.time { return }
     guard !event.failed else {
@@ -52,5 +53,17 @@ extension EventStore {
     default: break
     }
     trails[event.trail] = trail
+  }
+}
+
+extension EventStore {
+  /// Replaces the trails pane with what the CloudTrail API says (calls seen in the data no longer change it).
+  public func setTrails(_ list: [TrailState], problem: LoadProblem?) {
+    queue.async { [self] in
+      trailsFromAPI = true
+      trails = Dictionary(list.map { ($0.name + "\u{0}" + $0.region, $0) }, uniquingKeysWith: { a, _ in a })
+      if let problem { progress.problems.append(problem) }
+      publishNow()
+    }
   }
 }

@@ -30,6 +30,7 @@ public final class EventStore: @unchecked Sendable {
   var generation = 0
   var progress = LoadProgress()
   var trails: [String: TrailState] = [:]
+  var trailsFromAPI = false
   var userIDs = Set<UInt32>()
   var eventNameIDs = Set<UInt32>()
   var knownUsers: [String] = []
@@ -171,5 +172,15 @@ public final class EventStore: @unchecked Sendable {
     out.append(contentsOf: a[i...])
     out.append(contentsOf: b[j...])
     return out
+  }
+}
+
+extension EventStore {
+  /// Publishes a snapshot of everything queued so far, then calls `done` (used by print modes).
+  public func flush(_ done: @escaping @Sendable () -> Void) {
+    queue.async { [self] in
+      publishNow()
+      done()
+    }
   }
 }

@@ -45,6 +45,14 @@ public struct TrailState: Sendable, Equatable {
   public var latestDelivery: Int64?
   /// Log file validation enabled, when known.
   public var validation: Bool?
+  /// Organization trail, when known.
+  public var isOrganization: Bool?
+  /// The S3 bucket logs go to, when known.
+  public var bucket: String?
+  /// The latest delivery error, when there is one.
+  public var deliveryError: String?
+  /// True when this entry came from the CloudTrail API rather than from calls seen in the data.
+  public var fromAPI = false
 
   /// Creates a trail entry.
   public init(name: String, region: String) {

@@ -1,0 +1,73 @@
+import AWSClient
+import ArgumentParser
+import EventStore
+import Foundation
+
+/// Starts the chosen source (log files, the demo account, or the live API) feeding a store.
+struct SourceStarter {
+  let options: Options
+  let filter: EventFilter
+  let now: Int64
+  /// The live API client, when neither paths nor --demo were given.
+  let live: CloudTrailClient?
+
+  init(options: Options, filter: EventFilter, now: Int64) throws {
+    self.options = options
+    self.filter = filter
+    self.now = now
+    if options.demo || !options.paths.isEmpty {
+      live = nil
+      return
+    }
+    do throws(AWSError) {
+      let settings = try AWSSettings.resolve(
+        profile: options.profile, region: options.region, endpointURL: options.endpointURL)
+      let chain = CredentialChain(
+        environment: ProcessInfo.processInfo.environment,
+        homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path, profileName: options.profile,
+        region: settings.region)
+      let provider = CredentialsProvider(chain: chain)
+      _ = try provider.credentials()
+      live = CloudTrailClient(settings: settings, credentials: provider)
+    } catch {
+      throw ValidationError(error.explanation)
+    }
+  }
+
+  /// What the header calls the source.
+  var label: String {
+    if let live { return "CloudTrail \(live.region)" + (live.customEndpoint ? " at \(live.endpoint.absoluteString)" : "") }
+    if options.demo { return "demo account" }
+    return options.paths.count == 1 ? options.paths[0] : "\(options.paths.count) paths"
+  }
+
+  /// Starts loading into `store`; returns the LookupEvents session for paged sources (nil for files).
+  @discardableResult
+  func start(_ store: EventStore) -> LookupSession? {
+    if let live {
+      let session = LookupSession(
+        service: live, store: store, label: "LookupEvents", window: (filter.startTime, filter.endTime ?? now),
+        minIntervalMilliseconds: 500, lazy: !options.printMode,
+        explain: { AWSError(code: $0.code, message: $0.message, operation: "LookupEvents").explanation })
+      session.start(filter: filter)
+      if !options.printMode { TrailsLoader.load(client: live, into: store) }
+      return session
+    }
+    guard options.demo else {
+      LogFileSource.load(options.paths, into: store, maxFileBytes: max(1, options.maxFileMB) << 20)
+      return nil
+    }
+    let pageDelay = options.demoPageMilliseconds ?? (options.printMode ? 0 : 120)
+    let service = DemoService(now: now, pageDelayMilliseconds: pageDelay)
+    let session = LookupSession(
+      service: service, store: store, label: "demo account", window: (filter.startTime, filter.endTime ?? now),
+      minIntervalMilliseconds: options.printMode ? 0 : min(200, pageDelay * 2), lazy: false)
+    session.start(filter: filter)
+    return session
+  }
+
+  /// Reloads the trails pane (live only).
+  func refreshTrails(_ store: EventStore) {
+    if let live { TrailsLoader.load(client: live, into: store) }
+  }
+}
