@@ -88,6 +88,7 @@ struct HTTPServer {
         let response = FakeService.error(status: status, code: code, message: message)
         service.logLine(operation: "-", status: status, code: code, key: nil)
         SocketWriter.write(fd, SocketWriter.encode(response, keepAlive: false))
+        lingeringClose(fd)
         return
       }
       switch service.handle(request) {
@@ -103,6 +104,21 @@ struct HTTPServer {
         return
       }
     }
+  }
+}
+
+/// Stops sending, then reads and drops what the client still sends (briefly), so that closing does not reset the
+/// connection before the client has read the error response.
+private func lingeringClose(_ fd: Int32) {
+  shutdown(fd, Int32(SHUT_WR))
+  var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+  var sink = [UInt8](repeating: 0, count: 65536)
+  var total = 0
+  while total < 1 << 20 {
+    let n = sink.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+    if n <= 0 { break }
+    total += n
   }
 }
 
