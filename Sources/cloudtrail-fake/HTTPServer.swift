@@ -28,6 +28,12 @@ struct HTTPServer {
   /// Binds 127.0.0.1:`port` (0 picks a free port) and listens.
   static func bind(port: Int) throws -> HTTPServer {
     signal(SIGPIPE, SIG_IGN)
+    // A parent (a test runner, for instance) may have left signals blocked; SIGTERM and SIGINT must stop us.
+    var all = sigset_t()
+    sigfillset(&all)
+    sigprocmask(SIG_UNBLOCK, &all, nil)
+    signal(SIGTERM, SIG_DFL)
+    signal(SIGINT, SIG_DFL)
     #if os(Linux)
       let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     #else

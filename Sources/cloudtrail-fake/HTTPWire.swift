@@ -67,6 +67,9 @@ struct RequestReader {
       guard fill() else { throw .closed }
     }
     let end = headerEnd!
+    if end > RequestReader.maxHeaderBytes {
+      throw .bad(status: 431, code: "RequestHeaderFieldsTooLarge", message: "Request headers are too large.")
+    }
     let head = String(decoding: buffer[0..<end], as: UTF8.self)
     var lines = head.components(separatedBy: "\r\n")
     let requestLine = lines.removeFirst().split(separator: " ", omittingEmptySubsequences: true)

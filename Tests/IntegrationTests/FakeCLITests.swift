@@ -118,7 +118,9 @@ struct FakeCLITests {
     #expect(unknown.stderr.contains("UnrecognizedClientException"))
     let right = try await FakeAWSCLI.cloudtrail(["lookup-events", "--max-items", "120"], endpoint: server.endpoint)
     #expect(right.status == 0, "\(right.stderr)")
-    #expect(ids(right) == FakeFixture.index.events.prefix(120).map(\.eventId))
+    let got = ids(right)
+    #expect(got.count == 120)
+    if got.count == 120 { #expect(got == FakeFixture.index.events.prefix(120).map(\.eventId)) }
   }
 
   /// Needs `SigV4.verify`: a server clock 20 minutes ahead rejects the CLI's signature as expired.

@@ -18,7 +18,7 @@ struct FakeFaultTests {
   }
 
   @Test func answersWithTheJSONProtocol() throws {
-    let server = try FakeServer(Self.base)
+    let server = try FakeServer(Self.base + ["--rate", "1000"])
     let client = try FakeHTTPClient(port: server.port)
     let reply = client.call("LookupEvents", body: #"{"MaxResults":3}"#)
     guard case .response(200, let headers, let text) = reply else {

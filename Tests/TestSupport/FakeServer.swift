@@ -58,7 +58,7 @@ public final class FakeServer: Sendable {
     guard let line = FakeServer.readLine(fd, timeout: timeout), line.hasPrefix("listening on http://127.0.0.1:"),
       let port = Int(line.split(separator: ":").last ?? "")
     else {
-      process.terminate()
+      kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
       let log = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
       throw FakeServerError(message: "cloudtrail-fake did not start: \(log)")
@@ -88,7 +88,8 @@ public final class FakeServer: Sendable {
   /// Stops the process (idempotent).
   public func stop() {
     if process.isRunning {
-      process.terminate()
+      // SIGKILL: the test runner's blocked-signal mask is inherited, so SIGTERM might wait.
+      kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
     }
   }
