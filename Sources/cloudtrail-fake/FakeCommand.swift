@@ -7,7 +7,8 @@ struct FakeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "cloudtrail-fake",
     abstract: "Serve a loopback CloudTrail endpoint (LookupEvents, DescribeTrails, GetTrailStatus, ListTrails).",
-    discussion: "Prints `listening on http://127.0.0.1:PORT` on stdout when ready; logs one line per request to stderr.")
+    discussion: "Prints `listening on http://127.0.0.1:PORT` on stdout when ready; logs one line per request to stderr."
+  )
 
   @Option(help: "TCP port on 127.0.0.1 (0 picks a free port).") var port = 0
   @Option(parsing: .upToNextOption, help: "CloudTrail log files or folders to serve.") var logs: [String] = []

@@ -101,7 +101,11 @@ enum LookupJSON {
         return .failure(LookupError(code: "InvalidTimeRangeException", message: "\(name) is not a valid time."))
       }
       // Events have whole-second times: a fractional bound includes the events inside it.
-      if isStart { request.startTime = Int64(seconds.rounded(.up)) } else { request.endTime = Int64(seconds.rounded(.down)) }
+      if isStart {
+        request.startTime = Int64(seconds.rounded(.up))
+      } else {
+        request.endTime = Int64(seconds.rounded(.down))
+      }
     }
     if let raw = body["NextToken"] {
       guard let token = raw as? String else {
@@ -113,11 +117,26 @@ enum LookupJSON {
     return .success((request, category))
   }
 
-  /// The response body.
-  static func encode(_ response: LookupEventsResponse) -> String {
-    var members: [(String, JSONOut)] = [("Events", .array(response.events.map(event)))]
-    if let token = response.nextToken { members.append(("NextToken", .string(token))) }
-    return JSONOut.object(members).text
+  /// The response body; `cache` holds pre-encoded events by ID (events missing from it are encoded here).
+  static func encode(_ response: LookupEventsResponse, cache: [String: String] = [:]) -> String {
+    var out = "{\"Events\":["
+    for (i, e) in response.events.enumerated() {
+      if i > 0 { out += "," }
+      if let text = cache[e.eventId] { out += text } else { event(e).write(into: &out) }
+    }
+    out += "]"
+    if let token = response.nextToken {
+      out += ",\"NextToken\":"
+      JSONOut.quote(token, into: &out)
+    }
+    return out + "}"
+  }
+
+  /// Every event of `index` encoded once, by event ID.
+  static func cache(_ index: LookupIndex) -> [String: String] {
+    var cache: [String: String] = [:]
+    for e in index.events + index.insightEvents { cache[e.eventId] = event(e).text }
+    return cache
   }
 
   /// One `Event`.

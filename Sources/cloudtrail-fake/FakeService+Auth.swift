@@ -24,7 +24,8 @@ extension FakeService {
           message: "Request is missing Authentication Token (\(message)).")
       case .unknownKey:
         return Denial(
-          status: 400, code: "UnrecognizedClientException", message: "The security token included in the request is invalid.")
+          status: 400, code: "UnrecognizedClientException",
+          message: "The security token included in the request is invalid.")
       case .mismatch:
         return Denial(
           status: 400, code: "InvalidSignatureException",

@@ -29,6 +29,8 @@ final class FakeService: Sendable {
   let config: FakeConfig
   let index: LookupIndex
   let trails: FakeTrails
+  /// Pre-encoded `Event` objects by event ID.
+  let encoded: [String: String]
   let state = Mutex(State())
 
   /// Counters shared by all connections.
@@ -45,6 +47,7 @@ final class FakeService: Sendable {
     self.config = config
     self.index = index
     self.trails = trails
+    self.encoded = LookupJSON.cache(index)
   }
 
   /// One request's answer.
@@ -55,7 +58,8 @@ final class FakeService: Sendable {
     }
     if config.delayMilliseconds > 0 { usleep(UInt32(min(config.delayMilliseconds, 600_000)) * 1000) }
     let target = request.header("x-amz-target") ?? ""
-    let operation = target.hasPrefix(FakeService.targetPrefix) ? String(target.dropFirst(FakeService.targetPrefix.count)) : "-"
+    let operation =
+      target.hasPrefix(FakeService.targetPrefix) ? String(target.dropFirst(FakeService.targetPrefix.count)) : "-"
     let scope = FakeService.credentialScope(request.header("authorization"))
     let key = scope?.key
     func finish(_ response: HTTPResponse, code: String?) -> Outcome {
@@ -71,7 +75,8 @@ final class FakeService: Sendable {
     }
     if config.throttleBurst > 0 && (n - 1) % (10 + config.throttleBurst) >= 10 {
       return finish(
-        FakeService.error(status: 400, code: "ThrottlingException", message: "Rate exceeded"), code: "ThrottlingException")
+        FakeService.error(status: 400, code: "ThrottlingException", message: "Rate exceeded"),
+        code: "ThrottlingException")
     }
     let (response, code) = answer(request, operation: operation, region: scope?.region ?? config.defaultRegion)
     if hits(config.truncateEvery, n) && response.status == 200 {
@@ -119,7 +124,7 @@ final class FakeService: Sendable {
     case "LookupEvents":
       if !admitLookup(region: region) { return fail(400, "ThrottlingException", "Rate exceeded") }
       result = LookupJSON.decode(body).flatMap { request, category in
-        index.answer(request, eventCategory: category).map(LookupJSON.encode)
+        index.answer(request, eventCategory: category).map { LookupJSON.encode($0, cache: encoded) }
       }
     case "DescribeTrails": result = trails.describe(body, region: region).map(\.text)
     case "GetTrailStatus": result = trails.status(body, region: region).map(\.text)
@@ -155,7 +160,8 @@ final class FakeService: Sendable {
     var members: [(String, JSONOut)] = [("__type", .string(code))]
     if let message { members.append(("message", .string(message))) }
     return HTTPResponse(
-      status: status, headers: jsonHeaders() + [("x-amzn-ErrorType", code)], body: Array(JSONOut.object(members).text.utf8))
+      status: status, headers: jsonHeaders() + [("x-amzn-ErrorType", code)],
+      body: Array(JSONOut.object(members).text.utf8))
   }
 
   /// The access key ID and Region in an `Authorization: AWS4-HMAC-SHA256 Credential=KEY/DATE/REGION/...` header.

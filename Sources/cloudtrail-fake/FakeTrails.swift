@@ -102,7 +102,8 @@ struct FakeTrails: Sendable {
 
   /// Trails visible from `region`: those homed there, then (with shadows) multi-Region trails homed elsewhere.
   func visible(in region: String, shadows: Bool) -> [FakeTrail] {
-    trails.filter { $0.homeRegion == region } + (shadows ? trails.filter { $0.homeRegion != region && $0.isMultiRegion } : [])
+    trails.filter { $0.homeRegion == region }
+      + (shadows ? trails.filter { $0.homeRegion != region && $0.isMultiRegion } : [])
   }
 
   /// `DescribeTrails`.

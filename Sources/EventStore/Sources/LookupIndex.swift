@@ -62,7 +62,8 @@ public final class LookupIndex: Sendable {
     let fingerprint = LookupIndex.fingerprint(request, eventCategory: eventCategory)
     var position = 0
     if let token = request.nextToken {
-      guard let decoded = DemoPageToken.decode(token), decoded.fingerprint == fingerprint, decoded.position <= list.count
+      guard let decoded = DemoPageToken.decode(token), decoded.fingerprint == fingerprint,
+        decoded.position <= list.count
       else {
         return .failure(
           LookupError(
