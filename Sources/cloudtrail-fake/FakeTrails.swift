@@ -111,10 +111,11 @@ struct FakeTrails: Sendable {
     let shadows = body["includeShadowTrails"] as? Bool ?? true
     let names = body["trailNameList"] as? [String] ?? []
     let candidates = visible(in: region, shadows: shadows)
+    // Names match trails homed in this Region; ARNs match any trail of the account.
     let chosen =
       names.isEmpty
       ? candidates
-      : candidates.filter { trail in
+      : trails.filter { trail in
         names.contains { $0 == trail.arn || ($0 == trail.name && trail.homeRegion == region) }
       }
     return .success(.object([("trailList", .array(chosen.map(\.trailJSON)))]))

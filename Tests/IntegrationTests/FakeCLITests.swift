@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import EventStore
 
@@ -92,7 +92,8 @@ struct FakeCLITests {
     let eu = try await FakeAWSCLI.cloudtrail(
       ["get-trail-status", "--name", "eu-audit"], endpoint: server.endpoint, region: "eu-west-1")
     #expect(eu.json["IsLogging"] as? Bool == false)
-    let missing = try await FakeAWSCLI.cloudtrail(["get-trail-status", "--name", "eu-audit"], endpoint: server.endpoint)
+    let missing = try await FakeAWSCLI.cloudtrail(
+      ["get-trail-status", "--name", "eu-audit"], endpoint: server.endpoint)
     #expect(missing.status != 0)
     #expect(missing.stderr.contains("TrailNotFoundException"))
   }

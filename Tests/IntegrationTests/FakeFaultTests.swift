@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Raw HTTP against `cloudtrail-fake`: routing, protocol limits and the fault flags.
 @Suite(.enabled(if: FakeServer.binary != nil, "\(FakeServer.missingMessage)"))
@@ -35,7 +35,8 @@ struct FakeFaultTests {
     #expect(body(unknown).contains(#""__type":"UnknownOperationException""#))
     let bad = client.call("LookupEvents", body: #"{"MaxResults":3,"StartTime":20,"EndTime":10}"#)
     #expect(body(bad).contains("InvalidTimeRangeException"))
-    let attribute = client.call("LookupEvents", body: #"{"LookupAttributes":[{"AttributeKey":"Color","AttributeValue":"x"}]}"#)
+    let attribute = client.call(
+      "LookupEvents", body: #"{"LookupAttributes":[{"AttributeKey":"Color","AttributeValue":"x"}]}"#)
     #expect(body(attribute).contains("InvalidLookupAttributesException"))
     let notJSON = client.call("ListTrails", body: "{nope")
     #expect(status(notJSON) == 400)
@@ -132,6 +133,29 @@ struct FakeFaultTests {
     #expect(status(expired) == 400)
     #expect(body(expired).contains("ExpiredTokenException"))
     #expect(status(token("two")) == 200)
+  }
+
+  @Test func trailsFromAFile() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("trails-\(UUID().uuidString).json")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let trails = """
+      [{"Name":"audit","HomeRegion":"us-east-1","IsMultiRegionTrail":true,"S3BucketName":"b","IsLogging":true,
+        "StartLoggingTime":1700000000,"LatestDeliveryError":"AccessDenied"},
+       {"Name":"local","HomeRegion":"ap-south-1","IsLogging":false}]
+      """
+    try Data(trails.utf8).write(to: file)
+    let server = try FakeServer(Self.base + ["--trails", file.path, "--trails-page-size", "1"])
+    let client = try FakeHTTPClient(port: server.port)
+    let described = body(client.call("DescribeTrails"))
+    #expect(described.contains(#""Name":"audit""#) && described.contains(#""IsMultiRegionTrail":true"#))
+    #expect(!described.contains(#""Name":"local""#))
+    let arn = "arn:aws:cloudtrail:ap-south-1:123456789012:trail/local"
+    #expect(body(client.call("DescribeTrails", body: #"{"trailNameList":["\#(arn)"]}"#)).contains(arn))
+    let status = body(client.call("GetTrailStatus", body: #"{"Name":"audit"}"#))
+    #expect(status.contains(#""IsLogging":true"#) && status.contains(#""StartLoggingTime":1700000000"#))
+    #expect(status.contains(#""LatestDeliveryError":"AccessDenied""#))
+    let firstPage = body(client.call("ListTrails"))
+    #expect(firstPage.contains(#""Name":"audit""#) && firstPage.contains(#""NextToken":"#))
   }
 
   @Test func logsOneLinePerRequestWithoutSecrets() throws {
