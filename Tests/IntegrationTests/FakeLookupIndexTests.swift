@@ -12,6 +12,8 @@ enum FakeFixture {
   /// The index over them.
   static let index = LookupIndex(records: records)
   /// The management records, parsed independently with Foundation, in generator order (newest first).
+  /// `nonisolated(unsafe)`: `[String: Any]` is not Sendable, but this is written once (lazily, by the runtime's
+  /// thread-safe static initialization) and only read afterwards.
   nonisolated(unsafe) static let management: [[String: Any]] = records.compactMap {
     (try? JSONSerialization.jsonObject(with: Data($0))) as? [String: Any]
   }.filter { $0["managementEvent"] as? Bool == true }
