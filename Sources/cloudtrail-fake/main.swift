@@ -1,1 +1,2 @@
-print("cloudtrail-fake: not built yet")
+// Entry point: parse the command line and serve until killed.
+FakeCommand.main()
