@@ -35,7 +35,8 @@ func drawTrails(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, 
     let change = trailDetails(trail, state: state, env: env, short: !twoLines)
     let changeStyle = style == env.theme.alarm ? style : Style.plain
     if twoLines {
-      drawCell(&grid, trailFlags(trail), x: col, y: y, width: rect.x + rect.width - col, style: env.theme.muted, env: env)
+      drawCell(
+        &grid, trailFlags(trail), x: col, y: y, width: rect.x + rect.width - col, style: env.theme.muted, env: env)
       y += 1
       if y < rect.y + rect.height, !change.isEmpty {
         drawCell(&grid, change, x: rect.x + 3, y: y, width: rect.width - 3, style: changeStyle, env: env)
@@ -63,7 +64,8 @@ func trailDetails(_ trail: TrailState, state: AppState, env: RenderEnvironment, 
   var parts: [String] = []
   if trail.fromAPI {
     if trail.isLogging == false {
-      parts.append("stopped" + (trail.changedAt.map { " " + formatTime($0, state: state, env: env, short: short) } ?? ""))
+      parts.append(
+        "stopped" + (trail.changedAt.map { " " + formatTime($0, state: state, env: env, short: short) } ?? ""))
     }
     if let delivery = trail.latestDelivery {
       parts.append("delivered " + formatTime(delivery, state: state, env: env, short: short))

@@ -116,7 +116,7 @@ public func filterSummary(_ filter: EventFilter) -> String {
 
 /// "file" or "files" as the count needs.
 func unitLabel(_ progress: LoadProgress) -> String {
-  progress.done == 1 && progress.total == 1 && progress.unit.hasSuffix("s")
+  progress.done == 1 && progress.unit.hasSuffix("s")
     ? String(progress.unit.dropLast()) : progress.unit
 }
 

@@ -36,7 +36,9 @@ struct SourceStarter {
 
   /// What the header calls the source.
   var label: String {
-    if let live { return "CloudTrail \(live.region)" + (live.customEndpoint ? " at \(live.endpoint.absoluteString)" : "") }
+    if let live {
+      return "CloudTrail \(live.region)" + (live.customEndpoint ? " at \(live.endpoint.absoluteString)" : "")
+    }
     if options.demo { return "demo account" }
     return options.paths.count == 1 ? options.paths[0] : "\(options.paths.count) paths"
   }

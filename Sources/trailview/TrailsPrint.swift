@@ -18,7 +18,9 @@ enum TrailsPrint {
     done.wait()
     guard let snapshot = final.withLock({ $0 }) else { return 1 }
     let out = OutputWriter()
-    out.write("NAME\tHOME REGION\tMULTI-REGION\tORGANIZATION\tLOGGING\tSTOPPED AT\tLATEST DELIVERY\tVALIDATION\tS3 BUCKET\tDELIVERY ERROR\n")
+    out.write(
+      "NAME\tHOME REGION\tMULTI-REGION\tORGANIZATION\tLOGGING\tSTOPPED AT\tLATEST DELIVERY\tVALIDATION\tS3 BUCKET\tDELIVERY ERROR\n"
+    )
     func time(_ t: Int64?) -> String { t.map { EventTime.formatISO($0) } ?? "-" }
     func flag(_ b: Bool?) -> String { b.map { $0 ? "yes" : "no" } ?? "-" }
     for trail in snapshot.trails.sorted(by: { $0.name < $1.name }) {
