@@ -77,8 +77,8 @@ import Testing
   func attributeFiltersMatchOnly(attribute: LookupAttribute) async throws {
     let events = try #require(await all(LookupEventsRequest(lookupAttributes: [attribute], maxResults: 50)))
     #expect(!events.isEmpty)
-    #expect(events.allSatisfy { DemoService.matches($0, attribute) })
-    let expected = Self.service.events.filter { DemoService.matches($0, attribute) }
+    #expect(events.allSatisfy { LookupIndex.matches($0, attribute) })
+    let expected = Self.service.events.filter { LookupIndex.matches($0, attribute) }
     #expect(events.map(\.eventId) == expected.map(\.eventId))
   }
 

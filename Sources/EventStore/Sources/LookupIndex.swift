@@ -44,6 +44,13 @@ public final class LookupIndex: Sendable {
     self.skippedCount = skipped
   }
 
+  /// An index over events that are already LookupEvents-shaped, each list newest first (the demo account's).
+  public init(events: [LookupEvent], insightEvents: [LookupEvent] = []) {
+    self.events = events
+    self.insightEvents = insightEvents
+    self.skippedCount = 0
+  }
+
   /// The newest management event named `eventName` (for example `StopLogging`), optionally for one resource name.
   public func latest(named eventName: String, resourceName: String? = nil) -> LookupEvent? {
     events.first { event in
@@ -62,7 +69,7 @@ public final class LookupIndex: Sendable {
     let fingerprint = LookupIndex.fingerprint(request, eventCategory: eventCategory)
     var position = 0
     if let token = request.nextToken {
-      guard let decoded = DemoPageToken.decode(token), decoded.fingerprint == fingerprint,
+      guard let decoded = LookupPageToken.decode(token), decoded.fingerprint == fingerprint,
         decoded.position <= list.count
       else {
         return .failure(
@@ -82,7 +89,7 @@ public final class LookupIndex: Sendable {
       if let start = request.startTime, event.eventTime < start { break }
       if attribute.map({ LookupIndex.matches(event, $0) }) ?? true {
         if page.count == request.maxResults {
-          let token = DemoPageToken.encode(position: index, fingerprint: fingerprint)
+          let token = LookupPageToken.encode(position: index, fingerprint: fingerprint)
           return .success(LookupEventsResponse(events: page, nextToken: token))
         }
         page.append(event)
@@ -131,7 +138,7 @@ public final class LookupIndex: Sendable {
 
   /// The page token fingerprint: the demo service's (attributes and time range) plus the event category.
   static func fingerprint(_ request: LookupEventsRequest, eventCategory: String?) -> UInt64 {
-    DemoPageToken.fingerprint(request) ^ (eventCategory == "insight" ? 0x1A5E_C7ED_0000_0001 : 0)
+    LookupPageToken.fingerprint(request) ^ (eventCategory == "insight" ? 0x1A5E_C7ED_0000_0001 : 0)
   }
 
   /// Whether `event` matches one lookup attribute (exact and case-sensitive, like the API).

@@ -1,5 +1,5 @@
-/// The demo service's opaque `NextToken`: the next position plus a fingerprint of the query that produced it.
-enum DemoPageToken {
+/// The opaque `NextToken` of `LookupIndex` (the demo and `cloudtrail-fake`): the next position plus a fingerprint of the query that produced it.
+enum LookupPageToken {
   private static let prefix = "dmo1"
 
   /// A 64-bit FNV-1a hash of the query's attributes and time range (not `MaxResults` or the token).
