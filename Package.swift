@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "trailview", targets: ["trailview"]),
     .executable(name: "cloudtrail-fake", targets: ["cloudtrail-fake"]),
+    .executable(name: "trailview-bench", targets: ["trailview-bench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,6 +33,13 @@ let package = Package(
       name: "cloudtrail-fake",
       dependencies: [
         "AWSClient", "EventStore", "CloudTrailModel",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "trailview-bench",
+      dependencies: [
+        "CloudTrailModel", "EventStore", "TerminalUI", "TrailviewApp",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

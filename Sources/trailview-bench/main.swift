@@ -1,0 +1,1 @@
+print("trailview-bench: not built yet")
