@@ -61,6 +61,25 @@ struct DashboardEndToEndTests {
     #expect(try tmux.exitStatus() == 0)
   }
 
+  @Test func resizingRelaysTheScreen() throws {
+    let root = Self.makeTree()
+    let tmux = try TmuxSession(
+      command: "\(Self.binary) '\(root.path)'", width: 140, height: 40,
+      environment: Self.environment)
+    defer { tmux.kill() }
+    try tmux.waitFor(text: "Loaded 3 files")
+    #expect(try tmux.capture().contains { $0.hasPrefix("2024-05-01 10:05:00") })
+    try tmux.resize(width: 80, height: 24)
+    let small = try tmux.waitUntil(description: "short times at 80 columns") { screen in
+      screen.contains { $0.hasPrefix("05-01 10:05:00") }
+    }
+    #expect(small.allSatisfy { $0.count <= 80 })
+    try tmux.resize(width: 20, height: 5)
+    try tmux.waitFor(text: "too small")
+    try tmux.resize(width: 100, height: 30)
+    try tmux.waitFor(text: "32 / 32 events")
+  }
+
   @Test func problemsListNamesTheBrokenFile() throws {
     let root = Self.makeTree()
     let tmux = try TmuxSession(

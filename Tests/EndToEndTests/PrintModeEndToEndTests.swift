@@ -1,0 +1,99 @@
+import EventStore
+import Foundation
+import TestSupport
+import Testing
+
+/// `trailview --print`: the built binary as a script would run it.
+@Suite(.enabled(if: BuiltProducts.path("trailview") != nil, "the trailview binary is not built"))
+struct PrintModeEndToEndTests {
+  static let binary = BuiltProducts.path("trailview") ?? "trailview"
+
+  static func tree(broken: Bool) -> URL {
+    let root = LogTree.temporaryFolder()
+    var records: [String] = []
+    for i in 0..<20 {
+      records.append(
+        LogTree.record(
+          time: String(format: "2024-05-01T10:%02d:00Z", i), name: i % 2 == 0 ? "GetObject" : "PutObject",
+          user: i % 4 == 0 ? "=cmd|' /C calc'!A0" : "alice", source: "s3.amazonaws.com", readOnly: i % 2 == 0,
+          eventID: "p\(i)", extra: "\"note\":\"line\\nbreak \\u001b[31mred\""))
+    }
+    LogTree.write(LogTree.recordsFile(records), to: LogTree.s3Key(stamp: "20240501T1025Z"), under: root, gzip: true)
+    if broken { LogTree.write("{\"Records\":[{\"eventTime\":", to: "bad.json", under: root) }
+    return root
+  }
+
+  func lines(_ output: Subprocess.Output) -> [String] {
+    output.text.split(whereSeparator: \.isNewline).map(String.init)
+  }
+
+  @Test func ndjsonIsOneOriginalRecordPerLineNewestFirst() throws {
+    let out = try Subprocess.run(Self.binary, ["--print", Self.tree(broken: false).path])
+    #expect(out.status == 0)
+    let records = try lines(out).map {
+      try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+    }
+    #expect(records.count == 20)
+    #expect(records.first?["eventTime"] as? String == "2024-05-01T10:19:00Z")
+    #expect(records.last?["eventTime"] as? String == "2024-05-01T10:00:00Z")
+    #expect(records.first?["note"] as? String == "line\nbreak \u{1b}[31mred")
+  }
+
+  @Test func jsonOutputReadsBackAsTheSameEvents() throws {
+    let filtered = try Subprocess.run(
+      Self.binary, ["--print", "--format", "json", "--read-only", "false", Self.tree(broken: false).path])
+    #expect(filtered.status == 0)
+    let folder = LogTree.temporaryFolder()
+    let file = LogTree.write(filtered.stdout, to: "export.json", under: folder)
+    let again = try Subprocess.run(Self.binary, ["--print", file.path])
+    let original = try Subprocess.run(
+      Self.binary, ["--print", "--read-only", "false", Self.tree(broken: false).path])
+    #expect(again.status == 0)
+    #expect(lines(again).count == 10)
+    #expect(lines(again) == lines(original))
+  }
+
+  @Test func csvGuardsFormulasAndHasNoControlBytes() throws {
+    let out = try Subprocess.run(Self.binary, ["--print", "--format", "csv", Self.tree(broken: false).path])
+    #expect(out.status == 0)
+    let rows = lines(out)
+    #expect(rows.first?.hasPrefix("eventTime,eventName") == true)
+    #expect(rows.count == 21)
+    #expect(rows.contains { $0.contains("\"'=cmd|' /C calc'!A0\"") })
+    #expect(!out.stdout.contains { $0 < 0x20 && $0 != 0x0A && $0 != 0x0D })
+  }
+
+  @Test func tableAndFiltersAgreeWithTheScreenRules() throws {
+    let out = try Subprocess.run(
+      Self.binary,
+      ["--print", "--format", "table", "--user", "ALICE", "--event-name", "put*", Self.tree(broken: false).path])
+    #expect(out.status == 0)
+    let rows = lines(out).dropFirst()
+    #expect(rows.count == 10)
+    #expect(rows.allSatisfy { $0.contains("PutObject") && $0.contains("alice") })
+  }
+
+  @Test func exitStatusNamesSkippedInputs() throws {
+    let some = try Subprocess.run(Self.binary, ["--print", Self.tree(broken: true).path])
+    #expect(some.status == 2)
+    #expect(lines(some).count == 20)
+    #expect(some.stderr.contains("bad.json") && some.stderr.contains("invalid JSON"))
+    let none = try Subprocess.run(Self.binary, ["--print", "/nonexistent/trailview"])
+    #expect(none.status == 1)
+    #expect(none.stderr.contains("/nonexistent/trailview"))
+    let usage = try Subprocess.run(Self.binary, ["--print", "--since", "soon", Self.tree(broken: false).path])
+    #expect(usage.status != 0 && usage.status != 2)
+    #expect(usage.stderr.contains("--since"))
+  }
+
+  @Test func sinceAndTimeWindow() throws {
+    let root = Self.tree(broken: false).path
+    let window = try Subprocess.run(
+      Self.binary,
+      ["--print", "--start-time", "2024-05-01T10:05:00Z", "--end-time", "2024-05-01T10:09:00Z", root])
+    #expect(lines(window).count == 5)
+    let recent = try Subprocess.run(Self.binary, ["--print", "--since", "1d", root])
+    #expect(recent.status == 0)
+    #expect(lines(recent).isEmpty)
+  }
+}
