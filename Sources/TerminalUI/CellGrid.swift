@@ -56,22 +56,33 @@ public struct CellGrid: Sendable, Equatable {
     -> Int
   {
     guard y >= 0, y < height else { return 0 }
-    let limit = min(width, x &+ min(maxWidth, width))
+    let limit = maxWidth >= width - x ? width : x + maxWidth
     var col = x
     for character in text {
       let w = DisplayWidth.of(character)
       if w == 0 { continue }
       if col + w > limit {
-        if w == 2, col < limit, col >= 0 { cells[y * width + col] = Cell(" ", style: style); col += 1 }
+        if w == 2, col < limit, col >= 0 {
+          set(col, y, Cell(" ", style: style))
+          col += 1
+        }
         break
       }
       if col >= 0 {
-        cells[y * width + col] = Cell(String(character), style: style)
-        if w == 2, col + 1 < width { cells[y * width + col + 1] = Cell("", style: style) }
+        set(col, y, Cell(String(character), style: style))
+        if w == 2, col + 1 < width { set(col + 1, y, Cell("", style: style)) }
       }
       col += w
     }
     return max(0, col - x)
+  }
+
+  /// Writes one cell, blanking the other half of any wide grapheme it overwrites so that none is left orphaned.
+  private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
+    let i = y * width + x
+    if cells[i].text.isEmpty, x > 0, cell.text != "" { cells[i - 1].text = " " }
+    if x + 1 < width, cells[i + 1].text.isEmpty, !cells[i].text.isEmpty { cells[i + 1].text = " " }
+    cells[i] = cell
   }
 
   /// The grid as plain text lines (trailing spaces kept), for snapshot tests.

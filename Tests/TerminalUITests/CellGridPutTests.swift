@@ -95,4 +95,21 @@ struct CellGridPutTests {
     #expect(g[2, 0].style == bold)
     #expect(g[3, 0].style == .plain)
   }
+
+  @Test func negativeXStillFillsToTheRightEdge() {
+    let (g, _) = grid(4, "abcdef", x: -2)
+    #expect(texts(g) == ["c", "d", "e", "f"])
+  }
+
+  @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+    var g = CellGrid(width: 4, height: 1)
+    g.put("日本", x: 0, y: 0)
+    g.put("x", x: 1, y: 0)
+    #expect(texts(g) == [" ", "x", "本", ""])
+    var h = CellGrid(width: 4, height: 1)
+    h.put("日", x: 1, y: 0)
+    h.put("y", x: 1, y: 0)
+    #expect(h[1, 0].text == "y")
+    #expect(h[2, 0].text == " ")
+  }
 }
