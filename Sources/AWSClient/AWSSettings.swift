@@ -24,7 +24,7 @@ public struct AWSSettings: Sendable, Equatable {
   public static func resolve(
     profile: String? = nil, region: String? = nil, endpointURL: String? = nil,
     environment: [String: String] = ProcessInfo.processInfo.environment,
-    homeDirectory: String = FileManager.default.homeDirectoryForCurrentUser.path
+    homeDirectory: String = AWSHome.path
   ) throws(AWSError) -> AWSSettings {
     let name = CredentialChain.profileName(explicit: profile, environment: environment)
     let settings = AWSProfileFiles(environment: environment, homeDirectory: homeDirectory).profile(name) ?? [:]

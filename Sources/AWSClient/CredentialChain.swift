@@ -23,7 +23,7 @@ public struct CredentialChain: Sendable {
   /// Creates a chain; defaults read the real process environment and home directory.
   public init(
     environment: [String: String] = ProcessInfo.processInfo.environment,
-    homeDirectory: String = FileManager.default.homeDirectoryForCurrentUser.path, profileName: String? = nil,
+    homeDirectory: String = AWSHome.path, profileName: String? = nil,
     region: String? = nil, transport: HTTPTransport = URLSessionTransport(),
     clock: @escaping @Sendable () -> Int64 = AWSClock.now
   ) {

@@ -24,13 +24,13 @@ struct SourceStarter {
         profile: options.profile, region: options.region, endpointURL: options.endpointURL)
       let chain = CredentialChain(
         environment: ProcessInfo.processInfo.environment,
-        homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path, profileName: options.profile,
+        homeDirectory: AWSHome.path, profileName: options.profile,
         region: settings.region)
       let provider = CredentialsProvider(chain: chain)
       _ = try provider.credentials()
       live = CloudTrailClient(settings: settings, credentials: provider)
     } catch {
-      throw ValidationError(error.explanation)
+      throw StartupError(message: error.explanation)
     }
   }
 
@@ -72,4 +72,10 @@ struct SourceStarter {
   func refreshTrails(_ store: EventStore) {
     if let live { TrailsLoader.load(client: live, into: store) }
   }
+}
+
+/// A problem that stops trailview before it starts; printed as `Error: message`, exit status 1.
+struct StartupError: Error, CustomStringConvertible {
+  var message: String
+  var description: String { message }
 }
