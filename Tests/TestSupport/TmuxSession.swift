@@ -115,6 +115,16 @@ public final class TmuxSession: Sendable {
     }
   }
 
+  /// The names of tmux's paste buffers (an OSC 52 clipboard write from the program would create one).
+  public func bufferNames() throws -> [String] {
+    try tmux(["list-buffers", "-F", "#{buffer_name}"]).split(separator: "\n").map(String.init)
+  }
+
+  /// Sets a server option (for example `set-clipboard on`, so that OSC 52 would be honoured).
+  public func setOption(_ name: String, _ value: String) throws {
+    try tmux(["set-option", "-s", name, value])
+  }
+
   /// Resizes the pane; the program sees SIGWINCH.
   public func resize(width: Int, height: Int) throws {
     try tmux(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
