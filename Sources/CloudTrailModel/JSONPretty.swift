@@ -62,32 +62,4 @@ public enum JSONPretty {
     bytes.withUnsafeBufferPointer { printer.run($0) }
     return printer.finish()
   }
-
-  /// Removes insignificant whitespace so that a record fits on one line (for NDJSON output).
-  ///
-  /// Bytes inside strings are copied untouched; nothing is validated.
-  public static func compact(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    var inString = false
-    var escaped = false
-    for b in bytes {
-      if inString {
-        out.append(b)
-        if escaped {
-          escaped = false
-        } else if b == 0x5C {
-          escaped = true
-        } else if b == 0x22 {
-          inString = false
-        }
-      } else if b == 0x22 {
-        inString = true
-        out.append(b)
-      } else if b != 0x20 && b != 0x0A && b != 0x0D && b != 0x09 {
-        out.append(b)
-      }
-    }
-    return out
-  }
 }
