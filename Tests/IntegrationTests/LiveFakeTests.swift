@@ -143,10 +143,11 @@ struct LiveFakeTests {
     #expect(lookups.filter { $0.status == "200" }.count == 4)
   }
 
-  @Test(arguments: [["--fail-every", "3"], ["--throttle-burst", "2"], ["--reset-every", "5"]])
-  func faultsStillFetchEveryEventOnce(fault: [String]) async throws {
-    // 12 pages: --throttle-burst only starts after 10 requests.
-    let (folder, expected) = try LiveTrailview.logs(count: 600)
+  /// 12 pages for the failures and the throttle bursts (which start after 10 requests); 6 for the reset, which
+  /// fires once.
+  @Test(arguments: [(["--fail-every", "3"], 600), (["--throttle-burst", "2"], 600), (["--reset-every", "5"], 260)])
+  func faultsStillFetchEveryEventOnce(fault: [String], count: Int) async throws {
+    let (folder, expected) = try LiveTrailview.logs(count: count)
     defer { try? FileManager.default.removeItem(at: folder) }
     let server = try FakeServer(["--logs", folder.path, "--rate", "1000"] + fault)
     defer { server.stop() }
@@ -158,6 +159,13 @@ struct LiveFakeTests {
     let log = LiveTrailview.requests(server.log)
     let faults = log.filter { ["InternalFailure", "ThrottlingException", "ConnectionReset"].contains($0.code) }
     #expect(!faults.isEmpty, "the fault flag \(fault) never fired")
+    if fault.first == "--reset-every" {
+      // FoundationNetworking's URLSession does not notice the reset of a reused connection: the request waits for
+      // its 30 s timeout (seen: about 60 s per reset) before the NetworkError retry.
+      withKnownIssue("a connection reset costs a request timeout with URLSession on Linux", isIntermittent: true) {
+        #expect(output.seconds < 20)
+      }
+    }
   }
 
   @Test func expiredSessionTokenIsReportedClearly() async throws {
