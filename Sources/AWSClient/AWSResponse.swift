@@ -32,11 +32,15 @@ enum AWSResponse {
   }
 
   /// The error of a non-2xx response: `__type` (or `x-amzn-errortype`) without namespace and suffix, message from
-  /// `message`/`Message`; `HTTP<status>` for 5xx or empty bodies without a code; `MalformedResponse` otherwise.
+  /// `message`/`Message`; an XML error body (`<Code>`, `<Message>`, as gateways and emulators answer) when the body
+  /// is not JSON; `HTTP<status>` for 5xx or empty bodies without a code; `MalformedResponse` otherwise.
   static func serviceError(_ response: HTTPResponse, operation: String) -> AWSError {
     let json = JSONObject(bytes: response.body)
-    let rawType = json?.string("__type") ?? json?.string("code") ?? response.header("x-amzn-errortype")
-    let message = json?.string("message") ?? json?.string("Message") ?? ""
+    let text = json == nil ? String(decoding: response.body, as: UTF8.self) : ""
+    let rawType =
+      json?.string("__type") ?? json?.string("code") ?? response.header("x-amzn-errortype")
+      ?? xmlElement("Code", in: text)
+    let message = json?.string("message") ?? json?.string("Message") ?? xmlElement("Message", in: text) ?? ""
     let date = response.header("Date")
     if let rawType, !rawType.isEmpty {
       return AWSError(
@@ -51,6 +55,18 @@ enum AWSResponse {
           : message, operation: operation, httpStatus: response.status, serverDate: date)
     }
     return malformed(operation: operation, status: response.status, date: date)
+  }
+
+  /// The text of the first `<name>...</name>` in `xml`, entities decoded; nil when there is none.
+  static func xmlElement(_ name: String, in xml: String) -> String? {
+    guard let open = xml.range(of: "<\(name)>"),
+      let close = xml.range(of: "</\(name)>", range: open.upperBound..<xml.endIndex)
+    else { return nil }
+    var value = String(xml[open.upperBound..<close.lowerBound])
+    for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&amp;", "&")] {
+      value = value.replacingOccurrences(of: entity, with: character)
+    }
+    return value.trimmingWhitespace()
   }
 
   /// `MalformedResponse` naming the operation and status.

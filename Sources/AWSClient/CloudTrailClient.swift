@@ -38,9 +38,10 @@ public final class CloudTrailClient: LookupEventsService, Sendable {
   static let targetPrefix = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101."
 
   /// Sends one operation with a JSON body to `region`'s endpoint (or the custom endpoint) and hands back the
-  /// response body of a 2xx answer, or the error.
+  /// response body of a 2xx answer, or the error. On an expired session token the cached credentials are dropped
+  /// and, when the chain then yields different ones, the request is sent once more with them.
   func call(
-    _ operation: String, body: [UInt8], region callRegion: String? = nil,
+    _ operation: String, body: [UInt8], region callRegion: String? = nil, retryOnExpiry: Bool = true,
     completion: @escaping @Sendable (Result<[UInt8], AWSError>) -> Void
   ) {
     let signingRegion = callRegion ?? region
@@ -64,11 +65,24 @@ public final class CloudTrailClient: LookupEventsService, Sendable {
         ], body: body)
       SigV4.sign(&request, credentials: credentials, region: signingRegion, service: "cloudtrail", date: clock())
       operationLog?(operation)
-      transport.send(request, to: url, timeout: timeout) { result in
-        completion(AWSResponse.interpret(result, operation: operation))
+      transport.send(request, to: url, timeout: timeout) { [self] result in
+        let answer = AWSResponse.interpret(result, operation: operation)
+        if retryOnExpiry, case .failure(let error) = answer, Self.expiredCodes.contains(error.code) {
+          provider.invalidate()
+          if let fresh = try? provider.credentials(),
+            fresh.sessionToken != credentials.sessionToken || fresh.accessKeyId != credentials.accessKeyId
+          {
+            call(operation, body: body, region: callRegion, retryOnExpiry: false, completion: completion)
+            return
+          }
+        }
+        completion(answer)
       }
     }
   }
+
+  /// Error codes that mean the session token has expired.
+  static let expiredCodes: Set<String> = ["ExpiredTokenException", "ExpiredToken"]
 
   /// `host` or `host:port` as the Host header must read.
   static func hostHeader(_ url: URL) -> String {

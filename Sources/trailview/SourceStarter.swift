@@ -49,7 +49,9 @@ struct SourceStarter {
     if let live {
       let session = LookupSession(
         service: live, store: store, label: "LookupEvents", window: (filter.startTime, filter.endTime ?? now),
-        minIntervalMilliseconds: 500, lazy: !options.printMode,
+        // 2 per second is LookupEvents' limit; spacing requests exactly 500 ms apart gets throttled whenever
+        // network latency varies, so keep a 10% margin.
+        minIntervalMilliseconds: 550, lazy: !options.printMode,
         explain: { AWSError(code: $0.code, message: $0.message, operation: "LookupEvents").explanation })
       session.start(filter: filter)
       if !options.printMode { TrailsLoader.load(client: live, into: store) }

@@ -60,12 +60,13 @@ public struct PagingMachine: Sendable {
     return sendCurrent(now: now, extraDelay: delay)
   }
 
-  /// Throttling, server and network errors are retried; the rest are final.
+  /// Throttling, server and network errors are retried; the rest are final (an expired token too: the client has
+  /// already retried it with refreshed credentials when the chain had any).
   public static func isRetryable(_ code: String) -> Bool {
     [
       "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded", "InternalFailure",
       "ServiceUnavailable", "ServiceUnavailableException", "InternalServerError", "NetworkError", "RequestTimeout",
-      "MalformedResponse", "ExpiredTokenException", "ExpiredToken",
+      "MalformedResponse",
     ]
     .contains(code) || code.hasPrefix("HTTP5")
   }

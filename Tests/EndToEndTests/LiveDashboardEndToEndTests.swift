@@ -1,0 +1,58 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The dashboard on the live API path: the built `trailview` in tmux against the real `cloudtrail-fake`.
+@Suite(
+  .serialized,
+  .enabled(if: TmuxSession.isTmuxAvailable, "tmux is not installed"),
+  .enabled(if: BuiltProducts.path("trailview") != nil, "trailview is not built next to the test bundle"),
+  .enabled(if: FakeServer.binary != nil, "\(FakeServer.missingMessage)"))
+struct LiveDashboardEndToEndTests {
+  static let binary = BuiltProducts.path("trailview") ?? "trailview"
+  static let environment = [
+    "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC",
+    "AWS_ACCESS_KEY_ID": "AKIDTRAILVIEWFAKE", "AWS_SECRET_ACCESS_KEY": "trailview-fake-secret",
+    "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_EC2_METADATA_DISABLED": "true",
+  ]
+
+  @Test func firstPageTrailsLoadAllFilterAndQuit() throws {
+    let server = try FakeServer(["--demo", "--rate", "1000", "--quiet"])
+    defer { server.stop() }
+    let tmux = try TmuxSession(
+      command: "\(Self.binary) --region us-east-1 --endpoint-url \(server.endpoint)", width: 160, height: 48,
+      environment: Self.environment)
+    defer { tmux.kill() }
+    let first = try tmux.waitUntil(description: "the header and the first page", timeout: .seconds(20)) { screen in
+      screen.contains { $0.contains("CloudTrail us-east-1") }
+        && screen.contains { $0.contains("50 / 50 events") || $0.contains("Loaded 1 page") }
+    }
+    #expect(first.contains { $0.contains(server.endpoint) })
+    let trails = try tmux.waitUntil(description: "the trails pane from the API") { screen in
+      screen.contains { $0.contains("management-events") && $0.contains("STOPPED") }
+    }
+    #expect(trails.contains { $0.contains("main-trail") })
+    // Lazy: the first page only, more on request.
+    #expect(first.contains { $0.contains("more") })
+
+    try tmux.sendKeys("L")
+    let all = try tmux.waitUntil(description: "everything loaded", timeout: .seconds(90)) { screen in
+      !screen.contains { $0.contains("more") } && screen.contains { $0.contains("Loaded") }
+    }
+    #expect(!all.contains { $0.contains("50 / 50 events") })
+
+    try tmux.sendKeys("u", "backup-admin")
+    try tmux.waitFor(text: "user: backup-admin")
+    try tmux.sendKeys(.enter)
+    let filtered = try tmux.waitUntil(description: "backup-admin's StopLogging") { screen in
+      screen.contains { $0.contains("user=backup-admin") }
+        && screen.contains { $0.contains("StopLogging") && $0.contains("backup-admin") }
+    }
+    let rows = filtered.filter { $0.hasPrefix("20") }
+    #expect(!rows.isEmpty)
+    #expect(rows.allSatisfy { $0.contains("backup-admin") })
+
+    try tmux.sendKeys("q")
+    #expect(try tmux.waitForExit() == 0)
+  }
+}

@@ -1,0 +1,298 @@
+import CloudTrailModel
+import Dispatch
+import Foundation
+import Synchronization
+import TestSupport
+import Testing
+
+@testable import EventStore
+
+/// A live test that could not run.
+struct LiveTestError: Error, CustomStringConvertible {
+  var message: String
+  var description: String { message }
+}
+
+/// Runs the built `trailview` against an endpoint with only the given credentials in its environment.
+enum LiveTrailview {
+  static let binary = BuiltProducts.path("trailview")
+  static let missingMessage = "trailview is not built next to the test bundle; run `swift build` first"
+  static let key = "AKIDTRAILVIEWFAKE"
+  static let secret = "trailview-fake-secret"
+
+  struct Output {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+    var seconds: Double
+
+    /// The NDJSON lines of stdout, parsed.
+    var records: [[String: Any]] {
+      stdout.split(separator: "\n").compactMap {
+        (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
+      }
+    }
+
+    /// The `eventID`s printed, in order.
+    var eventIDs: [String] { records.compactMap { $0["eventID"] as? String } }
+  }
+
+  /// `trailview ARGS --region us-east-1 --endpoint-url ENDPOINT`, isolated from the user's AWS configuration.
+  static func run(
+    _ arguments: [String], endpoint: String, key: String = key, secret: String = secret,
+    environment: [String: String] = [:]
+  ) async throws -> Output {
+    guard let binary else { throw LiveTestError(message: missingMessage) }
+    let home = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: home) }
+    var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
+    env["HOME"] = home.path
+    env["AWS_ACCESS_KEY_ID"] = key
+    env["AWS_SECRET_ACCESS_KEY"] = secret
+    env["AWS_CONFIG_FILE"] = home.appendingPathComponent("config").path
+    env["AWS_SHARED_CREDENTIALS_FILE"] = home.appendingPathComponent("credentials").path
+    env["AWS_EC2_METADATA_DISABLED"] = "true"
+    env.merge(environment) { $1 }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments + ["--region", "us-east-1", "--endpoint-url", endpoint]
+    process.environment = env
+    let out = home.appendingPathComponent("stdout")
+    let err = home.appendingPathComponent("stderr")
+    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+    process.standardOutput = try FileHandle(forWritingTo: out)
+    process.standardError = try FileHandle(forWritingTo: err)
+    process.standardInput = FileHandle.nullDevice
+    let started = Date()
+    let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+      process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+      do {
+        try process.run()
+      } catch {
+        process.terminationHandler = nil
+        continuation.resume(throwing: error)
+      }
+    }
+    return Output(
+      status: status, stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+      stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "", seconds: Date().timeIntervalSince(started))
+  }
+
+  /// A `--logs` data set of `count` management records (one file), plus its expected event IDs (newest first).
+  static func logs(count: Int) throws -> (folder: URL, ids: [String]) {
+    let folder = LogTree.temporaryFolder()
+    let base = Int64(Date().timeIntervalSince1970) - 7200
+    var records: [String] = []
+    for i in 0..<count {
+      let time = EventTime.formatISO(base + Int64(i) * 7)
+      records.append(
+        LogTree.record(
+          time: time, name: i % 3 == 0 ? "DescribeInstances" : "RunInstances", user: i % 2 == 0 ? "alice" : "bob",
+          source: "ec2.amazonaws.com", readOnly: i % 3 == 0, eventID: String(format: "live-%05d", i)))
+    }
+    LogTree.write(LogTree.recordsFile(records), to: LogTree.s3Key(stamp: "20261126T1000Z"), under: folder, gzip: true)
+    let index = LookupIndex(records: records.map { Array($0.utf8) })
+    return (folder, index.events.map(\.eventId))
+  }
+
+  /// The fake's request log as (operation, status, code) triples.
+  static func requests(_ log: String) -> [(operation: String, status: String, code: String)] {
+    log.split(separator: "\n").compactMap { line in
+      let parts = line.split(separator: " ")
+      guard parts.count == 5, !line.hasPrefix("cloudtrail-fake:") else { return nil }
+      return (String(parts[1]), String(parts[2]), String(parts[3]))
+    }
+  }
+}
+
+/// The live CloudTrail path (CLI, client, paging, pacing, faults) against the real `cloudtrail-fake` binary.
+@Suite(
+  .enabled(if: FakeServer.binary != nil, "\(FakeServer.missingMessage)"),
+  .enabled(if: LiveTrailview.binary != nil, "\(LiveTrailview.missingMessage)"))
+struct LiveFakeTests {
+  static let readOperations: Set<String> = ["LookupEvents", "DescribeTrails", "GetTrailStatus", "ListTrails"]
+
+  @Test func printFetchesEveryDemoManagementEventOnce() async throws {
+    // A minute behind the wall clock, so trailview's window (ending at its own now) covers all of it.
+    let now = Int64(Date().timeIntervalSince1970) - 60
+    let server = try FakeServer(["--demo", "--now", String(now), "--rate", "1000"])
+    defer { server.stop() }
+    let expected = LookupIndex(records: DemoAccount.records(now: now, seed: 1)).events.map(\.eventId)
+    let output = try await LiveTrailview.run(["--print"], endpoint: server.endpoint)
+    #expect(output.status == 0, "\(output.stderr)")
+    let ids = output.eventIDs
+    #expect(ids.count == expected.count)
+    #expect(Set(ids).count == ids.count)
+    #expect(Set(ids) == Set(expected))
+    let lookups = LiveTrailview.requests(server.log).filter { $0.operation == "LookupEvents" }
+    #expect(lookups.count == (expected.count + 49) / 50)
+    #expect(lookups.allSatisfy { $0.status == "200" })
+  }
+
+  @Test func defaultRatePacingAvoidsThrottling() async throws {
+    // 12 pages at the fake's default 2 per second: with requests exactly 500 ms apart, latency jitter got 4 or 5
+    // of them throttled.
+    let (folder, expected) = try LiveTrailview.logs(count: 600)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let server = try FakeServer(["--logs", folder.path])
+    defer { server.stop() }
+    let output = try await LiveTrailview.run(["--print"], endpoint: server.endpoint)
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(output.eventIDs.sorted() == expected.sorted())
+    let lookups = LiveTrailview.requests(server.log).filter { $0.operation == "LookupEvents" }
+    #expect(lookups.filter { $0.code == "ThrottlingException" }.count <= 1)
+    #expect(lookups.filter { $0.status == "200" }.count == 12)
+  }
+
+  /// 12 pages for the failures and the throttle bursts (which start after 10 requests); 6 for the reset, which
+  /// fires once.
+  @Test(arguments: [(["--fail-every", "3"], 600), (["--throttle-burst", "2"], 600), (["--reset-every", "5"], 260)])
+  func faultsStillFetchEveryEventOnce(fault: [String], count: Int) async throws {
+    let (folder, expected) = try LiveTrailview.logs(count: count)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let server = try FakeServer(["--logs", folder.path, "--rate", "1000"] + fault)
+    defer { server.stop() }
+    let output = try await LiveTrailview.run(["--print"], endpoint: server.endpoint)
+    #expect(output.status == 0, "\(output.stderr)")
+    let ids = output.eventIDs
+    #expect(ids.count == expected.count)
+    #expect(Set(ids) == Set(expected))
+    let log = LiveTrailview.requests(server.log)
+    let faults = log.filter { ["InternalFailure", "ThrottlingException", "ConnectionReset"].contains($0.code) }
+    #expect(!faults.isEmpty, "the fault flag \(fault) never fired")
+    if fault.first == "--reset-every" {
+      // FoundationNetworking's URLSession does not notice the reset of a reused connection: the request waits for
+      // its 30 s timeout (seen: about 60 s per reset) before the NetworkError retry.
+      withKnownIssue("a connection reset costs a request timeout with URLSession on Linux", isIntermittent: true) {
+        #expect(output.seconds < 20)
+      }
+    }
+  }
+
+  @Test func expiredSessionTokenIsReportedClearly() async throws {
+    let (folder, _) = try LiveTrailview.logs(count: 300)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let server = try FakeServer(["--logs", folder.path, "--rate", "1000", "--expire-after", "3"])
+    defer { server.stop() }
+    let output = try await LiveTrailview.run(
+      ["--print"], endpoint: server.endpoint, environment: ["AWS_SESSION_TOKEN": "session-token-one"])
+    // Static environment credentials cannot be refreshed: the first 3 pages arrive, then trailview stops at once
+    // with the explanation (no retries with the same expired token).
+    #expect(output.status == 2, "\(output.stderr)")
+    #expect(output.eventIDs.count == 150)
+    #expect(output.stderr.contains("session credentials have expired"), "\(output.stderr)")
+    #expect(output.seconds < 10)
+    #expect(!output.stderr.contains("session-token-one") && !output.stdout.contains("session-token-one"))
+    #expect(!output.stderr.contains(LiveTrailview.secret))
+    let expired = LiveTrailview.requests(server.log).filter { $0.code == "ExpiredTokenException" }
+    #expect(expired.count == 1)
+  }
+
+  @Test func refreshableSessionCredentialsRecoverFromExpiry() throws {
+    let (folder, expected) = try LiveTrailview.logs(count: 300)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let server = try FakeServer(["--logs", folder.path, "--rate", "1000", "--expire-after", "3"])
+    defer { server.stop() }
+    let resolved = Mutex(0)
+    let provider = CredentialsProvider { () throws(AWSError) -> AWSCredentials in
+      let n = resolved.withLock { count -> Int in
+        count += 1
+        return count
+      }
+      return AWSCredentials(
+        accessKeyId: LiveTrailview.key, secretAccessKey: LiveTrailview.secret, sessionToken: "session-\(n)")
+    }
+    let client = CloudTrailClient(region: "us-east-1", endpoint: URL(string: server.endpoint)!, credentials: provider)
+    let now = Int64(Date().timeIntervalSince1970)
+    let snapshot = StoreHarness.run { store in
+      LookupSession(
+        service: client, store: store, label: "LookupEvents", window: (start: nil, end: now),
+        minIntervalMilliseconds: 0, lazy: false
+      ).start(filter: EventFilter())
+    }
+    #expect(snapshot.progress.problems.isEmpty, "\(snapshot.progress.problems)")
+    #expect(snapshot.total == expected.count)
+    #expect(resolved.withLock { $0 } == 2)
+    #expect(LiveTrailview.requests(server.log).filter { $0.code == "ExpiredTokenException" }.count == 1)
+  }
+
+  @Test func printTrailsListsTheFakesTrailsWithLoggingState() async throws {
+    let server = try FakeServer(["--demo", "--rate", "1000"])
+    defer { server.stop() }
+    let output = try await LiveTrailview.run(["--print", "--trails"], endpoint: server.endpoint)
+    #expect(output.status == 0, "\(output.stderr)")
+    let rows = output.stdout.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+    let header = try #require(rows.first)
+    #expect(header.first == "NAME" && header.contains("LOGGING"))
+    let logging = try #require(header.firstIndex(of: "LOGGING"))
+    let byName = Dictionary(rows.dropFirst().map { ($0[0], $0) }, uniquingKeysWith: { a, _ in a })
+    #expect(Set(byName.keys) == ["main-trail", "eu-audit", DemoAccount.incidentTrailName])
+    #expect(byName["main-trail"]?[logging] == "on")
+    #expect(byName["main-trail"]?[1] == "us-east-1")
+    #expect(byName["eu-audit"]?[logging] == "OFF")
+    #expect(byName["eu-audit"]?[1] == "eu-west-1")
+    #expect(byName[DemoAccount.incidentTrailName]?[logging] == "OFF")
+  }
+
+  @Test func wrongSecretExitsOneNamingTheSignatureAndLeaksNothing() async throws {
+    let server = try FakeServer(["--demo", "--rate", "1000"])
+    defer { server.stop() }
+    let wrongSecret = "wrong-secret-7f3a9c"
+    for arguments in [["--print"], ["--print", "--trails"]] {
+      let output = try await LiveTrailview.run(arguments, endpoint: server.endpoint, secret: wrongSecret)
+      #expect(output.status == 1, "\(arguments): \(output.stderr)")
+      #expect(output.stderr.contains("signature"), "\(output.stderr)")
+      for text in [output.stdout, output.stderr] {
+        #expect(!text.contains(wrongSecret) && !text.contains(LiveTrailview.secret))
+      }
+      #expect(output.eventIDs.isEmpty)
+    }
+    server.stop()
+    #expect(server.log.contains("InvalidSignatureException"))
+    #expect(!server.log.contains(wrongSecret) && !server.log.contains(LiveTrailview.secret))
+  }
+
+  /// Every request of a dashboard-less session, in-process and through the CLI, is a read.
+  @Test func onlyReadOperationsAreSent() async throws {
+    let server = try FakeServer(["--demo", "--rate", "1000"])
+    defer { server.stop() }
+    let sent = Mutex<[String]>([])
+    let client = CloudTrailClient(
+      region: "us-east-1", endpoint: URL(string: server.endpoint)!,
+      credentials: .fixed(AWSCredentials(accessKeyId: LiveTrailview.key, secretAccessKey: LiveTrailview.secret)),
+      operationLog: { operation in sent.withLock { $0.append(operation) } })
+    let trails = StoreHarness.Collector()
+    let trailStore = EventStore(publishIntervalMilliseconds: 5) { trails.take($0) }
+    let loaded = DispatchSemaphore(value: 0)
+    TrailsLoader.load(client: client, into: trailStore) { trailStore.flush { loaded.signal() } }
+    #expect(loaded.wait(timeout: .now() + 20) == .success)
+    #expect(trails.snapshot.withLock { $0?.trails.count } == 3)
+
+    let now = Int64(Date().timeIntervalSince1970)
+    let snapshot = StoreHarness.run { store in
+      let session = LookupSession(
+        service: client, store: store, label: "LookupEvents", window: (start: now - 86_400, end: now),
+        minIntervalMilliseconds: 0, lazy: true)
+      session.start(filter: EventFilter(user: "deploy-bot"))
+      session.loadAll()
+    }
+    #expect(snapshot.total > 0)
+    #expect(snapshot.progress.problems.isEmpty)
+
+    let events = try await LiveTrailview.run(["--print", "--since", "6h"], endpoint: server.endpoint)
+    #expect(events.status == 0, "\(events.stderr)")
+    let trailsOut = try await LiveTrailview.run(["--print", "--trails"], endpoint: server.endpoint)
+    #expect(trailsOut.status == 0, "\(trailsOut.stderr)")
+
+    let operations = sent.withLock { $0 }
+    #expect(Set(operations).isSubset(of: Self.readOperations), "\(Set(operations))")
+    #expect(Set(operations) == Self.readOperations)
+    server.stop()
+    let logged = LiveTrailview.requests(server.log)
+    #expect(!logged.isEmpty)
+    #expect(Set(logged.map(\.operation)).isSubset(of: Self.readOperations), "\(Set(logged.map(\.operation)))")
+    #expect(logged.allSatisfy { $0.status == "200" })
+    #expect(logged.count >= operations.count + 2)
+  }
+}
