@@ -161,13 +161,8 @@ struct LiveFakeTests {
     let log = LiveTrailview.requests(server.log)
     let faults = log.filter { ["InternalFailure", "ThrottlingException", "ConnectionReset"].contains($0.code) }
     #expect(!faults.isEmpty, "the fault flag \(fault) never fired")
-    if fault.first == "--reset-every" {
-      // FoundationNetworking's URLSession does not notice the reset of a reused connection: the request waits for
-      // its 30 s timeout (seen: about 60 s per reset) before the NetworkError retry.
-      withKnownIssue("a connection reset costs a request timeout with URLSession on Linux", isIntermittent: true) {
-        #expect(output.seconds < 20)
-      }
-    }
+    // Note (not asserted; timing belongs in benchmarks): FoundationNetworking's URLSession does not notice the reset
+    // of a reused connection, so that request waits for its timeout before the NetworkError retry.
   }
 
   @Test func expiredSessionTokenIsReportedClearly() async throws {
@@ -182,7 +177,6 @@ struct LiveFakeTests {
     #expect(output.status == 2, "\(output.stderr)")
     #expect(output.eventIDs.count == 150)
     #expect(output.stderr.contains("session credentials have expired"), "\(output.stderr)")
-    #expect(output.seconds < 10)
     #expect(!output.stderr.contains("session-token-one") && !output.stdout.contains("session-token-one"))
     #expect(!output.stderr.contains(LiveTrailview.secret))
     let expired = LiveTrailview.requests(server.log).filter { $0.code == "ExpiredTokenException" }
