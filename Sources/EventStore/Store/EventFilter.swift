@@ -108,6 +108,39 @@ struct CompiledFilter {
     return true
   }
 
+  /// True when some column test is set.
+  var hasColumnTests: Bool {
+    startTime != nil || endTime != nil || users != nil || eventNames != nil || readWrite != .all
+  }
+
+  /// Writes ``matchesColumns(_:)`` for one block's rows into `out[base...]`.
+  func fillMask(
+    _ out: UnsafeMutableBufferPointer<Bool>, from base: Int, time: UnsafeBufferPointer<Int64>,
+    user: UnsafeBufferPointer<UInt32>, name: UnsafeBufferPointer<UInt32>, flags: UnsafeBufferPointer<UInt8>
+  ) {
+    let low = startTime ?? .min
+    let high = endTime ?? .max
+    let wantRead: UInt8? =
+      switch readWrite {
+      case .all: nil
+      case .readsOnly: EventFlags.readOnly.rawValue
+      case .writesOnly: 0
+      }
+    (users ?? []).withUnsafeBufferPointer { users in
+      (eventNames ?? []).withUnsafeBufferPointer { names in
+        let checkUsers = self.users != nil
+        let checkNames = self.eventNames != nil
+        for i in 0..<time.count {
+          var pass = time[i] >= low && time[i] <= high
+          if checkUsers { pass = pass && users[Int(user[i])] }
+          if checkNames { pass = pass && names[Int(name[i])] }
+          if let wantRead { pass = pass && (flags[i] & EventFlags.readOnly.rawValue) == wantRead }
+          out[base + i] = pass
+        }
+      }
+    }
+  }
+
   /// True when the record bytes contain the needle, ignoring ASCII case.
   static func contains(_ haystack: ArraySlice<UInt8>, needle: [UInt8]) -> Bool {
     haystack.withUnsafeBufferPointer { hay in

@@ -4,6 +4,7 @@ extension EventStore {
     var map = [UInt32](repeating: 0, count: batch.strings.count)
     for id in 1..<max(1, batch.strings.count) { map[id] = strings.intern(batch.strings[UInt32(id)]) }
     compiled.extend(to: strings)
+    if roles.count < strings.count { roles.append(contentsOf: repeatElement(0, count: strings.count - roles.count)) }
     let chunkIndex = UInt32(chunks.count)
     chunks.append(batch.chunk)
     for row in batch.rows {
@@ -13,8 +14,16 @@ extension EventStore {
       }
       let user = map[Int(row.user)]
       let name = map[Int(row.eventName)]
-      if userIDs.insert(user).inserted { knownDirty = true }
-      if eventNameIDs.insert(name).inserted { knownDirty = true }
+      if roles[Int(user)] & 1 == 0 {
+        roles[Int(user)] |= 1
+        userIDs.append(user)
+        knownDirty = true
+      }
+      if roles[Int(name)] & 2 == 0 {
+        roles[Int(name)] |= 2
+        eventNameIDs.append(name)
+        knownDirty = true
+      }
       let id = columns.append(
         ColumnRow(
           time: row.time, seq: UInt64(batch.ordinal) << 32 | UInt64(row.index), eventName: name,
@@ -25,7 +34,13 @@ extension EventStore {
     for event in batch.trailEvents { applyTrailEvent(event) }
     progress.problems.append(contentsOf: batch.problems)
     if countsAsUnit { progress.done += 1 }
-    schedulePublish()
+    if !publishedRows && !pending.isEmpty {
+      // The first rows of a load go out at once rather than after the publish interval.
+      publishedRows = true
+      publishNow()
+    } else {
+      schedulePublish()
+    }
   }
 
   /// Updates the trails pane from one trail-management call (only successful calls change state).
