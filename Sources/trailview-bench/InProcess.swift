@@ -9,6 +9,9 @@ import TrailviewApp
 struct InProcessResult: Sendable {
   /// Load start to the first snapshot with a visible row, plus one render of it (ms).
   var firstRows: Double
+  /// Load start to the first snapshot (the files are listed), and to the first snapshot with a row (ms).
+  var listed: Double
+  var firstSnapshotWithRows: Double
   /// Load start to the finished snapshot (s).
   var load: Double
   /// Events loaded.
@@ -31,10 +34,12 @@ final class SnapshotBox: Sendable {
   let latest = Mutex<EventSnapshot?>(nil)
   let changed = DispatchSemaphore(value: 0)
   let firstRows = Mutex<(ContinuousClock.Instant, EventSnapshot)?>(nil)
+  let firstSnapshot = Mutex<ContinuousClock.Instant?>(nil)
 
   func take(_ update: StoreUpdate) {
     guard case .snapshot(let s) = update else { return }
     let now = ContinuousClock.now
+    firstSnapshot.withLock { if $0 == nil { $0 = now } }
     if s.count > 0 { firstRows.withLock { if $0 == nil { $0 = (now, s) } } }
     latest.withLock { $0 = s }
     changed.signal()
@@ -66,13 +71,14 @@ enum InProcess {
     let started = clock.now
     LogFileSource.load([tree], into: store)
     var firstRows = 0.0
+    var firstWithRows = 0.0
     while true {
       if let (at, snapshot) = box.firstRows.withLock({ $0 }) {
         var state = AppState(width: width, height: height, sourceLabel: tree)
         _ = update(&state, .store(.snapshot(snapshot)))
         _ = render(state, env: RenderEnvironment())
         firstRows = (clock.now - started).milliseconds
-        _ = at
+        firstWithRows = (at - started).milliseconds
         break
       }
       box.changed.wait()
@@ -104,7 +110,9 @@ enum InProcess {
     }
     let (rss, peak) = memory()
     return InProcessResult(
-      firstRows: firstRows, load: load, events: loaded.total, filterMedian: percentile(filterTimes, 0.5),
+      firstRows: firstRows, listed: (box.firstSnapshot.withLock { $0! } - started).milliseconds,
+      firstSnapshotWithRows: firstWithRows, load: load, events: loaded.total,
+      filterMedian: percentile(filterTimes, 0.5),
       filterP95: percentile(filterTimes, 0.95), searchMedian: percentile(searchTimes, 0.5),
       renderMedian: percentile(frameTimes, 0.5), renderP95: percentile(frameTimes, 0.95), rssKiB: rss,
       peakKiB: peak)

@@ -51,6 +51,10 @@ enum Report {
           + "| < 300 ms / < 100 ms |"
       )
       out.append(
+        "| … of which: files listed (first snapshot) / first snapshot with a row | \(ms(r.listed)) / "
+          + "\(ms(r.firstSnapshotWithRows)) | — |"
+      )
+      out.append(
         "| change a column filter (setFilter → published snapshot), median / p95 | \(ms(r.filterMedian)) / "
           + "\(ms(r.filterP95)) | < 20 ms / < 5 ms |"
       )
