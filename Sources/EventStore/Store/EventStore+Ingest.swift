@@ -8,7 +8,7 @@ extension EventStore {
     let chunkIndex = UInt32(chunks.count)
     chunks.append(batch.chunk)
     for row in batch.rows {
-      if !seen.insert(row.identity).inserted {
+      if !seen.insert(row.identity) {
         progress.duplicates += 1
         continue
       }

@@ -21,7 +21,7 @@ public final class EventStore: @unchecked Sendable {
   var columns = EventColumns()
   var strings = StringTable()
   var chunks: [RecordChunk] = []
-  var seen = Set<RecordHash>()
+  var seen = RecordHashSet()
   var order: [UInt32] = []
   var pending: [UInt32] = []
   var filter = EventFilter()
