@@ -87,9 +87,9 @@ struct EventColumns: Sendable {
     return blocks[ba].seq[ia] < blocks[bb].seq[ib]
   }
 
-  /// Per row id, whether the row passes `filter`'s column tests (not the text search), one block at a time.
-  func columnMask(_ filter: CompiledFilter) -> [Bool] {
-    var mask = [Bool](repeating: false, count: count)
+  /// Per row id, 1 when the row passes `filter`'s column tests (not the text search), one block at a time.
+  func columnMask(_ filter: CompiledFilter) -> [UInt8] {
+    var mask = [UInt8](repeating: 0, count: count)
     mask.withUnsafeMutableBufferPointer { out in
       var base = 0
       for block in blocks {

@@ -16,11 +16,13 @@ extension EventStore {
       let name = map[Int(row.eventName)]
       if roles[Int(user)] & 1 == 0 {
         roles[Int(user)] |= 1
+        compiled.noteRole(user, 1, strings: strings)
         userIDs.append(user)
         knownDirty = true
       }
       if roles[Int(name)] & 2 == 0 {
         roles[Int(name)] |= 2
+        compiled.noteRole(name, 2, strings: strings)
         eventNameIDs.append(name)
         knownDirty = true
       }

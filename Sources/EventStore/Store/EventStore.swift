@@ -55,7 +55,7 @@ public final class EventStore: @unchecked Sendable {
   public func setFilter(_ newFilter: EventFilter) {
     queue.async { [self] in
       filter = newFilter
-      compiled = CompiledFilter(newFilter, strings: strings)
+      compiled = CompiledFilter(newFilter, strings: strings, roles: roles)
       generation += 1
       mergePending()
       visible = allMatching()
@@ -125,10 +125,18 @@ public final class EventStore: @unchecked Sendable {
       return compiled.needle == nil ? order : order.filter { passesText(columns.row($0)) }
     }
     let mask = columns.columnMask(compiled)
-    return mask.withUnsafeBufferPointer { mask in
-      compiled.needle == nil
-        ? order.filter { mask[Int($0)] } : order.filter { mask[Int($0)] && passesText(columns.row($0)) }
+    let matching = mask.withUnsafeBufferPointer { mask in
+      order.withUnsafeBufferPointer { ids in
+        [UInt32](unsafeUninitializedCapacity: ids.count) { out, n in
+          n = 0
+          for id in ids where mask[Int(id)] != 0 {
+            out[n] = id
+            n += 1
+          }
+        }
+      }
     }
+    return compiled.needle == nil ? matching : matching.filter { passesText(columns.row($0)) }
   }
 
   func schedulePublish() {
