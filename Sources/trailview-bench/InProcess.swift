@@ -87,8 +87,17 @@ enum InProcess {
     let load = (clock.now - started).seconds
 
     var filterTimes: [Double] = []
+    var perFilter = [[Double]](repeating: [], count: columnFilters.count)
     for _ in 0..<filterRounds {
-      for filter in columnFilters { filterTimes.append(roundTrip(store, box, filter)) }
+      for (k, filter) in columnFilters.enumerated() {
+        let t = roundTrip(store, box, filter)
+        filterTimes.append(t)
+        perFilter[k].append(t)
+      }
+    }
+    for (k, filter) in columnFilters.enumerated() {
+      let rows = roundTripRows(store, box, filter)
+      print(String(format: "  filter median %6.2f ms, %7d rows: ", percentile(perFilter[k], 0.5), rows) + "\(filter)")
     }
     var searchTimes: [Double] = []
     for _ in 0..<3 {
@@ -126,6 +135,13 @@ enum InProcess {
     store.setFilter(filter)
     _ = box.wait { $0.generation > before }
     return (clock.now - t).milliseconds
+  }
+
+  /// The number of rows `filter` leaves.
+  static func roundTripRows(_ store: EventStore, _ box: SnapshotBox, _ filter: EventFilter) -> Int {
+    let before = box.latest.withLock { $0?.generation ?? 0 }
+    store.setFilter(filter)
+    return box.wait { $0.generation > before }.count
   }
 
   static func percentile(_ values: [Double], _ p: Double) -> Double {
