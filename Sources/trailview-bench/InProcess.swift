@@ -65,6 +65,8 @@ enum InProcess {
   ]
 
   static func measure(tree: String, filterRounds: Int, frames: Int) -> InProcessResult {
+    let listing = ContinuousClock().measure { _ = FileDiscovery.discover([tree]) }
+    print(String(format: "  FileDiscovery.discover alone: %.1f ms", listing.milliseconds))
     let box = SnapshotBox()
     let store = EventStore { box.take($0) }
     let clock = ContinuousClock()
