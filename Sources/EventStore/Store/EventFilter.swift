@@ -175,7 +175,26 @@ struct CompiledFilter {
       let first = needle[0]
       var i = 0
       let last = hay.count - n
+      // Skip eight start positions at a time while none can start a match (checked on the first two needle bytes):
+      // for a letter, OR-ing 0x20 folds both cases onto the lowercase letter and nothing else onto it; other bytes
+      // must be equal. The zero-byte test never misses a match (it may flag extra positions, checked below).
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      func fold(_ b: UInt8) -> UInt64 { b >= 0x61 && b <= 0x7A ? ones &* 0x20 : 0 }
+      let fold0 = fold(first)
+      let target0 = ones &* UInt64(first)
+      let second = n > 1 ? needle[1] : first
+      let fold1 = n > 1 ? fold(second) : ones &* 0xFF
+      let target1 = n > 1 ? ones &* UInt64(second) : ones &* 0xFF
+      let raw = UnsafeRawPointer(hay.baseAddress!)
       while i <= last {
+        if i + 9 <= hay.count {
+          let x0 = (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | fold0) ^ target0
+          let x1 = (raw.loadUnaligned(fromByteOffset: i + 1, as: UInt64.self) | fold1) ^ target1
+          if (x0 &- ones) & ~x0 & (x1 &- ones) & ~x1 & (ones &* 0x80) == 0 {
+            i += 8
+            continue
+          }
+        }
         if lowerASCII(hay[i]) == first {
           var j = 1
           while j < n && lowerASCII(hay[i + j]) == needle[j] { j += 1 }
