@@ -40,7 +40,32 @@ struct VerifyCommand: ParsableCommand {
       }
     }
     print("\(snapshot.count) events checked, \(mismatches) mismatches")
+    for needle in ["AccessDenied", "a", "A", "zz", "StopLogging", "é", "\"eventName\":\"Get", "x-", "1.2.3"] {
+      let before = box.latest.withLock { $0!.generation }
+      store.setFilter(EventFilter(search: needle))
+      let found = box.wait { $0.generation > before }.count
+      let lowered = Array(needle.utf8).map(Self.lower)
+      var expected = 0
+      for i in 0..<snapshot.count where Self.naiveContains(snapshot.record(at: i).map(Self.lower), lowered) {
+        expected += 1
+      }
+      if found != expected {
+        mismatches += 1
+        print("search \(needle): store \(found), naive \(expected)")
+      }
+    }
+    print("text search checked")
     if mismatches > 0 { throw ExitCode.failure }
+  }
+}
+
+extension VerifyCommand {
+  static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
+
+  static func naiveContains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard hay.count >= needle.count else { return false }
+    for i in 0...(hay.count - needle.count) where Array(hay[i..<i + needle.count]) == needle { return true }
+    return false
   }
 }
 
