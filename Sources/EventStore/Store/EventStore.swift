@@ -128,11 +128,13 @@ public final class EventStore: @unchecked Sendable {
     let matching = mask.withUnsafeBufferPointer { mask in
       order.withUnsafeBufferPointer { ids in
         [UInt32](unsafeUninitializedCapacity: ids.count) { out, n in
-          n = 0
-          for id in ids where mask[Int(id)] != 0 {
-            out[n] = id
-            n += 1
+          // Branch-free: always write, advance only past rows that pass (n never passes the read position).
+          var k = 0
+          for id in ids {
+            out[k] = id
+            k += Int(mask[Int(id)])
           }
+          n = k
         }
       }
     }
