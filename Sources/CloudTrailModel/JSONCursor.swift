@@ -28,6 +28,7 @@ struct JSONCursor {
   /// The byte at the cursor; call only when not ``atEnd``.
   var byte: UInt8 { base[i] }
 
+  @inline(__always)
   mutating func skipWhitespace() {
     while i < count {
       let b = base[i]
@@ -53,6 +54,11 @@ struct JSONCursor {
     var j = start
     var escaped = false
     while j < count {
+      // Eight bytes at a time while none is a quote, a backslash or a control character.
+      while j + 8 <= count && !Self.hasSpecialByte(UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)) {
+        j += 8
+      }
+      guard j < count else { break }
       let b = base[j]
       if b == 0x22 {
         i = j + 1
@@ -67,6 +73,16 @@ struct JSONCursor {
       j += 1
     }
     throw ScanError(offset: start - 1, reason: "unterminated string")
+  }
+
+  /// True when one of the eight bytes of `w` is `"`, `\\` or below 0x20 (exact: no byte is missed).
+  @inline(__always)
+  static func hasSpecialByte(_ w: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let quote = w ^ (ones &* 0x22)
+    let slash = w ^ (ones &* 0x5C)
+    let found = ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | ((w &- ones &* 0x20) & ~w)
+    return found & (ones &* 0x80) != 0
   }
 
   /// Validates the escape starting at the backslash at `j`; returns the offset after it.

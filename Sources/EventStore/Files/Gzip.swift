@@ -34,6 +34,7 @@ public enum Gzip {
   ///   - cap: the largest decompressed size accepted.
   /// - Returns: the decompressed bytes and, when the stream was not read to its end, why.
   public static func inflate(_ input: [UInt8], cap: Int) -> (bytes: [UInt8], error: GzipError?) {
+    if let whole = inflateSized(input, cap: cap) { return (whole, nil) }
     var output = [UInt8]()
     output.reserveCapacity(min(cap, max(input.count * 6, 1 << 16)))
     var stream = z_stream()
@@ -69,5 +70,34 @@ public enum Gzip {
       }
     }
     return (output, error)
+  }
+
+  /// The fast path for the usual single-member file: the gzip trailer states the decompressed size (modulo 2^32),
+  /// so the output is allocated once at its exact size and zlib inflates straight into it. Returns nil when the
+  /// stream does not end exactly there (several members, a wrong or wrapped size, damage): the caller then takes
+  /// the general path, which reports errors.
+  static func inflateSized(_ input: [UInt8], cap: Int) -> [UInt8]? {
+    guard input.count >= 18 else { return nil }
+    let n = input.count
+    let size = Int(input[n - 4]) | Int(input[n - 3]) << 8 | Int(input[n - 2]) << 16 | Int(input[n - 1]) << 24
+    // Deflate cannot expand more than about 1032:1; a larger claim is a damaged trailer.
+    guard size > 0, size <= cap, size <= n * 1032 else { return nil }
+    var ok = false
+    let output = [UInt8](unsafeUninitializedCapacity: size) { out, count in
+      count = 0
+      var stream = z_stream()
+      guard trailview_inflateInit2(&stream, 15 + 32) == Z_OK else { return }
+      defer { inflateEnd(&stream) }
+      input.withUnsafeBufferPointer { inBuf in
+        stream.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress)
+        stream.avail_in = UInt32(inBuf.count)
+        stream.next_out = out.baseAddress
+        stream.avail_out = UInt32(size)
+        let status = CZlib.inflate(&stream, Z_FINISH)
+        count = size - Int(stream.avail_out)
+        ok = status == Z_STREAM_END && stream.avail_in == 0 && count == size
+      }
+    }
+    return ok ? output : nil
   }
 }

@@ -65,23 +65,47 @@ struct EventColumns: Sendable {
 
   /// The row with id `id`.
   func row(_ id: UInt32) -> ColumnRow {
-    let block = blocks[Int(id) >> ColumnBlock.shift]
+    let b = Int(id) >> ColumnBlock.shift
     let i = Int(id) & (ColumnBlock.capacity - 1)
     return ColumnRow(
-      time: block.time[i], seq: block.seq[i], eventName: block.eventName[i], source: block.source[i],
-      user: block.user[i], region: block.region[i], ip: block.ip[i], error: block.error[i],
-      flags: EventFlags(rawValue: block.flags[i]), chunk: block.chunk[i], start: block.start[i],
-      length: block.length[i])
+      time: blocks[b].time[i], seq: blocks[b].seq[i], eventName: blocks[b].eventName[i],
+      source: blocks[b].source[i], user: blocks[b].user[i], region: blocks[b].region[i], ip: blocks[b].ip[i],
+      error: blocks[b].error[i], flags: EventFlags(rawValue: blocks[b].flags[i]), chunk: blocks[b].chunk[i],
+      start: blocks[b].start[i], length: blocks[b].length[i])
   }
 
   /// Sort key: newer first, then arrival sequence (file ordinal, index in file).
+  @inline(__always)
   func precedes(_ a: UInt32, _ b: UInt32) -> Bool {
-    let ba = blocks[Int(a) >> ColumnBlock.shift]
-    let bb = blocks[Int(b) >> ColumnBlock.shift]
+    let ba = Int(a) >> ColumnBlock.shift
+    let bb = Int(b) >> ColumnBlock.shift
     let ia = Int(a) & (ColumnBlock.capacity - 1)
     let ib = Int(b) & (ColumnBlock.capacity - 1)
-    if ba.time[ia] != bb.time[ib] { return ba.time[ia] > bb.time[ib] }
-    return ba.seq[ia] < bb.seq[ib]
+    let ta = blocks[ba].time[ia]
+    let tb = blocks[bb].time[ib]
+    if ta != tb { return ta > tb }
+    return blocks[ba].seq[ia] < blocks[bb].seq[ib]
+  }
+
+  /// Per row id, 1 when the row passes `filter`'s column tests (not the text search), one block at a time.
+  func columnMask(_ filter: CompiledFilter) -> [UInt8] {
+    var mask = [UInt8](repeating: 0, count: count)
+    mask.withUnsafeMutableBufferPointer { out in
+      var base = 0
+      for block in blocks {
+        block.time.withUnsafeBufferPointer { time in
+          block.user.withUnsafeBufferPointer { user in
+            block.eventName.withUnsafeBufferPointer { name in
+              block.flags.withUnsafeBufferPointer { flags in
+                filter.fillMask(out, from: base, time: time, user: user, name: name, flags: flags)
+              }
+            }
+          }
+        }
+        base += block.count
+      }
+    }
+    return mask
   }
 }
 

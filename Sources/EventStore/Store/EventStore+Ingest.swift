@@ -4,17 +4,28 @@ extension EventStore {
     var map = [UInt32](repeating: 0, count: batch.strings.count)
     for id in 1..<max(1, batch.strings.count) { map[id] = strings.intern(batch.strings[UInt32(id)]) }
     compiled.extend(to: strings)
+    if roles.count < strings.count { roles.append(contentsOf: repeatElement(0, count: strings.count - roles.count)) }
     let chunkIndex = UInt32(chunks.count)
     chunks.append(batch.chunk)
     for row in batch.rows {
-      if !seen.insert(row.identity).inserted {
+      if !seen.insert(row.identity) {
         progress.duplicates += 1
         continue
       }
       let user = map[Int(row.user)]
       let name = map[Int(row.eventName)]
-      if userIDs.insert(user).inserted { knownDirty = true }
-      if eventNameIDs.insert(name).inserted { knownDirty = true }
+      if roles[Int(user)] & 1 == 0 {
+        roles[Int(user)] |= 1
+        compiled.noteRole(user, 1, strings: strings)
+        userIDs.append(user)
+        knownDirty = true
+      }
+      if roles[Int(name)] & 2 == 0 {
+        roles[Int(name)] |= 2
+        compiled.noteRole(name, 2, strings: strings)
+        eventNameIDs.append(name)
+        knownDirty = true
+      }
       let id = columns.append(
         ColumnRow(
           time: row.time, seq: UInt64(batch.ordinal) << 32 | UInt64(row.index), eventName: name,
@@ -25,7 +36,13 @@ extension EventStore {
     for event in batch.trailEvents { applyTrailEvent(event) }
     progress.problems.append(contentsOf: batch.problems)
     if countsAsUnit { progress.done += 1 }
-    schedulePublish()
+    if !publishedRows && !pending.isEmpty {
+      // The first rows of a load go out at once rather than after the publish interval.
+      publishedRows = true
+      publishNow()
+    } else {
+      schedulePublish()
+    }
   }
 
   /// Updates the trails pane from one trail-management call (only successful calls change state).

@@ -21,7 +21,7 @@ public final class EventStore: @unchecked Sendable {
   var columns = EventColumns()
   var strings = StringTable()
   var chunks: [RecordChunk] = []
-  var seen = Set<RecordHash>()
+  var seen = RecordHashSet()
   var order: [UInt32] = []
   var pending: [UInt32] = []
   var filter = EventFilter()
@@ -31,8 +31,11 @@ public final class EventStore: @unchecked Sendable {
   var progress = LoadProgress()
   var trails: [String: TrailState] = [:]
   var trailsFromAPI = false
-  var userIDs = Set<UInt32>()
-  var eventNameIDs = Set<UInt32>()
+  /// Per string id: 1 when it names a user, 2 when it names an event (bits).
+  var roles: [UInt8] = []
+  var userIDs: [UInt32] = []
+  var eventNameIDs: [UInt32] = []
+  var publishedRows = false
   var knownUsers: [String] = []
   var knownEventNames: [String] = []
   var knownDirty = false
@@ -52,10 +55,10 @@ public final class EventStore: @unchecked Sendable {
   public func setFilter(_ newFilter: EventFilter) {
     queue.async { [self] in
       filter = newFilter
-      compiled = CompiledFilter(newFilter, strings: strings)
+      compiled = CompiledFilter(newFilter, strings: strings, roles: roles)
       generation += 1
       mergePending()
-      visible = order.filter(passes)
+      visible = allMatching()
       publishNow()
     }
   }
@@ -67,6 +70,7 @@ public final class EventStore: @unchecked Sendable {
     progress.total = total
     progress.problems.append(contentsOf: problems)
     progress.finished = false
+    publishedRows = false
     publishNow()
   }
 
@@ -106,11 +110,35 @@ public final class EventStore: @unchecked Sendable {
   func passes(_ id: UInt32) -> Bool {
     let row = columns.row(id)
     guard compiled.matchesColumns(row) else { return false }
-    if let needle = compiled.needle {
-      let bytes = chunks[Int(row.chunk)].bytes
-      return CompiledFilter.contains(bytes[Int(row.start)..<Int(row.start) + Int(row.length)], needle: needle)
+    return passesText(row)
+  }
+
+  func passesText(_ row: ColumnRow) -> Bool {
+    guard let needle = compiled.needle else { return true }
+    let bytes = chunks[Int(row.chunk)].bytes
+    return CompiledFilter.contains(bytes[Int(row.start)..<Int(row.start) + Int(row.length)], needle: needle)
+  }
+
+  /// Every loaded row passing the filter, in order: column tests run block by block into a mask first.
+  func allMatching() -> [UInt32] {
+    if !compiled.hasColumnTests {
+      return compiled.needle == nil ? order : order.filter { passesText(columns.row($0)) }
     }
-    return true
+    let mask = columns.columnMask(compiled)
+    let matching = mask.withUnsafeBufferPointer { mask in
+      order.withUnsafeBufferPointer { ids in
+        [UInt32](unsafeUninitializedCapacity: ids.count) { out, n in
+          // Branch-free: always write, advance only past rows that pass (n never passes the read position).
+          var k = 0
+          for id in ids {
+            out[k] = id
+            k += Int(mask[Int(id)])
+          }
+          n = k
+        }
+      }
+    }
+    return compiled.needle == nil ? matching : matching.filter { passesText(columns.row($0)) }
   }
 
   func schedulePublish() {
@@ -126,8 +154,12 @@ public final class EventStore: @unchecked Sendable {
   func publishNow() {
     let newRows = mergePending()
     if !newRows.isEmpty {
-      let matching = newRows.filter(passes)
-      visible = Self.merge(visible, matching, by: columns.precedes)
+      if !compiled.hasColumnTests && compiled.needle == nil {
+        visible = order
+      } else {
+        let matching = newRows.filter(passes)
+        visible = Self.merge(visible, matching, by: columns.precedes)
+      }
     }
     if knownDirty {
       knownUsers = userIDs.map { strings[$0] }.sorted()

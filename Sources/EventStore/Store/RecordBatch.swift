@@ -39,66 +39,72 @@ struct RecordBatch: Sendable {
   static let trailCalls: Set<String> = ["CreateTrail", "UpdateTrail", "DeleteTrail", "StartLogging", "StopLogging"]
 
   /// Builds a batch from a scan of `source`'s bytes.
+  ///
+  /// String fields are interned by their raw bytes (``ByteInterner``), so a value costs a `String` only the first
+  /// time the batch sees it; values with escapes are decoded first. Per-name facts (inferred read/write, trail call)
+  /// are worked out once per distinct name.
   init(scan: ScanResult, source: String, ordinal: UInt32) {
     self.ordinal = ordinal
     self.chunk = RecordChunk(bytes: scan.buffer, source: source)
     for problem in scan.problems { problems.append(LoadProblem(source: source, reason: problem)) }
-    let buffer = scan.buffer
+    let array = scan.buffer
     rows.reserveCapacity(scan.records.count)
-    for (index, record) in scan.records.enumerated() {
-      let f = record.fields
-      let time = f.eventTime ?? EventSummary.unknownTime
-      let name = f.eventName.decode(in: buffer)
-      let user = Identity.displayName(f, in: buffer)
-      let region = f.awsRegion.decode(in: buffer)
-      let errorCode = f.errorCode.decode(in: buffer)
-      var flags: EventFlags = []
-      if let readOnly = f.readOnly {
-        if readOnly { flags.insert(.readOnly) }
-      } else {
-        flags.insert(.inferred)
-        if ReadOnlyInference.isRead(eventName: name) { flags.insert(.readOnly) }
+    var interner = ByteInterner()
+    var strings = StringTable()
+    var nameFacts: [UInt8] = []  // per local id: 0 not yet known, else 1 | 2 (read) | 4 (trail call)
+    var trailEvents: [TrailEvent] = []
+    var rows = self.rows
+    array.withUnsafeBufferPointer { buffer in
+      func intern(_ ref: JSONStringRef) -> UInt32 {
+        guard ref.isPresent, ref.start >= 0, ref.end <= buffer.count else { return 0 }
+        if ref.hasEscapes { return strings.intern(ref.decode(in: array)) }
+        return interner.intern(buffer, ref.start, ref.end, strings: &strings)
       }
-      if f.errorCode.isPresent { flags.insert(.failed) }
-      rows.append(
-        Row(
-          time: time, index: UInt32(truncatingIfNeeded: index), eventName: strings.intern(name),
-          source: strings.intern(f.eventSource.decode(in: buffer)), user: strings.intern(user),
-          region: strings.intern(region), ip: strings.intern(f.sourceIPAddress.decode(in: buffer)),
-          error: strings.intern(errorCode), flags: flags, start: UInt32(truncatingIfNeeded: record.range.lowerBound),
-          length: UInt32(truncatingIfNeeded: record.range.count),
-          identity: RecordHash(buffer[record.range])))
-      if Self.trailCalls.contains(name), f.requestName.isPresent {
-        trailEvents.append(
-          TrailEvent(
-            trail: TrailName.short(f.requestName.decode(in: buffer)), eventName: name, time: time, region: region,
-            user: user, failed: f.errorCode.isPresent))
+      for (index, record) in scan.records.enumerated() {
+        let f = record.fields
+        let time = f.eventTime ?? EventSummary.unknownTime
+        let name = intern(f.eventName)
+        while nameFacts.count < strings.count { nameFacts.append(0) }
+        if nameFacts[Int(name)] == 0 {
+          let text = strings[name]
+          nameFacts[Int(name)] =
+            1 | (ReadOnlyInference.isRead(eventName: text) ? 2 : 0) | (Self.trailCalls.contains(text) ? 4 : 0)
+        }
+        let facts = nameFacts[Int(name)]
+        let user: UInt32
+        switch IdentityBytes.displayName(f, in: buffer, array: array) {
+        case .bytes(let start, let end): user = interner.intern(buffer, start, end, strings: &strings)
+        case .field(let ref): user = intern(ref)
+        case .text(let text): user = strings.intern(text)
+        }
+        var flags: EventFlags = []
+        if let readOnly = f.readOnly {
+          if readOnly { flags.insert(.readOnly) }
+        } else {
+          flags.insert(.inferred)
+          if facts & 2 != 0 { flags.insert(.readOnly) }
+        }
+        if f.errorCode.isPresent { flags.insert(.failed) }
+        let range = record.range
+        rows.append(
+          Row(
+            time: time, index: UInt32(truncatingIfNeeded: index), eventName: name, source: intern(f.eventSource),
+            user: user, region: intern(f.awsRegion), ip: intern(f.sourceIPAddress), error: intern(f.errorCode),
+            flags: flags, start: UInt32(truncatingIfNeeded: range.lowerBound),
+            length: UInt32(truncatingIfNeeded: range.count),
+            identity: RecordHash(UnsafeBufferPointer(rebasing: buffer[range]))))
+        if facts & 4 != 0, f.requestName.isPresent {
+          trailEvents.append(
+            TrailEvent(
+              trail: TrailName.short(f.requestName.decode(in: array)), eventName: f.eventName.decode(in: array),
+              time: time, region: f.awsRegion.decode(in: array), user: Identity.displayName(f, in: array),
+              failed: f.errorCode.isPresent))
+        }
       }
     }
-  }
-}
-
-/// A 128-bit hash of a record's bytes, ignoring whitespace, used to drop events seen twice.
-///
-/// Real event IDs are unique, so the same eventID means the same record; hashing the whole record (which contains
-/// the eventID) also keeps distinct records that reuse a placeholder ID, as test corpora do, and treats a
-/// pretty-printed copy of a delivered file as the same events.
-struct RecordHash: Hashable, Sendable {
-  var a: UInt64
-  var b: UInt64
-
-  init(_ bytes: ArraySlice<UInt8>) {
-    var h1: UInt64 = 0xcbf2_9ce4_8422_2325
-    var h2: UInt64 = 0x8422_2325_cbf2_9ce4
-    bytes.withUnsafeBufferPointer { buffer in
-      for byte in buffer where byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 {
-        h1 = (h1 ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        h2 = (h2 &+ UInt64(byte) &+ 1) &* 0x9E37_79B9_7F4A_7C15
-        h2 ^= h2 >> 29
-      }
-    }
-    a = h1
-    b = h2
+    self.rows = rows
+    self.strings = strings
+    self.trailEvents = trailEvents
   }
 }
 
