@@ -5,10 +5,13 @@ import Synchronization
 /// Runs a store to completion and hands back its final snapshot (waits on a semaphore, never sleeps).
 public enum StoreHarness {
   /// Loads `paths` with `filter` and returns the snapshot published when loading finished.
-  public static func load(_ paths: [String], filter: EventFilter = EventFilter(), maxFileBytes: Int = 1 << 30)
-    -> EventSnapshot
-  {
-    run(filter: filter) { LogFileSource.load(paths, into: $0, maxFileBytes: maxFileBytes) }
+  public static func load(
+    _ paths: [String], filter: EventFilter = EventFilter(), maxFileBytes: Int = 1 << 30,
+    plainBudget: Int = LogFileSource.defaultPlainBudget
+  ) -> EventSnapshot {
+    run(filter: filter) {
+      LogFileSource.load(paths, into: $0, maxFileBytes: maxFileBytes, plainBudget: plainBudget)
+    }
   }
 
   /// Starts a source with `start` and waits for the finished snapshot.

@@ -7,6 +7,8 @@ import Synchronization
 public enum LogFileSource {
   /// Default cap on one file's decompressed size.
   public static let defaultMaxFileBytes = 1 << 30
+  /// Default amount of decompressed record bytes kept plain; past it, gzip files stay compressed in memory.
+  public static let defaultPlainBudget = 512 << 20
 
   /// Discovers the files under `paths` and loads them into `store` in the background.
   ///
@@ -14,15 +16,19 @@ public enum LogFileSource {
   ///   - paths: files and folders.
   ///   - store: the store to fill.
   ///   - maxFileBytes: cap on one file's (decompressed) size.
+  ///   - plainBudget: decompressed bytes kept plain; past it, gzip files keep their compressed bytes (about a fifth)
+  ///     and are inflated on demand for the detail pane, search and export.
   ///   - workers: parallel readers (default: the number of cores).
   public static func load(
-    _ paths: [String], into store: EventStore, maxFileBytes: Int = defaultMaxFileBytes, workers: Int? = nil
+    _ paths: [String], into store: EventStore, maxFileBytes: Int = defaultMaxFileBytes,
+    plainBudget: Int = defaultPlainBudget, workers: Int? = nil
   ) {
     DispatchQueue.global(qos: .userInitiated).async {
       let (files, problems) = FileDiscovery.discover(paths)
       let label = paths.count == 1 ? paths[0] : "\(paths.count) paths"
       store.queue.async { store.beginLoad(label: label, unit: "files", total: files.count, problems: problems) }
       let next = Atomic<Int>(0)
+      let plainUsed = Atomic<Int>(0)
       let count = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
       DispatchQueue.concurrentPerform(iterations: count) { _ in
         while true {
@@ -33,6 +39,11 @@ public enum LogFileSource {
           case .success(let bytes):
             let scan = RecordScanner.scan(bytes.bytes)
             var batch = RecordBatch(scan: scan, source: file.path, ordinal: UInt32(index))
+            if let gzip = bytes.gzip, bytes.error == nil, scan.shape != .lookupEvents,
+              plainUsed.add(scan.buffer.count, ordering: .relaxed).newValue > plainBudget
+            {
+              batch.chunk = RecordChunk(gzip: gzip, size: scan.buffer.count, source: file.path)
+            }
             if let error = bytes.error {
               batch.problems.insert(LoadProblem(source: file.path, reason: error), at: 0)
             }
@@ -52,6 +63,8 @@ public enum LogFileSource {
   struct FileBytes {
     var bytes: [UInt8]
     var error: String?
+    /// The file's gzip bytes, when it was gzip.
+    var gzip: [UInt8]? = nil
   }
 
   /// Reads a whole file, inflating gzip; a truncated gzip still yields what it held.
@@ -88,6 +101,6 @@ public enum LogFileSource {
     if let error, bytes.isEmpty {
       return .failure(LoadProblem(source: path, reason: error.description))
     }
-    return .success(FileBytes(bytes: bytes, error: error?.description))
+    return .success(FileBytes(bytes: bytes, error: error?.description, gzip: raw))
   }
 }
