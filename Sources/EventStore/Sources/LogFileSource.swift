@@ -8,7 +8,7 @@ public enum LogFileSource {
   /// Default cap on one file's decompressed size.
   public static let defaultMaxFileBytes = 1 << 30
   /// Default amount of decompressed record bytes kept plain; past it, gzip files stay compressed in memory.
-  public static let defaultPlainBudget = 512 << 20
+  public static let defaultPlainBudget = 256 << 20
 
   /// Discovers the files under `paths` and loads them into `store` in the background.
   ///
