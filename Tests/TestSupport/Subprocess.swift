@@ -23,8 +23,8 @@ public enum Subprocess {
     let dir = FileManager.default.temporaryDirectory
     let out = dir.appendingPathComponent("sub-\(UUID().uuidString).out")
     let err = dir.appendingPathComponent("sub-\(UUID().uuidString).err")
-    FileManager.default.createFile(atPath: out.path, contents: nil)
-    FileManager.default.createFile(atPath: err.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
     defer {
       try? FileManager.default.removeItem(at: out)
       try? FileManager.default.removeItem(at: err)
