@@ -53,30 +53,9 @@ enum LiveTrailview {
     env["AWS_SHARED_CREDENTIALS_FILE"] = home.appendingPathComponent("credentials").path
     env["AWS_EC2_METADATA_DISABLED"] = "true"
     env.merge(environment) { $1 }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = arguments + ["--region", "us-east-1", "--endpoint-url", endpoint]
-    process.environment = env
-    let out = home.appendingPathComponent("stdout")
-    let err = home.appendingPathComponent("stderr")
-    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-    process.standardOutput = try FileHandle(forWritingTo: out)
-    process.standardError = try FileHandle(forWritingTo: err)
-    process.standardInput = FileHandle.nullDevice
-    let started = Date()
-    let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-      process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-      do {
-        try process.run()
-      } catch {
-        process.terminationHandler = nil
-        continuation.resume(throwing: error)
-      }
-    }
-    return Output(
-      status: status, stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-      stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "", seconds: Date().timeIntervalSince(started))
+    let result = try await Subprocess.run(
+      binary, arguments + ["--region", "us-east-1", "--endpoint-url", endpoint], exactEnvironment: env)
+    return Output(status: result.status, stdout: result.text, stderr: result.stderr, seconds: result.seconds)
   }
 
   /// A `--logs` data set of `count` management records (one file), plus its expected event IDs (newest first).

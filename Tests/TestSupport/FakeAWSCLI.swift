@@ -34,10 +34,6 @@ public enum FakeAWSCLI {
     secret: String = "trailview-fake-secret", region: String = "us-east-1", environment: [String: String] = [:]
   ) async throws -> Output {
     guard let path else { throw FakeServerError(message: missingMessage) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments =
-      ["cloudtrail"] + arguments + ["--endpoint-url", endpoint, "--region", region, "--output", "json"]
     var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
     env["AWS_ACCESS_KEY_ID"] = accessKey
     env["AWS_SECRET_ACCESS_KEY"] = secret
@@ -46,31 +42,8 @@ public enum FakeAWSCLI {
     env["AWS_EC2_METADATA_DISABLED"] = "true"
     env["AWS_PAGER"] = ""
     env.merge(environment) { $1 }
-    process.environment = env
-    let dir = FileManager.default.temporaryDirectory
-    let out = dir.appendingPathComponent("aws-\(UUID().uuidString).out")
-    let err = dir.appendingPathComponent("aws-\(UUID().uuidString).err")
-    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-    defer {
-      try? FileManager.default.removeItem(at: out)
-      try? FileManager.default.removeItem(at: err)
-    }
-    process.standardOutput = try FileHandle(forWritingTo: out)
-    process.standardError = try FileHandle(forWritingTo: err)
-    process.standardInput = FileHandle.nullDevice
-    let started = Date()
-    let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-      process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-      do {
-        try process.run()
-      } catch {
-        process.terminationHandler = nil
-        continuation.resume(throwing: error)
-      }
-    }
-    return Output(
-      status: status, stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-      stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "", seconds: Date().timeIntervalSince(started))
+    let arguments = ["cloudtrail"] + arguments + ["--endpoint-url", endpoint, "--region", region, "--output", "json"]
+    let result = try await Subprocess.run(path, arguments, exactEnvironment: env)
+    return Output(status: result.status, stdout: result.text, stderr: result.stderr, seconds: result.seconds)
   }
 }
