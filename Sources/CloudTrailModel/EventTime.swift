@@ -67,7 +67,7 @@ public enum EventTime {
   }
 
   /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-  static func daysFromCivil(year: Int, month: Int, day: Int) -> Int64 {
+  public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int64 {
     let y = Int64(month <= 2 ? year - 1 : year)
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
@@ -78,7 +78,7 @@ public enum EventTime {
   }
 
   /// The date for days since 1970-01-01 (Howard Hinnant's civil_from_days).
-  static func civilFromDays(_ z0: Int64) -> (year: Int64, month: Int, day: Int) {
+  public static func civilFromDays(_ z0: Int64) -> (year: Int64, month: Int, day: Int) {
     let z = z0 + 719468
     let era = (z >= 0 ? z : z - 146096) / 146097
     let doe = z - era * 146097

@@ -1,20 +1,9 @@
+import CloudTrailModel
+
 /// Calendar arithmetic for the demo account (UTC only, proleptic Gregorian), without Foundation.
 enum DemoTime {
   /// Seconds in a day.
   static let day: Int64 = 86_400
-
-  /// The civil date for a count of days since 1970-01-01 (Howard Hinnant's `civil_from_days`).
-  static func civil(days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-  }
 
   /// Floor division of seconds into days.
   static func days(_ seconds: Int64) -> Int64 {
@@ -29,18 +18,14 @@ enum DemoTime {
 
   /// `YYYY-MM-DDTHH:MM:SSZ`.
   static func iso(_ seconds: Int64) -> String {
-    let d = days(seconds)
-    let (y, m, dd) = civil(days: d)
-    let s = seconds - d * day
-    return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(dd, 2) + "T" + pad(s / 3600, 2) + ":" + pad(s % 3600 / 60, 2) + ":"
-      + pad(s % 60, 2) + "Z"
+    EventTime.formatISO(seconds)
   }
 
   /// The style IAM uses inside `responseElements`, e.g. `Nov 25, 2026, 3:04:05 AM`.
   static func iamStyle(_ seconds: Int64) -> String {
     let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     let d = days(seconds)
-    let (y, m, dd) = civil(days: d)
+    let (y, m, dd) = EventTime.civilFromDays(d)
     let s = seconds - d * day
     let hour = s / 3600
     let h12 = hour % 12 == 0 ? 12 : hour % 12

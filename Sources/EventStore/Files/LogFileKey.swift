@@ -1,3 +1,5 @@
+import CloudTrailModel
+
 /// What the S3 key layout of a CloudTrail log file says about it.
 ///
 /// `[PREFIX/]AWSLogs/[o-ORGID/]ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/ACCOUNT_CloudTrail_REGION_YYYYMMDDTHHmmZ_UNIQUE.json.gz`
@@ -54,20 +56,6 @@ public struct LogFileKey: Sendable, Equatable {
     guard let y = num(0..<4), let mo = num(4..<6), let d = num(6..<8), let h = num(9..<11), let mi = num(11..<13),
       (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60
     else { return nil }
-    return CivilTime.epochSeconds(year: y, month: mo, day: d) + h * 3600 + mi * 60
-  }
-}
-
-/// Calendar arithmetic without Foundation.
-enum CivilTime {
-  /// Seconds since 1970 of midnight UTC on the given date (proleptic Gregorian).
-  static func epochSeconds(year: Int64, month: Int64, day: Int64) -> Int64 {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = (month + 9) % 12
-    let doy = (153 * mp + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return (era * 146097 + doe - 719468) * 86400
+    return EventTime.daysFromCivil(year: Int(y), month: Int(mo), day: Int(d)) * 86400 + h * 3600 + mi * 60
   }
 }
