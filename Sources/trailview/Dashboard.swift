@@ -18,7 +18,7 @@ enum Dashboard {
       throw ExitCode.failure
     }
     defer { terminal.shutdown() }
-    let ascii = !String(cString: nl_langinfo(Int32(CODESET))).uppercased().contains("UTF")
+    let ascii = !localeIsUTF8(ProcessInfo.processInfo.environment)
     let env = RenderEnvironment(
       theme: terminal.colorMode == .none ? .mono : .color, ascii: ascii,
       localOffset: { TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval($0))) })
@@ -58,4 +58,13 @@ enum Dashboard {
       }
     }
   }
+}
+
+/// True when the user's locale (LC_ALL, else LC_CTYPE, else LANG) says UTF-8; otherwise the screen uses ASCII
+/// lines and markers, since the terminal may not show UTF-8.
+func localeIsUTF8(_ environment: [String: String]) -> Bool {
+  let locale =
+    [environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+  let lower = locale.lowercased()
+  return lower.contains("utf-8") || lower.contains("utf8")
 }

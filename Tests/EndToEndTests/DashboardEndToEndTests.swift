@@ -80,6 +80,28 @@ struct DashboardEndToEndTests {
     try tmux.waitFor(text: "32 / 32 events")
   }
 
+  @Test func nonUTF8LocaleFallsBackToASCIILines() throws {
+    let root = Self.makeTree()
+    let tmux = try TmuxSession(
+      command: "\(Self.binary) '\(root.path)'", width: 120, height: 36,
+      environment: ["TERM": "xterm-256color", "LANG": "C", "LC_ALL": "C", "TZ": "UTC"])
+    defer { tmux.kill() }
+    try tmux.waitFor(text: "Loaded 3 files")
+    try tmux.sendKeys("?")
+    let help = try tmux.waitFor(text: "Keys")
+    #expect(help.contains { $0.contains("+-") })
+    #expect(!help.contains { $0.contains("─") || $0.contains("┌") })
+  }
+
+  @Test func unusableTerminalSuggestsPrintMode() throws {
+    let tmux = try TmuxSession(
+      command: "TERM=dumb \(Self.binary) --demo; echo status=$?", width: 100, height: 10,
+      environment: ["LANG": "C.UTF-8"])
+    defer { tmux.kill() }
+    let screen = try tmux.waitFor(text: "status=1")
+    #expect(screen.joined(separator: " ").contains("--print"))
+  }
+
   @Test func problemsListNamesTheBrokenFile() throws {
     let root = Self.makeTree()
     let tmux = try TmuxSession(
