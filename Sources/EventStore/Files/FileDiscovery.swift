@@ -84,29 +84,40 @@ public enum FileDiscovery {
       return
     }
     defer { closedir(dir) }
-    var names: [String] = []
+    var entries: [(name: String, type: UInt8)] = []
     while let entry = readdir(dir) {
       let name = withUnsafePointer(to: entry.pointee.d_name) {
         $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
       }
       if name == "." || name == ".." || name == "CloudTrail-Digest" { continue }
-      names.append(name)
+      entries.append((name, entry.pointee.d_type))
     }
-    for name in names.sorted() {
+    for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
       let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-      var info = stat()
-      guard stat(path, &info) == 0 else {
-        problems.append(LoadProblem(source: path, reason: String(cString: strerror(errno))))
-        continue
+      // The directory entry's type saves a stat per file; links and unknown types are resolved with stat.
+      var kind = type == UInt8(DT_DIR) ? S_IFDIR : (type == UInt8(DT_REG) ? S_IFREG : 0)
+      var modified: Int64?
+      if kind == 0 {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+          problems.append(LoadProblem(source: path, reason: String(cString: strerror(errno))))
+          continue
+        }
+        kind = info.st_mode & S_IFMT
+        modified = Int64(info.st_mtim.tv_sec)
       }
-      switch info.st_mode & S_IFMT {
+      switch kind {
       case S_IFDIR:
         walk(path, into: &files, problems: &problems, visited: &visited, depth: depth + 1)
       case S_IFREG:
         let lower = name.lowercased()
-        if extensions.contains(where: { lower.hasSuffix($0) }) {
-          files.append(DiscoveredFile(path: path, key: LogFileKey(path: path), modified: Int64(info.st_mtim.tv_sec)))
+        guard extensions.contains(where: { lower.hasSuffix($0) }) else { continue }
+        let key = LogFileKey(path: path)
+        if key.deliveryTime == nil && modified == nil {
+          var info = stat()
+          modified = stat(path, &info) == 0 ? Int64(info.st_mtim.tv_sec) : 0
         }
+        files.append(DiscoveredFile(path: path, key: key, modified: modified ?? 0))
       default:
         continue
       }

@@ -15,29 +15,45 @@ public struct LogFileKey: Sendable, Equatable {
   /// True for digest files (`CloudTrail-Digest/` or `_CloudTrail-Digest_` in the name).
   public var isDigest: Bool
 
-  /// Parses a file path.
+  /// Parses a file path (on its bytes: this runs for every file of a tree before the first rows show).
   public init(path: String) {
-    let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-    let name = parts.last ?? ""
+    let bytes = Array(path.utf8)
+    var parts: [Range<Int>] = []
+    var start = 0
+    for (i, b) in bytes.enumerated() where b == 0x2F {
+      if i > start { parts.append(start..<i) }
+      start = i + 1
+    }
+    if bytes.count > start { parts.append(start..<bytes.count) }
+    func text(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
+    func equals(_ r: Range<Int>, _ word: String) -> Bool { bytes[r].elementsEqual(word.utf8) }
+    func digits(_ r: Range<Int>) -> Bool { !r.isEmpty && bytes[r].allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+    let name = parts.last ?? 0..<0
     account = nil
     organization = nil
     region = nil
     deliveryTime = nil
-    isDigest = parts.contains("CloudTrail-Digest") || name.contains("_CloudTrail-Digest_")
-    if let logs = parts.lastIndex(of: "AWSLogs") {
+    isDigest = parts.contains { equals($0, "CloudTrail-Digest") } || text(name).contains("_CloudTrail-Digest_")
+    if let logs = parts.lastIndex(where: { equals($0, "AWSLogs") }) {
       var i = logs + 1
-      if i < parts.count, parts[i].hasPrefix("o-") {
-        organization = parts[i]
+      if i < parts.count, bytes[parts[i]].starts(with: "o-".utf8) {
+        organization = text(parts[i])
         i += 1
       }
-      if i < parts.count, parts[i].allSatisfy(\.isNumber) { account = parts[i] }
-      if i + 2 < parts.count, parts[i + 1].hasPrefix("CloudTrail") { region = parts[i + 2] }
+      if i < parts.count, digits(parts[i]) { account = text(parts[i]) }
+      if i + 2 < parts.count, bytes[parts[i + 1]].starts(with: "CloudTrail".utf8) { region = text(parts[i + 2]) }
     }
-    let fields = name.split(separator: "_").map(String.init)
-    if fields.count >= 4, fields[1] == "CloudTrail" {
-      if account == nil, fields[0].allSatisfy(\.isNumber) { account = fields[0] }
-      if region == nil { region = fields[2] }
-      deliveryTime = Self.parseStamp(fields[3])
+    var fields: [Range<Int>] = []
+    var fieldStart = name.lowerBound
+    for i in name where bytes[i] == 0x5F {
+      fields.append(fieldStart..<i)
+      fieldStart = i + 1
+    }
+    fields.append(fieldStart..<name.upperBound)
+    if fields.count >= 4, equals(fields[1], "CloudTrail") {
+      if account == nil, digits(fields[0]) { account = text(fields[0]) }
+      if region == nil { region = text(fields[2]) }
+      deliveryTime = Self.parseStamp(text(fields[3]))
     }
   }
 
