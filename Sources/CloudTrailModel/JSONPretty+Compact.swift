@@ -2,7 +2,8 @@ extension JSONPretty {
   /// One record on one line for NDJSON/JSON output: whitespace outside strings removed, and inside strings every
   /// character a terminal could act on (controls, DEL, C1, bidi controls, zero-width and separator characters) and
   /// every invalid UTF-8 byte written as a `\uXXXX` escape (`\uFFFD` for invalid bytes). Parsing the result gives the
-  /// same values as parsing the input (for valid UTF-8 input).
+  /// same values as parsing the input (for valid UTF-8 input). Stray bytes outside strings (possible in a record
+  /// whose skipped containers hold invalid JSON) are escaped the same way, so the output never holds a raw control.
   public static func compact(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count)
@@ -12,9 +13,20 @@ extension JSONPretty {
       while i < b.count {
         let c = b[i]
         if !inString {
+          // The scanner only bracket-counts skipped containers, so a record may hold stray bytes outside strings;
+          // those get the same escaping as string content so that no control byte reaches a terminal.
           if c == 0x22 { inString = true }
-          if c != 0x20 && c != 0x0A && c != 0x0D && c != 0x09 { out.append(c) }
-          i += 1
+          if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 {
+            i += 1
+          } else if c < 0x20 || c == 0x7F {
+            appendEscape(UInt32(c), to: &out)
+            i += 1
+          } else if c < 0x80 {
+            out.append(c)
+            i += 1
+          } else {
+            i += copyScalar(b, at: i, to: &out)
+          }
         } else if c == 0x5C {
           out.append(c)
           if i + 1 < b.count { out.append(b[i + 1]) }
