@@ -23,7 +23,7 @@ public enum EventTime {
       minute < 60, second < 60
     else { return nil }
     var j = 19
-    if p[j] == 0x2E {
+    if j < count && p[j] == 0x2E {
       j += 1
       let fractionStart = j
       while j < count && p[j] &- 0x30 < 10 { j += 1 }

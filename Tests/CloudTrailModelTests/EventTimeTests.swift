@@ -26,6 +26,12 @@ import Testing
     #expect(parse("2025-01-21 17:49:47.000000000") == parse("2025-01-21T17:49:47Z"))
   }
 
+  @Test func exactlyNineteenBytesReadsNothingPastTheEnd() {
+    // The bytes after the slice are a '.' and digits: reading past the end would take them as a fraction.
+    let bytes = Array("2024-05-01T12:34:56.x".utf8)
+    #expect(EventTime.parse(bytes[0..<19]) == 1_714_566_896)
+  }
+
   @Test func rejectsGarbage() {
     let bad = [
       "", "2024-05-01", "2024-05-01T12:34", "2024-05-01_12:34:56Z", "2024-05-01T12:34:56z", "2024-13-01T00:00:00Z",
