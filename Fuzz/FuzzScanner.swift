@@ -22,7 +22,8 @@ func checkSanitized(_ s: String, _ what: String) {
 
 func checkRef(_ ref: JSONStringRef, _ name: String, record: Range<Int>, buffer: [UInt8]) {
   guard ref.isPresent else { return }
-  check(ref.start >= 0 && ref.end <= buffer.count, "\(name) ref \(ref.start)..<\(ref.end) outside buffer \(buffer.count)")
+  check(
+    ref.start >= 0 && ref.end <= buffer.count, "\(name) ref \(ref.start)..<\(ref.end) outside buffer \(buffer.count)")
   check(ref.start >= record.lowerBound && ref.end <= record.upperBound, "\(name) ref outside its record")
   check(ref.start >= 1 && buffer[ref.start - 1] == 0x22 && buffer[ref.end] == 0x22, "\(name) ref not between quotes")
   let decoded = ref.decode(in: buffer)
@@ -37,6 +38,7 @@ func checkRef(_ ref: JSONStringRef, _ name: String, record: Range<Int>, buffer: 
   _ = EventTime.parse(exact[...])
 }
 
+/// libFuzzer's entry point: scans `data` and checks every invariant, trapping when one breaks.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
