@@ -12,30 +12,17 @@ extension JSONPretty {
       var inString = false
       while i < b.count {
         let c = b[i]
-        if !inString {
-          // The scanner only bracket-counts skipped containers, so a record may hold stray bytes outside strings;
-          // those get the same escaping as string content so that no control byte reaches a terminal.
-          if c == 0x22 { inString = true }
-          if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 {
-            i += 1
-          } else if c < 0x20 || c == 0x7F {
-            appendEscape(UInt32(c), to: &out)
-            i += 1
-          } else if c < 0x80 {
-            out.append(c)
-            i += 1
-          } else {
-            i += copyScalar(b, at: i, to: &out)
-          }
-        } else if c == 0x5C {
-          out.append(c)
-          if i + 1 < b.count { out.append(b[i + 1]) }
+        if inString && c == 0x5C && i + 1 < b.count && b[i + 1] >= 0x20 && b[i + 1] < 0x7F {
+          out.append(contentsOf: [c, b[i + 1]])  // an escape pair (a raw control after `\` is escaped below)
           i += 2
-        } else if c == 0x22 {
-          inString = false
-          out.append(c)
+          continue
+        }
+        if c == 0x22 { inString.toggle() }
+        if !inString && (c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09) {
           i += 1
         } else if c < 0x20 || c == 0x7F {
+          // Outside strings too: the scanner only bracket-counts skipped containers, so a record may hold stray
+          // bytes there, and they must not reach a terminal raw either.
           appendEscape(UInt32(c), to: &out)
           i += 1
         } else if c < 0x80 {

@@ -21,4 +21,10 @@ import Testing
     let out = String(decoding: JSONPretty.compact(ArraySlice(bytes)), as: UTF8.self)
     #expect(out == "{\"a\":\"\\ufffd\\ufffd(\\u001b\\u0007\"}")
   }
+
+  @Test func aControlAfterABackslashIsEscapedToo() {
+    let bytes: [UInt8] = Array("{\"a\":\"x\\".utf8) + [0x1B] + Array("[2J\"}".utf8)
+    let out = JSONPretty.compact(ArraySlice(bytes))
+    #expect(!out.contains(0x1B))
+  }
 }
