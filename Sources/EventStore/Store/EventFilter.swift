@@ -225,42 +225,25 @@ public struct Pattern: Sendable, Equatable {
       var value = value
       if let verdict = value.withUTF8({ Self.matchASCII(ascii, $0) }) { return verdict }
     }
-    let v = Array(value.lowercased())
-    var p = 0
-    var s = 0
-    var star = -1
-    var mark = 0
-    while s < v.count {
-      if p < characters.count && (characters[p] == "?" || characters[p] == v[s]) {
-        p += 1
-        s += 1
-      } else if p < characters.count && characters[p] == "*" {
-        star = p
-        mark = s
-        p += 1
-      } else if star >= 0 {
-        p = star + 1
-        mark += 1
-        s = mark
-      } else {
-        return false
-      }
-    }
-    while p < characters.count && characters[p] == "*" { p += 1 }
-    return p == characters.count
+    return Self.glob(characters, Array(value.lowercased()), star: "*", any: "?") { $0 }
   }
 
   /// The same glob match over bytes, or nil when `value` is not ASCII without CR (then characters decide).
   static func matchASCII(_ pattern: [UInt8], _ value: UnsafeBufferPointer<UInt8>) -> Bool? {
     for b in value where b >= 0x80 || b == 0x0D { return nil }
-    let star = UInt8(ascii: "*")
-    let any = UInt8(ascii: "?")
+    return glob(pattern, value, star: UInt8(ascii: "*"), any: UInt8(ascii: "?"), map: CompiledFilter.lowerASCII)
+  }
+
+  /// Whole-value glob match with `*` and `?` (backtracking to the last star), elements mapped by `map` first.
+  static func glob<P: RandomAccessCollection, V: RandomAccessCollection>(
+    _ pattern: P, _ value: V, star: P.Element, any: P.Element, map: (V.Element) -> P.Element
+  ) -> Bool where P.Element: Equatable, P.Index == Int, V.Index == Int {
     var p = 0
     var s = 0
     var starAt = -1
     var mark = 0
     while s < value.count {
-      if p < pattern.count && (pattern[p] == any || pattern[p] == CompiledFilter.lowerASCII(value[s])) {
+      if p < pattern.count && (pattern[p] == any || pattern[p] == map(value[s])) {
         p += 1
         s += 1
       } else if p < pattern.count && pattern[p] == star {
