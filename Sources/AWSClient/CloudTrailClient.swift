@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// The CloudTrail API over awsJson1.1 (`POST /`, `X-Amz-Target`), signed with SigV4. Read operations only.
 /// Every call resolves credentials (cached by the provider) off the caller's thread, signs, sends, and calls its
@@ -16,6 +17,9 @@ public final class CloudTrailClient: LookupEventsService, Sendable {
   private let timeout: Double
   private let clock: @Sendable () -> Int64
   private let operationLog: (@Sendable (String) -> Void)?
+  /// Seconds added to the local clock when signing, learnt from a clock-skew rejection's `Date` header.
+  private let skew = Mutex<Int64>(0)
+  private let noticeHandler = Mutex<(@Sendable (String) -> Void)?>(nil)
 
   /// Creates a client. `operationLog` is called with the operation name (`LookupEvents`, ...) for every request
   /// sent.
@@ -39,10 +43,12 @@ public final class CloudTrailClient: LookupEventsService, Sendable {
 
   /// Sends one operation with a JSON body to `region`'s endpoint (or the custom endpoint) and hands back the
   /// response body of a 2xx answer, or the error. On an expired session token the cached credentials are dropped
-  /// and, when the chain then yields different ones, the request is sent once more with them.
+  /// and, when the chain then yields different ones, the request is sent once more with them. When AWS rejects the
+  /// signature's time, the client adopts the server's clock (from the answer's `Date` header) for this and every
+  /// later request, says so through the notice handler, and sends the request once more.
   func call(
     _ operation: String, body: [UInt8], region callRegion: String? = nil, retryOnExpiry: Bool = true,
-    completion: @escaping @Sendable (Result<[UInt8], AWSError>) -> Void
+    retryOnSkew: Bool = true, completion: @escaping @Sendable (Result<[UInt8], AWSError>) -> Void
   ) {
     let signingRegion = callRegion ?? region
     let url =
@@ -63,22 +69,64 @@ public final class CloudTrailClient: LookupEventsService, Sendable {
           (name: "Content-Type", value: "application/x-amz-json-1.1"),
           (name: "X-Amz-Target", value: Self.targetPrefix + operation),
         ], body: body)
-      SigV4.sign(&request, credentials: credentials, region: signingRegion, service: "cloudtrail", date: clock())
+      let offset = skew.withLock { $0 }
+      SigV4.sign(
+        &request, credentials: credentials, region: signingRegion, service: "cloudtrail", date: clock() + offset)
       operationLog?(operation)
       transport.send(request, to: url, timeout: timeout) { [self] result in
         let answer = AWSResponse.interpret(result, operation: operation)
-        if retryOnExpiry, case .failure(let error) = answer, Self.expiredCodes.contains(error.code) {
+        guard case .failure(let error) = answer else { return completion(answer) }
+        if retryOnSkew, error.isClockSkew, adoptServerClock(error.serverDate, signedWith: offset) {
+          call(
+            operation, body: body, region: callRegion, retryOnExpiry: retryOnExpiry, retryOnSkew: false,
+            completion: completion)
+          return
+        }
+        if retryOnExpiry, Self.expiredCodes.contains(error.code) {
           provider.invalidate()
           if let fresh = try? provider.credentials(),
             fresh.sessionToken != credentials.sessionToken || fresh.accessKeyId != credentials.accessKeyId
           {
-            call(operation, body: body, region: callRegion, retryOnExpiry: false, completion: completion)
+            call(
+              operation, body: body, region: callRegion, retryOnExpiry: false, retryOnSkew: retryOnSkew,
+              completion: completion)
             return
           }
         }
         completion(answer)
       }
     }
+  }
+
+  /// Seconds currently added to the local clock when signing (0 until AWS rejects a request's time).
+  public var clockOffset: Int64 { skew.withLock { $0 } }
+
+  /// Sets who hears about things the user should know that are not failures (the clock correction).
+  public func setNoticeHandler(_ handler: @escaping @Sendable (String) -> Void) {
+    noticeHandler.withLock { $0 = handler }
+  }
+
+  /// Takes the server's clock from a skew rejection; false when the `Date` header is missing or unreadable, or
+  /// says nothing new (another request already adopted it).
+  private func adoptServerClock(_ serverDate: String?, signedWith offset: Int64) -> Bool {
+    guard let serverDate, let serverTime = HTTPDate.parse(serverDate) else { return false }
+    let measured = serverTime - clock()
+    // (retry, changed): another request may have adopted the server's clock meanwhile; then just retry with it.
+    let (retry, changed) = skew.withLock { current -> (Bool, Bool) in
+      if current != offset { return (true, false) }
+      guard abs(measured - current) >= 60 else { return (false, false) }
+      current = measured
+      return (true, true)
+    }
+    if changed { noticeHandler.withLock { $0 }?(Self.skewNotice(measured)) }
+    return retry
+  }
+
+  /// "the local clock is 15 min 3 s behind AWS; requests are signed with AWS's time".
+  static func skewNotice(_ offset: Int64) -> String {
+    let size = abs(offset)
+    let amount = size >= 60 ? "\(size / 60) min \(size % 60) s" : "\(size) s"
+    return "the local clock is \(amount) \(offset > 0 ? "behind" : "ahead of") AWS; requests are signed with AWS's time"
   }
 
   /// Error codes that mean the session token has expired.

@@ -66,7 +66,7 @@ extension SigV4 {
   }
 
   /// Howard Hinnant's days-to-civil.
-  private static func civil(_ days: Int64) -> (Int64, Int64, Int64) {
+  static func civil(_ days: Int64) -> (Int64, Int64, Int64) {
     let z = days + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let doe = z - era * 146_097

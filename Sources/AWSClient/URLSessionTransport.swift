@@ -26,6 +26,7 @@ public final class URLSessionTransport: HTTPTransport {
     for (name, value) in request.headers where !["host", "content-length"].contains(name.lowercased()) {
       urlRequest.addValue(value, forHTTPHeaderField: name)
     }
+    urlRequest.setValue("close", forHTTPHeaderField: "Connection")
     if !request.body.isEmpty { urlRequest.httpBody = Data(request.body) }
     let task = session.dataTask(with: urlRequest) { data, response, error in
       if let error {

@@ -135,7 +135,7 @@ private func drawStatus(_ grid: inout CellGrid, _ state: AppState, _ rect: Layou
   if state.message == nil {
     text += " · \(formatCount(state.snapshot.total)) events"
     if progress.duplicates > 0 { text += " · \(formatCount(progress.duplicates)) duplicates dropped" }
-    if let activity = progress.activity { text += " · \(activity)" }
+    if let activity = progress.activity ?? progress.notices.last { text += " · \(activity)" }
   }
   let problems = progress.problems.count
   let hint = "  ? help  u user  e event  w r/w  / search  c clear  q quit "

@@ -30,6 +30,8 @@ struct FakeCommand: ParsableCommand {
   @Option(help: "Every Nth request: send half of the body, then close.") var truncateEvery = 0
   @Option(help: "Every Nth request: answer 200 with invalid JSON.") var garbageEvery = 0
   @Option(help: "Every Nth request: answer 200 text/html.") var wrongContentTypeEvery = 0
+  @Option(help: "Every Nth request: a LookupEvents request with a NextToken answers InvalidNextTokenException.")
+  var badTokenEvery = 0
   @Option(help: "Check signatures as if the server clock were off by this many seconds.") var skew: Int64 = 0
   @Option(help: "After N requests with one session token, answer ExpiredTokenException for it.") var expireAfter = 0
   @Flag(help: "Do not log requests to stderr.") var quiet = false
@@ -77,6 +79,7 @@ struct FakeCommand: ParsableCommand {
     config.truncateEvery = truncateEvery
     config.garbageEvery = garbageEvery
     config.wrongContentTypeEvery = wrongContentTypeEvery
+    config.badTokenEvery = badTokenEvery
     config.throttleBurst = throttleBurst
     config.delayMilliseconds = delayMs
     config.skewSeconds = skew

@@ -14,6 +14,7 @@ struct FakeConfig: Sendable {
   var truncateEvery = 0
   var garbageEvery = 0
   var wrongContentTypeEvery = 0
+  var badTokenEvery = 0
   var throttleBurst = 0
   var delayMilliseconds = 0
   var skewSeconds: Int64 = 0
@@ -64,7 +65,7 @@ final class FakeService: Sendable {
     let key = scope?.key
     func finish(_ response: HTTPResponse, code: String?) -> Outcome {
       logLine(operation: operation, status: response.status, code: code, key: key)
-      return .respond(response)
+      return .respond(dated(response))
     }
     if hits(config.resetEvery, n) {
       logLine(operation: operation, status: 0, code: "ConnectionReset", key: key)
@@ -78,10 +79,12 @@ final class FakeService: Sendable {
         FakeService.error(status: 400, code: "ThrottlingException", message: "Rate exceeded"),
         code: "ThrottlingException")
     }
-    let (response, code) = answer(request, operation: operation, region: scope?.region ?? config.defaultRegion)
+    let (response, code) = answer(
+      request, operation: operation, region: scope?.region ?? config.defaultRegion,
+      rejectToken: hits(config.badTokenEvery, n))
     if hits(config.truncateEvery, n) && response.status == 200 {
       logLine(operation: operation, status: 200, code: "TruncatedBody", key: key)
-      return .truncate(response)
+      return .truncate(dated(response))
     }
     if hits(config.garbageEvery, n) {
       var garbage = response
@@ -100,8 +103,17 @@ final class FakeService: Sendable {
 
   private func hits(_ every: Int, _ n: Int) -> Bool { every > 0 && n % every == 0 }
 
+  /// The answer with a `Date` header from the fake's clock (off by `--skew`), as AWS dates every answer.
+  private func dated(_ response: HTTPResponse) -> HTTPResponse {
+    var response = response
+    response.headers.append(("Date", HTTPDate.format(Int64(Date().timeIntervalSince1970) + config.skewSeconds)))
+    return response
+  }
+
   /// Routing, authentication, throttling and the operation; the error code when it failed.
-  func answer(_ request: HTTPRequestParts, operation: String, region: String) -> (HTTPResponse, String?) {
+  func answer(_ request: HTTPRequestParts, operation: String, region: String, rejectToken: Bool = false) -> (
+    HTTPResponse, String?
+  ) {
     func fail(_ status: Int, _ code: String, _ message: String?) -> (HTTPResponse, String?) {
       (FakeService.error(status: status, code: code, message: message), code)
     }
@@ -123,6 +135,9 @@ final class FakeService: Sendable {
     switch operation {
     case "LookupEvents":
       if !admitLookup(region: region) { return fail(400, "ThrottlingException", "Rate exceeded") }
+      if rejectToken && body["NextToken"] != nil {
+        return fail(400, "InvalidNextTokenException", "Invalid NextToken, or used with different parameters.")
+      }
       result = LookupJSON.decode(body).flatMap { request, category in
         index.answer(request, eventCategory: category).map { LookupJSON.encode($0, cache: encoded) }
       }

@@ -40,6 +40,9 @@ enum PrintMode {
     case .table: TableOutput.write(snapshot, to: out)
     }
     out.flush()
+    for notice in snapshot.progress.notices {
+      FileHandle.standardError.write(Data("trailview: note: \(DisplayText.sanitize(notice))\n".utf8))
+    }
     let problems = snapshot.progress.problems
     for problem in problems {
       FileHandle.standardError.write(

@@ -47,8 +47,10 @@ struct SourceStarter {
   @discardableResult
   func start(_ store: EventStore) -> LookupSession? {
     if let live {
+      live.setNoticeHandler { notice in store.addNotice(notice) }
       let session = LookupSession(
-        service: live, store: store, label: "LookupEvents", window: (filter.startTime, filter.endTime ?? now),
+        service: live, store: store, label: "CloudTrail \(live.region)",
+        window: (filter.startTime, filter.endTime ?? now),
         // 2 per second is LookupEvents' limit; spacing requests exactly 500 ms apart gets throttled whenever
         // network latency varies, so keep a 10% margin.
         minIntervalMilliseconds: 550, lazy: !options.printMode,

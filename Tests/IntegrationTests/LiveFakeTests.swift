@@ -59,12 +59,13 @@ enum LiveTrailview {
   }
 
   /// A `--logs` data set of `count` management records (one file), plus its expected event IDs (newest first).
-  static func logs(count: Int) throws -> (folder: URL, ids: [String]) {
+  /// `perSecond` > 1 puts that many events in each second, so that page boundaries fall inside a second.
+  static func logs(count: Int, perSecond: Int = 0) throws -> (folder: URL, ids: [String]) {
     let folder = LogTree.temporaryFolder()
     let base = Int64(Date().timeIntervalSince1970) - 7200
     var records: [String] = []
     for i in 0..<count {
-      let time = EventTime.formatISO(base + Int64(i) * 7)
+      let time = EventTime.formatISO(base + (perSecond > 1 ? Int64(i / perSecond) : Int64(i) * 7))
       records.append(
         LogTree.record(
           time: time, name: i % 3 == 0 ? "DescribeInstances" : "RunInstances", user: i % 2 == 0 ? "alice" : "bob",
@@ -124,11 +125,18 @@ struct LiveFakeTests {
     #expect(lookups.filter { $0.status == "200" }.count == 12)
   }
 
-  /// 12 pages for the failures and the throttle bursts (which start after 10 requests); 6 for the reset, which
-  /// fires once.
-  @Test(arguments: [(["--fail-every", "3"], 600), (["--throttle-burst", "2"], 600), (["--reset-every", "5"], 260)])
-  func faultsStillFetchEveryEventOnce(fault: [String], count: Int) async throws {
-    let (folder, expected) = try LiveTrailview.logs(count: count)
+  /// Every fault the fake injects, each with the code its request log shows: 12 pages of events, 4 to a second so
+  /// that pages end inside a second (what a NextToken restart must not duplicate). Throttle bursts start after 10
+  /// requests; the clock skew is rejected once, then corrected.
+  @Test(arguments: [
+    (["--fail-every", "3"], "InternalFailure"), (["--throttle-burst", "2"], "ThrottlingException"),
+    (["--reset-every", "4"], "ConnectionReset"), (["--truncate-every", "4"], "TruncatedBody"),
+    (["--garbage-every", "4"], "GarbageBody"), (["--wrong-content-type-every", "4"], "WrongContentType"),
+    (["--bad-token-every", "3"], "InvalidNextTokenException"), (["--skew", "900"], "InvalidSignatureException"),
+    (["--skew=-900"], "InvalidSignatureException"),
+  ])
+  func faultsStillFetchEveryEventOnce(fault: [String], code: String) async throws {
+    let (folder, expected) = try LiveTrailview.logs(count: 600, perSecond: 4)
     defer { try? FileManager.default.removeItem(at: folder) }
     let server = try FakeServer(["--logs", folder.path, "--rate", "1000"] + fault)
     defer { server.stop() }
@@ -138,10 +146,12 @@ struct LiveFakeTests {
     #expect(ids.count == expected.count)
     #expect(Set(ids) == Set(expected))
     let log = LiveTrailview.requests(server.log)
-    let faults = log.filter { ["InternalFailure", "ThrottlingException", "ConnectionReset"].contains($0.code) }
-    #expect(!faults.isEmpty, "the fault flag \(fault) never fired")
-    // Note (not asserted; timing belongs in benchmarks): FoundationNetworking's URLSession does not notice the reset
-    // of a reused connection, so that request waits for its timeout before the NetworkError retry.
+    #expect(log.contains { $0.code == code }, "the fault flag \(fault) never fired")
+    if fault.contains(where: { $0.hasPrefix("--skew") }) {
+      #expect(log.filter { $0.code == code }.count == 1, "the clock was corrected once, for all later requests")
+      let side = fault.contains("900") ? "behind" : "ahead of"
+      #expect(output.stderr.contains("note: the local clock is 15 min 0 s \(side) AWS"), "\(output.stderr)")
+    }
   }
 
   @Test func expiredSessionTokenIsReportedClearly() async throws {
@@ -188,6 +198,29 @@ struct LiveFakeTests {
     #expect(snapshot.total == expected.count)
     #expect(resolved.withLock { $0 } == 2)
     #expect(LiveTrailview.requests(server.log).filter { $0.code == "ExpiredTokenException" }.count == 1)
+  }
+
+  @Test func rejectedNextTokensResumeWithoutFetchingAnEventTwice() throws {
+    // Pages end inside a second; every third request's NextToken is refused. The store counts records that arrive
+    // twice, so this sees re-fetched events that the output (deduplicated) would hide.
+    let (folder, expected) = try LiveTrailview.logs(count: 600, perSecond: 4)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let server = try FakeServer(["--logs", folder.path, "--rate", "1000", "--bad-token-every", "3"])
+    defer { server.stop() }
+    let client = CloudTrailClient(
+      region: "us-east-1", endpoint: URL(string: server.endpoint)!,
+      credentials: .fixed(AWSCredentials(accessKeyId: LiveTrailview.key, secretAccessKey: LiveTrailview.secret)))
+    let now = Int64(Date().timeIntervalSince1970)
+    let snapshot = StoreHarness.run { store in
+      LookupSession(
+        service: client, store: store, label: "fake", window: (start: nil, end: now), minIntervalMilliseconds: 0,
+        lazy: false
+      ).start(filter: EventFilter())
+    }
+    #expect(snapshot.progress.problems.isEmpty, "\(snapshot.progress.problems)")
+    #expect(snapshot.total == expected.count)
+    #expect(snapshot.progress.duplicates == 0)
+    #expect(LiveTrailview.requests(server.log).filter { $0.code == "InvalidNextTokenException" }.count >= 3)
   }
 
   @Test func printTrailsListsTheFakesTrailsWithLoggingState() async throws {

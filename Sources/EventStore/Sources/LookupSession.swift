@@ -152,7 +152,7 @@ public final class LookupSession: @unchecked Sendable {
     inFlight = false
     switch result {
     case .success(let page):
-      let batch = Self.batch(from: page, ordinal: pageCounter, label: label)
+      let batch = Self.batch(from: machine.unseen(page), ordinal: pageCounter, label: label)
       pageCounter += 1
       store.queue.async { [store] in
         store.setActivity(nil)
@@ -163,6 +163,9 @@ public final class LookupSession: @unchecked Sendable {
       let action = machine.failed(error, now: now, jitter: Double.random(in: 0..<1))
       switch action {
       case .send(_, let delay):
+        if delay == 0 {
+          store.queue.async { [store] in store.setActivity("\(error.code), resuming the query") }
+        }
         countdown(error.code, until: now + delay, query: query)
         perform(action)
       case .fail:

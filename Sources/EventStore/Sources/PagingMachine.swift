@@ -1,7 +1,9 @@
 /// The paging rules for LookupEvents, as a pure state machine: every event returns the action to perform.
 ///
 /// Fixed EndTime per query (so NextToken stays valid), requests spaced to a rate limit, stop on a missing or repeated
-/// NextToken, backoff with jitter on throttling and server errors. Tested without threads or clocks.
+/// NextToken, backoff with jitter on throttling and server errors. A NextToken the service no longer accepts
+/// (`InvalidNextTokenException`) restarts the query without a token, ending at the oldest second already received;
+/// ``unseen(_:)`` then drops the events of that second that were already delivered. Tested without threads or clocks.
 public struct PagingMachine: Sendable {
   /// What the owner should do next.
   public enum Action: Sendable, Equatable {
@@ -21,8 +23,16 @@ public struct PagingMachine: Sendable {
   public let maxAttempts: Int
   private var lastSentAt: Int?
   private var tokensSeen = Set<String>()
+  /// The query being paged: `template`, or after a NextToken failure the same query ending earlier.
+  private var base: LookupEventsRequest
   private var current: LookupEventsRequest
   private var attempts = 0
+  /// The oldest second received so far and the IDs of the events received at that second.
+  private var boundary: (time: Int64, ids: Set<String>)?
+  /// Queries restarted after a NextToken failure.
+  public private(set) var restarts = 0
+  private var stalledRestarts = 0
+  private var lastRestartAt: Int64?
   /// Pages received so far.
   public private(set) var pages = 0
 
@@ -32,6 +42,7 @@ public struct PagingMachine: Sendable {
     self.minIntervalMilliseconds = minIntervalMilliseconds
     self.maxAttempts = maxAttempts
     self.current = template
+    self.base = template
   }
 
   /// Starts the query at time `now` (milliseconds on any monotonic clock).
@@ -43,21 +54,49 @@ public struct PagingMachine: Sendable {
   public mutating func received(_ response: LookupEventsResponse, now: Int) -> Action {
     pages += 1
     attempts = 0
+    for event in response.events {
+      if boundary == nil || event.eventTime < boundary!.time {
+        boundary = (event.eventTime, [event.eventId])
+      } else if event.eventTime == boundary!.time {
+        boundary!.ids.insert(event.eventId)
+      }
+    }
     guard let token = response.nextToken, !token.isEmpty else { return .finish }
     guard tokensSeen.insert(token).inserted else { return .finish }
-    current = template
+    current = base
     current.nextToken = token
     return sendCurrent(now: now, extraDelay: 0)
   }
 
   /// A request failed; `jitter` in 0..<1 spreads retries.
   public mutating func failed(_ error: LookupError, now: Int, jitter: Double) -> Action {
+    if error.code == "InvalidNextTokenException", current.nextToken != nil {
+      // Restarts that do not move the boundary are no progress: give up after maxAttempts of them.
+      stalledRestarts = boundary?.time == lastRestartAt ? stalledRestarts + 1 : 1
+      lastRestartAt = boundary?.time
+      guard stalledRestarts < maxAttempts else {
+        return .fail("\(error.code) after \(stalledRestarts) restarts at the same time: \(error.message)")
+      }
+      restarts += 1
+      if let boundary { base.endTime = boundary.time }
+      current = base
+      return sendCurrent(now: now, extraDelay: 0)
+    }
     guard Self.isRetryable(error.code) else { return .fail("\(error.code): \(error.message)") }
     attempts += 1
     guard attempts < maxAttempts else { return .fail("\(error.code) after \(attempts) attempts: \(error.message)") }
     let base = min(20_000, 500 << min(attempts, 6))
     let delay = base / 2 + Int(Double(base / 2) * jitter)
     return sendCurrent(now: now, extraDelay: delay)
+  }
+
+  /// The page without the events already received before a restart (those of the boundary second); call before
+  /// ``received(_:now:)``.
+  public func unseen(_ response: LookupEventsResponse) -> LookupEventsResponse {
+    guard restarts > 0, let boundary else { return response }
+    var page = response
+    page.events.removeAll { $0.eventTime == boundary.time && boundary.ids.contains($0.eventId) }
+    return page
   }
 
   /// Throttling, server and network errors are retried; the rest are final (an expired token too: the client has

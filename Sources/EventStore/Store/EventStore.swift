@@ -101,6 +101,14 @@ public final class EventStore: @unchecked Sendable {
     schedulePublish()
   }
 
+  /// Adds a notice for the status line and print mode's stderr; any thread.
+  public func addNotice(_ notice: String) {
+    queue.async { [self] in
+      progress.notices.append(notice)
+      schedulePublish()
+    }
+  }
+
   /// Sets the activity line ("throttled, retrying in 2 s").
   func setActivity(_ activity: String?) {
     progress.activity = activity

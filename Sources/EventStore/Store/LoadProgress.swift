@@ -18,6 +18,8 @@ public struct LoadProgress: Sendable, Equatable {
   public var moreAvailable: Bool = false
   /// What a source is doing right now, for example "throttled, retrying in 2 s".
   public var activity: String?
+  /// Things the user should know that are not failures ("the local clock is 15 min behind AWS; ...").
+  public var notices: [String] = []
 
   /// Creates an empty progress report.
   public init() {}
