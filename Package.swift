@@ -53,6 +53,6 @@ let package = Package(
       name: "TrailviewAppTests",
       dependencies: ["TrailviewApp", "TerminalUI", "EventStore", "CloudTrailModel", "TestSupport"]
     ),
-    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "CloudTrailModel"]),
   ]
 )

@@ -1,3 +1,4 @@
+import CloudTrailModel
 import Foundation
 import TestSupport
 import Testing
@@ -54,5 +55,52 @@ struct LiveDashboardEndToEndTests {
 
     try tmux.sendKeys("q")
     #expect(try tmux.waitForExit() == 0)
+  }
+
+  @Test func faultsShowInTheStatusLineWhileKeysKeepWorking() throws {
+    // 400 events (8 pages); the fake's clock is 15 minutes ahead and every second request fails with a 500.
+    let folder = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let base = Int64(Date().timeIntervalSince1970) - 3600
+    let records = (0..<400).map { i in
+      LogTree.record(time: EventTime.formatISO(base + Int64(i) * 5), name: "GetObject", eventID: "fault-\(i)")
+    }
+    LogTree.write(LogTree.recordsFile(records), to: "events.json", under: folder)
+    let server = try FakeServer([
+      "--logs", folder.path, "--rate", "1000", "--quiet", "--skew", "900", "--fail-every", "2",
+    ])
+    defer { server.stop() }
+    let expected = records.count
+    let tmux = try TmuxSession(
+      command: "\(Self.binary) --region us-east-1 --endpoint-url \(server.endpoint)", width: 200, height: 48,
+      environment: Self.environment)
+    defer { tmux.kill() }
+    try tmux.waitUntil(description: "the first page and the clock notice", timeout: .seconds(30)) { screen in
+      screen.contains { $0.contains("Loaded 1 page") && $0.contains("the local clock is 15 min 0 s behind AWS") }
+    }
+    try tmux.sendKeys("L")
+    try tmux.waitUntil(description: "a retry in the status line", timeout: .seconds(30)) { screen in
+      screen.contains { $0.contains("server error (InternalFailure), retrying in") }
+    }
+    // Keys are answered while pages fail and retry: the help overlay opens and closes.
+    try tmux.sendKeys("?")
+    try tmux.waitUntil(description: "the help overlay") { screen in screen.contains { $0.contains("toggle UTC") } }
+    try tmux.sendKeys(.escape)
+    try tmux.waitUntil(description: "the help overlay closed") { screen in
+      !screen.contains { $0.contains("toggle UTC") }
+    }
+    let done = try tmux.waitUntil(description: "every page loaded", timeout: .seconds(60)) { screen in
+      screen.contains { $0.contains("Loaded") && !$0.contains("more") && $0.contains(" events") }
+    }
+    let status = try #require(done.first { $0.contains("Loaded") })
+    #expect(status.contains("\(Self.grouped(expected)) events"), "\(status)")
+    #expect(!done.contains { $0.contains("problem") })
+    try tmux.sendKeys("q")
+    #expect(try tmux.waitForExit() == 0)
+  }
+
+  /// `2,926` as the status line writes counts.
+  static func grouped(_ n: Int) -> String {
+    n >= 1000 ? "\(n / 1000),\(String(format: "%03d", n % 1000))" : "\(n)"
   }
 }

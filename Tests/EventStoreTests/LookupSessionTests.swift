@@ -299,7 +299,7 @@ final class StoreWatcher: Sendable {
     // A retry repeats the failed request exactly.
     #expect(requests[2] == requests[1])
     #expect(requests[5] == requests[4])
-    #expect(watcher.activities.contains { $0.hasPrefix("ThrottlingException, retrying in") })
+    #expect(watcher.activities.contains { $0.hasPrefix("throttled by AWS (ThrottlingException), retrying in") })
   }
 
   @Test func aFinalErrorEndsWithAnExplainedProblem() throws {

@@ -183,14 +183,27 @@ public final class LookupSession: @unchecked Sendable {
     }
   }
 
-  /// Shows "CODE, retrying in N s" and counts it down every second until the retry is sent.
+  /// Shows "throttled by AWS (ThrottlingException), retrying in N s" and counts it down every second until the
+  /// retry is sent.
   private func countdown(_ code: String, until due: Int, query: Int) {
     let left = due - now
     guard left > 0, query == self.query, inFlight || pending == nil else { return }
     let seconds = (left + 999) / 1000
-    store.queue.async { [store] in store.setActivity("\(code), retrying in \(seconds) s") }
+    let what = Self.describe(code)
+    store.queue.async { [store] in store.setActivity("\(what), retrying in \(seconds) s") }
     queue.asyncAfter(deadline: .now() + .milliseconds(min(1000, left))) { [self] in
       countdown(code, until: due, query: query)
+    }
+  }
+
+  /// What a retryable error code means, for the status line: "throttled by AWS (ThrottlingException)".
+  static func describe(_ code: String) -> String {
+    switch code {
+    case "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded":
+      return "throttled by AWS (\(code))"
+    case "NetworkError", "RequestTimeout": return "network error (\(code))"
+    case "MalformedResponse": return "unreadable answer (\(code))"
+    default: return "server error (\(code))"
     }
   }
 

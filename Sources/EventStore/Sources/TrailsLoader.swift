@@ -3,7 +3,7 @@ import Dispatch
 import Synchronization
 
 /// Fills the trails pane from the CloudTrail API: ListTrails, DescribeTrails by ARN, and GetTrailStatus per trail
-/// in its home region (by ARN, so shadow trails work).
+/// in its home region (by ARN, so shadow trails work). Throttling, server and network errors are retried.
 public enum TrailsLoader {
   /// Loads every trail visible to the account and hands the list to the store; `done` runs when finished.
   public static func load(client: CloudTrailClient, into store: EventStore, done: (@Sendable () -> Void)? = nil) {
@@ -22,7 +22,7 @@ public enum TrailsLoader {
     client: CloudTrailClient, token: String?, found: [TrailInfo],
     completion: @escaping @Sendable (Result<[TrailInfo], AWSError>) -> Void
   ) {
-    client.listTrails(nextToken: token) { result in
+    TransientRetry.run({ client.listTrails(nextToken: token, completion: $0) }) { result in
       switch result {
       case .failure(let error): completion(.failure(error))
       case .success(let page):
@@ -44,7 +44,9 @@ public enum TrailsLoader {
       done?()
       return
     }
-    client.describeTrails(trailNameList: infos.map(\.trailARN), includeShadowTrails: true) { result in
+    let arns = infos.map(\.trailARN)
+    TransientRetry.run({ client.describeTrails(trailNameList: arns, includeShadowTrails: true, completion: $0) }) {
+      result in
       var trails: [Trail]
       var problem: LoadProblem?
       switch result {
@@ -72,7 +74,8 @@ public enum TrailsLoader {
     for trail in trails {
       group.enter()
       let region = trail.homeRegion ?? client.region
-      client.getTrailStatus(name: trail.trailARN ?? trail.name, region: region) { result in
+      let name = trail.trailARN ?? trail.name
+      TransientRetry.run({ client.getTrailStatus(name: name, region: region, completion: $0) }) { result in
         var state = TrailState(trail)
         switch result {
         case .success(let status): state.apply(status)
