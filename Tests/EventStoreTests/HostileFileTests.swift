@@ -54,6 +54,11 @@ import Testing
     snapshot.progress.problems.first { $0.source.hasSuffix(suffix) }
   }
 
+  /// Every reason given for the path ending in `suffix`.
+  func reasons(_ snapshot: EventSnapshot, _ suffix: String) -> [String] {
+    snapshot.progress.problems.filter { $0.source.hasSuffix(suffix) }.map(\.reason)
+  }
+
   /// Bytes the store holds for records and column strings (the store's own accounting).
   func heldBytes(_ snapshot: EventSnapshot) -> (records: Int, strings: Int) {
     (snapshot.chunks.reduce(0) { $0 + $1.residentBytes }, snapshot.strings.reduce(0) { $0 + $1.utf8.count })
@@ -132,5 +137,75 @@ extension HostileFileTests {
     let held = heldBytes(snapshot)
     #expect(held.records <= big.count + (64 << 10))
     #expect(held.strings < 64 << 10)
+  }
+}
+
+// MARK: - NUL bytes
+
+extension HostileFileTests {
+  @Test func nulBytesAreNamedAndTheValidRecordsLoad() throws {
+    let root = LogTree.temporaryFolder()
+    let r = Self.records("R", 12).map { Array($0.utf8) }
+    let nul: [UInt8] = [0]
+    // A raw NUL inside a string: invalid JSON; the record before it loads (a `Records` array cannot resume).
+    let inString = Self.splice(
+      LogTree.record(time: "2024-05-01T11:00:00Z", name: "Bad\u{1}Name", eventID: "bad"), "\u{1}", nul)
+    LogTree.write(Self.recordsFile([r[0], inString, r[11]]), to: "nul-in-string.json", under: root)
+    // A NUL between records.
+    var between = Array("{\"Records\":[".utf8) + r[1] + Array(",".utf8) + nul
+    between += r[10] + Array("]}".utf8)
+    LogTree.write(between, to: "nul-between.json", under: root)
+    // One record per line: reading resumes on the next line after each NUL.
+    let lines: [UInt8] = r[2] + [0x0A] + nul + nul + [0x0A] + r[3] + [0x0A] + inString + [0x0A] + r[4] + [0x0A]
+    LogTree.write(lines, to: "nul-lines.jsonl", under: root)
+    // A whole file of zeros (preallocated, never written) and a file cut short and padded with zeros.
+    LogTree.write([UInt8](repeating: 0, count: 1 << 20), to: "zeros.json", under: root)
+    let padded = Array(LogTree.recordsFile([Self.records("R", 6)[5]]).utf8) + [UInt8](repeating: 0, count: 65_536)
+    LogTree.write(padded, to: "zero-tail.json", under: root)
+    let cut = Array(LogTree.recordsFile(Self.records("R", 8).suffix(2)).utf8).dropLast(30)
+    LogTree.write(Array(cut) + [UInt8](repeating: 0, count: 4096), to: "cut-padded.json", under: root)
+    // NULs inside a gzip member.
+    LogTree.write(Self.recordsFile([r[8], nul + nul]), to: "nul.json.gz", under: root, gzip: true)
+    LogTree.write(LogTree.recordsFile(Self.records("Clean", 2)), to: "clean.json", under: root)
+
+    let snapshot = try load([root.path])
+    #expect(names(snapshot) == ["R0", "R1", "R2", "R3", "R4", "R5", "R6", "R8", "Clean0", "Clean1"])
+    #expect(problem(snapshot, "nul-in-string.json")?.reason.hasSuffix("control character in string") == true)
+    let afterFirst = "{\"Records\":[".utf8.count + r[1].count + 1  // R1 and R8 have the same length
+    #expect(reasons(snapshot, "nul-between.json").contains("invalid JSON at byte \(afterFirst): unexpected byte 0x00"))
+    #expect(reasons(snapshot, "nul-lines.jsonl").count == 2)
+    let zeros = try #require(problem(snapshot, "zeros.json"))
+    #expect(zeros.reason.hasPrefix("invalid JSON at byte 0: only NUL bytes from here to the end (1048576 bytes"))
+    #expect(problem(snapshot, "zero-tail.json")?.reason.contains("only NUL bytes from here to the end (65536") == true)
+    #expect(problem(snapshot, "cut-padded.json")?.reason.contains("only NUL bytes from here to the end") == true)
+    #expect(reasons(snapshot, "nul.json.gz").contains("invalid JSON at byte \(afterFirst): unexpected byte 0x00"))
+    #expect(problem(snapshot, "clean.json") == nil)
+  }
+}
+
+// MARK: - Invalid UTF-8, garbage and empty files
+
+extension HostileFileTests {
+  @Test func invalidUTF8IsRepairedInColumnsAndGarbageIsNamed() throws {
+    let root = LogTree.temporaryFolder()
+    let bad = Self.splice(
+      LogTree.record(time: "2024-05-01T11:00:00Z", name: "Bad\u{1}Bytes", user: "mallory", eventID: "utf8"), "\u{1}",
+      [0xFF, 0xC0, 0xAF, 0xED, 0xA0, 0x80])
+    LogTree.write(Self.recordsFile([bad, Array(Self.records("Good", 1)[0].utf8)]), to: "utf8.json", under: root)
+    let garbage = (0..<65_536).map { UInt8(0x80 | ($0 &* 7919 & 0x7F)) }
+    LogTree.write(garbage, to: "garbage.json", under: root)
+    LogTree.write([UInt8](), to: "empty.json", under: root)
+    LogTree.write(" \n\t\r\n", to: "blank.json", under: root)
+
+    let snapshot = try load([root.path])
+    #expect(snapshot.total == 2)
+    let row = try #require((0..<snapshot.count).first { snapshot.event(at: $0).eventName.hasPrefix("Bad") })
+    // Each byte of an invalid sequence becomes one U+FFFD (Swift's UTF-8 repair) in the column.
+    #expect(snapshot.event(at: row).eventName == "Bad" + String(repeating: "\u{FFFD}", count: 6) + "Bytes")
+    #expect(snapshot.record(at: row).contains(0xFF))
+    #expect(reasons(snapshot, "garbage.json") == ["invalid JSON at byte 0: unexpected byte 0x80"])
+    #expect(reasons(snapshot, "empty.json") == ["empty file"])
+    #expect(reasons(snapshot, "blank.json") == ["empty file"])
+    #expect(reasons(snapshot, "utf8.json").isEmpty)
   }
 }
