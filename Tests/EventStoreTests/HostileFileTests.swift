@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -207,5 +208,82 @@ extension HostileFileTests {
     #expect(reasons(snapshot, "empty.json") == ["empty file"])
     #expect(reasons(snapshot, "blank.json") == ["empty file"])
     #expect(reasons(snapshot, "utf8.json").isEmpty)
+  }
+}
+
+// MARK: - FIFOs, devices, unreadable files
+
+extension HostileFileTests {
+  @Test func fifosAndDevicesAreNamedAndNeverRead() throws {
+    let root = LogTree.temporaryFolder()
+    LogTree.write(LogTree.recordsFile(Self.records("Good", 2)), to: "good.json", under: root)
+    let fifo = root.appendingPathComponent("fifo.json").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    #expect(mkfifo(root.appendingPathComponent("notes.pipe").path, 0o600) == 0)
+    let links = ["zero.json": "/dev/zero", "random.json.gz": "/dev/urandom", "null.jsonl": "/dev/null"]
+    for (name, target) in links {
+      try FileManager.default.createSymbolicLink(
+        atPath: root.appendingPathComponent(name).path, withDestinationPath: target)
+    }
+    let randomLink = root.appendingPathComponent("random.json.gz").path
+
+    let snapshot = try load([root.path, fifo, "/dev/null", "/dev/zero", randomLink])
+    #expect(names(snapshot) == ["Good0", "Good1"])
+    let inFolder = "not a regular file: "
+    #expect(
+      reasons(snapshot, "/fifo.json") == [
+        inFolder + "a FIFO (named pipe)", "not a regular file or folder: a FIFO (named pipe)",
+      ])
+    #expect(reasons(snapshot, "/zero.json") == [inFolder + "a character device"])
+    #expect(reasons(snapshot, "/null.jsonl") == [inFolder + "a character device"])
+    #expect(
+      reasons(snapshot, "/random.json.gz") == [
+        inFolder + "a character device", "not a regular file or folder: a character device",
+      ])
+    #expect(reasons(snapshot, "/dev/null") == ["not a regular file or folder: a character device"])
+    #expect(reasons(snapshot, "/dev/zero") == ["not a regular file or folder: a character device"])
+    #expect(reasons(snapshot, "notes.pipe").isEmpty)
+    #expect(snapshot.progress.problems.count == 8)
+  }
+
+  @Test func aFileThatBecameAFIFOIsRefusedWithoutBlocking() throws {
+    // Discovery saw a regular file; by the time it is read, it is a FIFO with no writer. Opening one for reading
+    // blocks unless O_NONBLOCK; the reader must refuse it after `fstat`.
+    let root = LogTree.temporaryFolder()
+    let path = root.appendingPathComponent("swapped.json").path
+    #expect(mkfifo(path, 0o600) == 0)
+    let done = DispatchSemaphore(value: 0)
+    let result = Mutex<Result<LogFileSource.FileBytes, LoadProblem>?>(nil)
+    DispatchQueue.global().async {
+      let read = LogFileSource.readFile(path, maxBytes: 1 << 20)
+      result.withLock { $0 = read }
+      done.signal()
+    }
+    try #require(done.wait(timeout: .now() + .seconds(Self.hangGuard)) == .success, "reading a FIFO blocked")
+    guard case .failure(let problem) = try #require(result.withLock { $0 }) else {
+      Issue.record("a FIFO was read")
+      return
+    }
+    #expect(problem.reason == "not a regular file: a FIFO (named pipe)")
+  }
+
+  @Test(.disabled(if: geteuid() == 0, "root reads files and folders whatever their mode"))
+  func unreadableFilesAndFoldersAreNamed() throws {
+    let root = LogTree.temporaryFolder()
+    LogTree.write(LogTree.recordsFile(Self.records("Good", 2)), to: "good.json", under: root)
+    let file = LogTree.write(LogTree.recordsFile(Self.records("Secret", 1)), to: "secret.json", under: root)
+    let folder = LogTree.write(LogTree.recordsFile(Self.records("Hidden", 1)), to: "locked/inner.json", under: root)
+      .deletingLastPathComponent()
+    #expect(chmod(file.path, 0) == 0)
+    #expect(chmod(folder.path, 0) == 0)
+    defer {
+      chmod(file.path, 0o600)
+      chmod(folder.path, 0o700)
+    }
+
+    let snapshot = try load([root.path])
+    #expect(names(snapshot) == ["Good0", "Good1"])
+    #expect(reasons(snapshot, "/secret.json") == [String(cString: strerror(EACCES))])
+    #expect(reasons(snapshot, "/locked") == [String(cString: strerror(EACCES))])
   }
 }

@@ -77,7 +77,7 @@ public enum LogFileSource {
       return .failure(LoadProblem(source: path, reason: String(cString: strerror(errno))))
     }
     guard (info.st_mode & S_IFMT) == S_IFREG else {
-      return .failure(LoadProblem(source: path, reason: "not a regular file"))
+      return .failure(LoadProblem(source: path, reason: "not a regular file: \(FileDiscovery.kindName(info.st_mode))"))
     }
     let size = Int(info.st_size)
     guard size <= maxBytes else {
