@@ -287,3 +287,26 @@ extension HostileFileTests {
     #expect(reasons(snapshot, "/locked") == [String(cString: strerror(EACCES))])
   }
 }
+
+// MARK: - Files past the 32-bit offsets
+
+extension HostileFileTests {
+  @Test func aFileOverFourGibibytesIsRefusedWhateverTheCap() throws {
+    // Records are located by 32-bit offsets, so a cap raised past 4 GiB must not let a bigger file in (its records
+    // would point at the wrong bytes). A sparse file costs no disk and is refused before it is read.
+    let root = LogTree.temporaryFolder()
+    LogTree.write(LogTree.recordsFile(Self.records("Good", 1)), to: "good.json", under: root)
+    let path = root.appendingPathComponent("huge.json").path
+    let fd = open(path, O_WRONLY | O_CREAT, 0o600)
+    try #require(fd >= 0)
+    defer { unlink(path) }
+    let truncated = ftruncate(fd, off_t(5) << 30)
+    close(fd)
+    try #require(truncated == 0)
+
+    let snapshot = try #require(
+      StoreHarness.load([root.path], hangGuardSeconds: Self.hangGuard, maxFileBytes: 8 << 30))
+    #expect(names(snapshot) == ["Good0"])
+    #expect(reasons(snapshot, "huge.json") == ["file is 5120 MiB, over the cap (4 GiB is the limit for one file)"])
+  }
+}
