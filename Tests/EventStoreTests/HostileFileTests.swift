@@ -71,6 +71,7 @@ import Testing
 extension HostileFileTests {
   @Test func hundredMegabyteUserNameIsCappedInTheColumn() throws {
     let root = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
     // "€" is 3 bytes, so the 2,048-byte cap falls inside a character and the cut must step back to 2,046.
     let euro = Array("€".utf8)
     var value = [UInt8]()
@@ -100,6 +101,7 @@ extension HostileFileTests {
 
   @Test func hundredMegabyteEscapedEventNameIsCappedWithoutDecodingIt() throws {
     let root = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
     // `\u20ac` (6 bytes) decodes to "€" (3 bytes): the column gets the first 682 of them, not 50 MB of text.
     let escape = Array("\\u20ac".utf8)
     var value = [UInt8]()
@@ -119,6 +121,7 @@ extension HostileFileTests {
 
   @Test func hundredMegabytePolicyLoadsBesideTheOtherRecords() throws {
     let root = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
     let value = [UInt8](repeating: UInt8(ascii: "A"), count: Self.hundredMB)
     let huge = Self.splice(
       LogTree.record(
@@ -146,6 +149,7 @@ extension HostileFileTests {
 extension HostileFileTests {
   @Test func nulBytesAreNamedAndTheValidRecordsLoad() throws {
     let root = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
     let r = Self.records("R", 12).map { Array($0.utf8) }
     let nul: [UInt8] = [0]
     // A raw NUL inside a string: invalid JSON; the record before it loads (a `Records` array cannot resume).
@@ -189,6 +193,7 @@ extension HostileFileTests {
 extension HostileFileTests {
   @Test func invalidUTF8IsRepairedInColumnsAndGarbageIsNamed() throws {
     let root = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
     let bad = Self.splice(
       LogTree.record(time: "2024-05-01T11:00:00Z", name: "Bad\u{1}Bytes", user: "mallory", eventID: "utf8"), "\u{1}",
       [0xFF, 0xC0, 0xAF, 0xED, 0xA0, 0x80])
@@ -216,6 +221,7 @@ extension HostileFileTests {
 extension HostileFileTests {
   @Test func fifosAndDevicesAreNamedAndNeverRead() throws {
     let root = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
     LogTree.write(LogTree.recordsFile(Self.records("Good", 2)), to: "good.json", under: root)
     let fifo = root.appendingPathComponent("fifo.json").path
     #expect(mkfifo(fifo, 0o600) == 0)
@@ -250,6 +256,7 @@ extension HostileFileTests {
     // Discovery saw a regular file; by the time it is read, it is a FIFO with no writer. Opening one for reading
     // blocks unless O_NONBLOCK; the reader must refuse it after `fstat`.
     let root = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
     let path = root.appendingPathComponent("swapped.json").path
     #expect(mkfifo(path, 0o600) == 0)
     let done = DispatchSemaphore(value: 0)
@@ -270,6 +277,7 @@ extension HostileFileTests {
   @Test(.disabled(if: geteuid() == 0, "root reads files and folders whatever their mode"))
   func unreadableFilesAndFoldersAreNamed() throws {
     let root = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
     LogTree.write(LogTree.recordsFile(Self.records("Good", 2)), to: "good.json", under: root)
     let file = LogTree.write(LogTree.recordsFile(Self.records("Secret", 1)), to: "secret.json", under: root)
     let folder = LogTree.write(LogTree.recordsFile(Self.records("Hidden", 1)), to: "locked/inner.json", under: root)
@@ -295,6 +303,7 @@ extension HostileFileTests {
     // Records are located by 32-bit offsets, so a cap raised past 4 GiB must not let a bigger file in (its records
     // would point at the wrong bytes). A sparse file costs no disk and is refused before it is read.
     let root = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
     LogTree.write(LogTree.recordsFile(Self.records("Good", 1)), to: "good.json", under: root)
     let path = root.appendingPathComponent("huge.json").path
     let fd = open(path, O_WRONLY | O_CREAT, 0o600)
@@ -308,5 +317,62 @@ extension HostileFileTests {
       StoreHarness.load([root.path], hangGuardSeconds: Self.hangGuard, maxFileBytes: 8 << 30))
     #expect(names(snapshot) == ["Good0"])
     #expect(reasons(snapshot, "huge.json") == ["file is 5120 MiB, over the cap (4 GiB is the limit for one file)"])
+  }
+}
+
+// MARK: - A folder of 100,000 files
+
+extension HostileFileTests {
+  /// Writes `bytes` at `path` with plain POSIX calls (much faster than `FileManager` for 100,000 files).
+  static func quickWrite(_ path: String, _ bytes: [UInt8]) {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    precondition(fd >= 0, "cannot create \(path)")
+    bytes.withUnsafeBytes { _ = write(fd, $0.baseAddress, $0.count) }
+    close(fd)
+  }
+
+  @Test func aHundredThousandFilesAllLoad() throws {
+    // The S3 layout: 4 regions x 25 days x 1,000 files of one small record each; every 1,000th file is empty, and
+    // each folder also holds a file that is not a log (ignored quietly).
+    let root = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let regions = ["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2"]
+    var written = 0
+    var empty = 0
+    for region in regions {
+      for day in 1...25 {
+        let folder = root.appendingPathComponent(
+          String(format: "AWSLogs/123456789012/CloudTrail/%@/2024/05/%02d", region, day)
+        ).path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        Self.quickWrite(folder + "/index.html", Array("<html></html>".utf8))
+        for i in 0..<1000 {
+          let stamp = String(format: "202405%02dT%02d%02dZ", day, i / 60 % 24, i % 60)
+          let path = folder + "/123456789012_CloudTrail_\(region)_\(stamp)_\(i).json"
+          written += 1
+          if written % 1000 == 0 {
+            Self.quickWrite(path, [])
+            empty += 1
+            continue
+          }
+          let time = String(format: "2024-05-%02dT%02d:%02d:00Z", day, i / 60 % 24, i % 60)
+          let record =
+            "{\"Records\":[{\"eventTime\":\"\(time)\",\"eventName\":\"Call\(i % 50)\","
+            + "\"eventSource\":\"s3.amazonaws.com\",\"awsRegion\":\"\(region)\",\"eventID\":\"\(written)\"}]}"
+          Self.quickWrite(path, Array(record.utf8))
+        }
+      }
+    }
+    #expect(written == 100_000)
+
+    let snapshot = try load([root.path])
+    #expect(snapshot.progress.finished)
+    #expect(snapshot.progress.total == 100_000)
+    #expect(snapshot.progress.done == 100_000)
+    #expect(snapshot.total == written - empty)
+    #expect(snapshot.progress.duplicates == 0)
+    #expect(snapshot.progress.problems.count == empty)
+    #expect(snapshot.progress.problems.allSatisfy { $0.reason == "empty file" && $0.source.hasSuffix(".json") })
+    #expect(Set((0..<snapshot.count).map { snapshot.event(at: $0).region }) == Set(regions))
   }
 }
