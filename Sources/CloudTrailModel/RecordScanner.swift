@@ -53,7 +53,7 @@ public enum RecordScanner {
         tally.add(try topValue(&cursor, sink: &sink), at: start, complete: true)
       } catch {
         errors += 1
-        sink.problems.append("invalid JSON at byte \(error.offset): \(error.reason)")
+        sink.problems.append("invalid JSON at byte \(error.offset): \(reason(error, in: buffer))")
         tally.add(
           partialKind(sink, grew: sink.records.count > recordsBefore, array: buffer[start] == 0x5B), at: start,
           complete: false)
@@ -85,6 +85,16 @@ public enum RecordScanner {
       try cursor.skipValue()
       return .other
     }
+  }
+
+  /// The error's reason, or, when only NUL bytes follow from the offset on, that (a file preallocated or cut short
+  /// while written and padded with zeros, as a crash can leave it).
+  private static func reason(_ error: ScanError, in buffer: UnsafeBufferPointer<UInt8>) -> String {
+    guard error.offset < buffer.count, buffer[error.offset] == 0 else { return error.reason }
+    var j = error.offset
+    while j < buffer.count && buffer[j] == 0 { j += 1 }
+    guard j == buffer.count else { return error.reason }
+    return "only NUL bytes from here to the end (\(j - error.offset) bytes; preallocated, or cut short while written)"
   }
 
   /// What an interrupted value had shown itself to be.

@@ -80,6 +80,72 @@ struct DashboardEndToEndTests {
     try tmux.waitFor(text: "32 / 32 events")
   }
 
+  /// Forty window sizes fired back to back: tiny (down to one column or one row, and the 20x5 "too small" screen),
+  /// large, and in between; the storm ends at 110x33.
+  static let stormSizes: [(width: Int, height: Int)] =
+    (0..<39).map { i in
+      switch i % 5 {
+      case 0: (20, 5)
+      case 1: (220 + i, 60 + i % 7)
+      case 2: (40 + i * 3, 10 + i % 17)
+      case 3: (1 + i % 7, 1 + i % 3)
+      default: (80 + i, 24 + i % 11)
+      }
+    } + [(110, 33)]
+
+  @Test func resizeStormSettlesOnACorrectScreen() throws {
+    let root = Self.makeTree()
+    let (width, height) = (110, 33)
+    // What a fresh start at the final size shows: the stormed screen must match it cell for cell, styles included
+    // (trailing blanks are trimmed: a blank that was cleared and one written as a space look the same).
+    let reference = try TmuxSession(
+      command: "\(Self.binary) '\(root.path)'", width: width, height: height, environment: Self.environment)
+    defer { reference.kill() }
+    try reference.waitFor(text: "Loaded 3 files")
+    let expected = try reference.capture(escapes: true)
+
+    let tmux = try TmuxSession(
+      command: "\(Self.binary) '\(root.path)'; echo status=$?; stty -a | grep -o ' -\\?icanon'; tput cols",
+      width: 140, height: 40, environment: Self.environment)
+    defer { tmux.kill() }
+    try tmux.waitFor(text: "Events (UTC)")
+    for size in Self.stormSizes { try tmux.resize(width: size.width, height: size.height) }
+    try tmux.waitUntil(
+      description: "the screen of a fresh start at \(width)x\(height)", timeout: .seconds(30), escapes: true
+    ) { $0 == expected }
+
+    let screen = try tmux.capture()
+    #expect(screen.count == height)
+    #expect(!screen.contains { $0.contains("too small") })
+    #expect(screen.allSatisfy { $0.count <= width })
+    #expect(screen[0].hasPrefix(" trailview") && screen[0].hasSuffix("32 / 32 events"))
+    #expect(screen[0].count == width - 1, "the event count is right-aligned at the new width")
+    #expect(screen[1].hasPrefix(" Events (UTC)"))
+    #expect(screen[2].hasPrefix("Time ") && screen[2].hasSuffix("Error"))
+    #expect(screen[3].hasPrefix("05-01 10:05:00") && screen[3].contains("StopLogging"), "short times under 120")
+    #expect(screen[height - 1].hasPrefix(" Loaded 3 files") && screen[height - 1].hasSuffix("q quit"))
+    // Title and status bars are filled (written, not merely cleared) up to the new right edge.
+    let filled = try tmux.capture(trailingSpaces: true)
+    for bar in [" Events", " Trails", " Detail", " Loaded"] {
+      let line = try #require(filled.first { $0.hasPrefix(bar) })
+      #expect(line.count == width, "\(bar) bar")
+    }
+
+    // The app still answers keys: the same key moves both screens the same way.
+    try reference.sendKeys(.down)
+    try reference.waitFor(text: "mallory CreateUser on iam")
+    let moved = try reference.capture(escapes: true)
+    try tmux.sendKeys(.down)
+    try tmux.waitUntil(description: "the second event selected", escapes: true) { $0 == moved }
+
+    // After quitting, the shell runs `stty` (canonical mode must be back) and `tput cols` (the settled width).
+    try tmux.sendKeys("q")
+    let shell = try tmux.waitUntil(description: "tput cols") { $0.contains("\(width)") }
+    #expect(shell.contains { $0.contains("status=0") })
+    #expect(shell.contains { $0.contains(" icanon") } && !shell.contains { $0.contains("-icanon") })
+    #expect(!shell.contains { $0.contains("Events (UTC)") })
+  }
+
   @Test func nonUTF8LocaleFallsBackToASCIILines() throws {
     let root = Self.makeTree()
     let tmux = try TmuxSession(

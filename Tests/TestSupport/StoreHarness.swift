@@ -14,13 +14,31 @@ public enum StoreHarness {
     }
   }
 
+  /// Like ``load(_:filter:maxFileBytes:plainBudget:)`` with a hang guard: nil when loading has not finished after
+  /// `seconds` (a hang detector for hostile input, not a timing check).
+  public static func load(
+    _ paths: [String], hangGuardSeconds seconds: Int, maxFileBytes: Int = 1 << 30,
+    plainBudget: Int = LogFileSource.defaultPlainBudget
+  ) -> EventSnapshot? {
+    run(hangGuard: .now() + .seconds(seconds)) {
+      LogFileSource.load(paths, into: $0, maxFileBytes: maxFileBytes, plainBudget: plainBudget)
+    }
+  }
+
   /// Starts a source with `start` and waits for the finished snapshot.
   public static func run(filter: EventFilter = EventFilter(), start: (EventStore) -> Void) -> EventSnapshot {
+    run(filter: filter, hangGuard: .distantFuture, start: start)!
+  }
+
+  /// Starts a source with `start` and waits for the finished snapshot until `hangGuard`; nil if it did not come.
+  public static func run(
+    filter: EventFilter = EventFilter(), hangGuard: DispatchTime, start: (EventStore) -> Void
+  ) -> EventSnapshot? {
     let collector = Collector()
     let store = EventStore(publishIntervalMilliseconds: 5) { update in collector.take(update) }
     store.setFilter(filter)
     start(store)
-    collector.finished.wait()
+    guard collector.finished.wait(timeout: hangGuard) == .success else { return nil }
     return collector.snapshot.withLock { $0! }
   }
 

@@ -54,11 +54,14 @@ public final class TmuxSession: Sendable {
     }
   }
 
-  /// The visible screen, one string per row, trailing spaces trimmed by tmux.
+  /// The visible screen, one string per row, trailing spaces trimmed by tmux unless `trailingSpaces`.
   ///
-  /// - Parameter escapes: keep colours and attributes as ANSI escape sequences (`capture-pane -e`).
-  public func capture(escapes: Bool = false) throws -> [String] {
-    let output = try tmux(["capture-pane", "-p", "-t", "main"] + (escapes ? ["-e"] : []))
+  /// - Parameters:
+  ///   - escapes: keep colours and attributes as ANSI escape sequences (`capture-pane -e`).
+  ///   - trailingSpaces: keep spaces up to the right edge (`capture-pane -J`), so a filled bar's extent shows.
+  public func capture(escapes: Bool = false, trailingSpaces: Bool = false) throws -> [String] {
+    let output = try tmux(
+      ["capture-pane", "-p", "-t", "main"] + (escapes ? ["-e"] : []) + (trailingSpaces ? ["-J"] : []))
     var lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     if lines.last == "" { lines.removeLast() }
     return lines
@@ -74,15 +77,19 @@ public final class TmuxSession: Sendable {
 
   /// Polls the screen every 20 ms until `condition` holds, and returns that screen.
   ///
+  /// - Parameters:
+  ///   - escapes: capture colours and attributes too (see ``capture(escapes:trailingSpaces:)``).
+  ///   - trailingSpaces: keep spaces up to the right edge (see ``capture(escapes:trailingSpaces:)``).
   /// - Throws: ``TmuxError/timedOut(waitingFor:screen:)`` with the last screen when `timeout` passes first.
   @discardableResult
   public func waitUntil(
-    description: String, timeout: Duration = .seconds(10), _ condition: ([String]) -> Bool
+    description: String, timeout: Duration = .seconds(10), escapes: Bool = false, trailingSpaces: Bool = false,
+    _ condition: ([String]) -> Bool
   ) throws -> [String] {
     let clock = ContinuousClock()
     let deadline = clock.now.advanced(by: timeout)
     while true {
-      let screen = try capture()
+      let screen = try capture(escapes: escapes, trailingSpaces: trailingSpaces)
       if condition(screen) { return screen }
       if clock.now >= deadline { throw TmuxError.timedOut(waitingFor: description, screen: screen) }
       usleep(20_000)

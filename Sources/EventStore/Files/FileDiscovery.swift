@@ -31,6 +31,9 @@ public enum FileDiscovery {
 
   /// Lists files under `paths` (recursively, without following symbolic-link loops), skipping digests.
   ///
+  /// Only regular files are listed. A FIFO, device or socket given as a path, or met in a folder under a log file's
+  /// name (directly or through a symbolic link), is reported as a problem and never opened.
+  ///
   /// - Returns: the files, newest delivery first, and the problems met while walking.
   public static func discover(_ paths: [String]) -> (files: [DiscoveredFile], problems: [LoadProblem]) {
     var files: [DiscoveredFile] = []
@@ -51,7 +54,7 @@ public enum FileDiscovery {
       } else if (info.st_mode & S_IFMT) == S_IFREG {
         files.append(DiscoveredFile(path: path, key: LogFileKey(path: path), modified: Int64(info.st_mtim.tv_sec)))
       } else {
-        problems.append(LoadProblem(source: path, reason: "not a regular file or folder"))
+        problems.append(LoadProblem(source: path, reason: "not a regular file or folder: \(kindName(info.st_mode))"))
       }
     }
     files.removeAll { $0.key.isDigest }
@@ -110,8 +113,7 @@ public enum FileDiscovery {
       case S_IFDIR:
         walk(path, into: &files, problems: &problems, visited: &visited, depth: depth + 1)
       case S_IFREG:
-        let lower = name.lowercased()
-        guard extensions.contains(where: { lower.hasSuffix($0) }) else { continue }
+        guard looksLikeLog(name) else { continue }
         let key = LogFileKey(path: path)
         if key.deliveryTime == nil && modified == nil {
           var info = stat()
@@ -119,8 +121,28 @@ public enum FileDiscovery {
         }
         files.append(DiscoveredFile(path: path, key: key, modified: modified ?? 0))
       default:
-        continue
+        // A FIFO, device or socket (often a link to one) named like a log file is named, never opened: reading a
+        // FIFO blocks and /dev/zero never ends.
+        guard looksLikeLog(name) else { continue }
+        problems.append(LoadProblem(source: path, reason: "not a regular file: \(kindName(kind))"))
       }
+    }
+  }
+
+  /// True when `name` ends like a log file (``extensions``, any case).
+  private static func looksLikeLog(_ name: String) -> Bool {
+    let lower = name.lowercased()
+    return extensions.contains { lower.hasSuffix($0) }
+  }
+
+  /// What a non-regular file is, from its `st_mode`.
+  static func kindName(_ mode: mode_t) -> String {
+    switch mode & S_IFMT {
+    case S_IFIFO: return "a FIFO (named pipe)"
+    case S_IFCHR: return "a character device"
+    case S_IFBLK: return "a block device"
+    case S_IFSOCK: return "a socket"
+    default: return "an unknown file type"
     }
   }
 }

@@ -9,13 +9,16 @@ public enum LogFileSource {
   public static let defaultMaxFileBytes = 1 << 30
   /// Default amount of decompressed record bytes kept plain; past it, gzip files stay compressed in memory.
   public static let defaultPlainBudget = 256 << 20
+  /// The largest file (decompressed) that can be read whatever cap is asked for: records are located by 32-bit
+  /// offsets (``RecordBatch``), so a bigger file would point at the wrong bytes.
+  public static let maxFileBytesLimit = Int(UInt32.max)
 
   /// Discovers the files under `paths` and loads them into `store` in the background.
   ///
   /// - Parameters:
   ///   - paths: files and folders.
   ///   - store: the store to fill.
-  ///   - maxFileBytes: cap on one file's (decompressed) size.
+  ///   - maxFileBytes: cap on one file's (decompressed) size; at most ``maxFileBytesLimit``.
   ///   - plainBudget: decompressed bytes kept plain; past it, gzip files keep their compressed bytes (about a fifth)
   ///     and are inflated on demand for the detail pane, search and export.
   ///   - workers: parallel readers (default: the number of cores).
@@ -35,7 +38,7 @@ public enum LogFileSource {
           let index = next.add(1, ordering: .relaxed).oldValue
           guard index < files.count else { break }
           let file = files[index]
-          switch readFile(file.path, maxBytes: maxFileBytes) {
+          switch readFile(file.path, maxBytes: min(maxFileBytes, maxFileBytesLimit)) {
           case .success(let bytes):
             let scan = RecordScanner.scan(bytes.bytes)
             var batch = RecordBatch(scan: scan, source: file.path, ordinal: UInt32(index))
@@ -77,12 +80,12 @@ public enum LogFileSource {
       return .failure(LoadProblem(source: path, reason: String(cString: strerror(errno))))
     }
     guard (info.st_mode & S_IFMT) == S_IFREG else {
-      return .failure(LoadProblem(source: path, reason: "not a regular file"))
+      return .failure(LoadProblem(source: path, reason: "not a regular file: \(FileDiscovery.kindName(info.st_mode))"))
     }
     let size = Int(info.st_size)
     guard size <= maxBytes else {
-      return .failure(
-        LoadProblem(source: path, reason: "file is \(size >> 20) MiB, over the cap (raise --max-file-mb)"))
+      let advice = maxBytes >= maxFileBytesLimit ? "4 GiB is the limit for one file" : "raise --max-file-mb"
+      return .failure(LoadProblem(source: path, reason: "file is \(size >> 20) MiB, over the cap (\(advice))"))
     }
     var raw = [UInt8](repeating: 0, count: size)
     var got = 0

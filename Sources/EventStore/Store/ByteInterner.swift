@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Keys are byte ranges of one buffer (the batch's scan buffer) holding no JSON escapes, so the bytes are the
 /// value's UTF-8 (invalid UTF-8 is repaired when the `String` is made, once per distinct value). Ids are those of
-/// the batch's ``StringTable``: two byte sequences that decode to the same `String` share an id, as before.
+/// the batch's ``StringTable``: two byte sequences that decode to the same `String` share an id, as before. Values
+/// longer than ``ColumnText/maxBytes`` are capped (see ``ColumnText``).
 struct ByteInterner {
   private var slots: [Int32]
   private var hashes: [UInt64] = []
@@ -37,7 +38,7 @@ struct ByteInterner {
       }
       slot = (slot + 1) & mask
     }
-    let id = strings.intern(String(decoding: UnsafeBufferPointer(start: base, count: length), as: UTF8.self))
+    let id = strings.intern(ColumnText.string(UnsafeBufferPointer(start: base, count: length)))
     slots[slot] = Int32(hashes.count)
     hashes.append(hash)
     starts.append(Int32(truncatingIfNeeded: start))

@@ -41,7 +41,7 @@ struct RecordBatch: Sendable {
   /// Builds a batch from a scan of `source`'s bytes.
   ///
   /// String fields are interned by their raw bytes (``ByteInterner``), so a value costs a `String` only the first
-  /// time the batch sees it; values with escapes are decoded first. Per-name facts (inferred read/write, trail call)
+  /// time the batch sees it; values with escapes are decoded first. Values are capped (``ColumnText``). Per-name facts (inferred read/write, trail call)
   /// are worked out once per distinct name.
   init(scan: ScanResult, source: String, ordinal: UInt32) {
     self.ordinal = ordinal
@@ -57,7 +57,7 @@ struct RecordBatch: Sendable {
     array.withUnsafeBufferPointer { buffer in
       func intern(_ ref: JSONStringRef) -> UInt32 {
         guard ref.isPresent, ref.start >= 0, ref.end <= buffer.count else { return 0 }
-        if ref.hasEscapes { return strings.intern(ref.decode(in: array)) }
+        if ref.hasEscapes { return strings.intern(ColumnText.decode(ref, in: array)) }
         return interner.intern(buffer, ref.start, ref.end, strings: &strings)
       }
       for (index, record) in scan.records.enumerated() {
@@ -75,7 +75,7 @@ struct RecordBatch: Sendable {
         switch IdentityBytes.displayName(f, in: buffer, array: array) {
         case .bytes(let start, let end): user = interner.intern(buffer, start, end, strings: &strings)
         case .field(let ref): user = intern(ref)
-        case .text(let text): user = strings.intern(text)
+        case .text(let text): user = strings.intern(ColumnText.capped(text))
         }
         var flags: EventFlags = []
         if let readOnly = f.readOnly {
@@ -86,18 +86,19 @@ struct RecordBatch: Sendable {
         }
         if f.errorCode.isPresent { flags.insert(.failed) }
         let range = record.range
+        let region = intern(f.awsRegion)
         rows.append(
           Row(
             time: time, index: UInt32(truncatingIfNeeded: index), eventName: name, source: intern(f.eventSource),
-            user: user, region: intern(f.awsRegion), ip: intern(f.sourceIPAddress), error: intern(f.errorCode),
+            user: user, region: region, ip: intern(f.sourceIPAddress), error: intern(f.errorCode),
             flags: flags, start: UInt32(truncatingIfNeeded: range.lowerBound),
             length: UInt32(truncatingIfNeeded: range.count),
             identity: RecordHash(UnsafeBufferPointer(rebasing: buffer[range]))))
         if facts & 4 != 0, f.requestName.isPresent {
           trailEvents.append(
             TrailEvent(
-              trail: TrailName.short(f.requestName.decode(in: array)), eventName: f.eventName.decode(in: array),
-              time: time, region: f.awsRegion.decode(in: array), user: Identity.displayName(f, in: array),
+              trail: TrailName.short(ColumnText.decode(f.requestName, in: array)), eventName: strings[name],
+              time: time, region: strings[region], user: strings[user],
               failed: f.errorCode.isPresent))
         }
       }
