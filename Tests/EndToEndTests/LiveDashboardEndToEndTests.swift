@@ -27,6 +27,8 @@ struct LiveDashboardEndToEndTests {
     let first = try tmux.waitUntil(description: "the header and the first page", timeout: .seconds(20)) { screen in
       screen.contains { $0.contains("CloudTrail us-east-1") }
         && screen.contains { $0.contains("50 / 50 events") || $0.contains("Loaded 1 page") }
+        // "more" is published with the page's end, a moment after the rows.
+        && screen.contains { $0.contains("more") }
     }
     #expect(first.contains { $0.contains(server.endpoint) })
     let trails = try tmux.waitUntil(description: "the trails pane from the API") { screen in

@@ -164,7 +164,8 @@ public final class LookupSession: @unchecked Sendable {
       switch action {
       case .send(_, let delay):
         if delay == 0 {
-          store.queue.async { [store] in store.setActivity("\(error.code), resuming the query") }
+          let what = Self.describe(error.code)
+          store.queue.async { [store] in store.setActivity("\(what), \(Self.verb(error.code)) now") }
         }
         countdown(error.code, until: now + delay, query: query)
         perform(action)
@@ -190,7 +191,8 @@ public final class LookupSession: @unchecked Sendable {
     guard left > 0, query == self.query, inFlight || pending == nil else { return }
     let seconds = (left + 999) / 1000
     let what = Self.describe(code)
-    store.queue.async { [store] in store.setActivity("\(what), retrying in \(seconds) s") }
+    let verb = Self.verb(code)
+    store.queue.async { [store] in store.setActivity("\(what), \(verb) in \(seconds) s") }
     queue.asyncAfter(deadline: .now() + .milliseconds(min(1000, left))) { [self] in
       countdown(code, until: due, query: query)
     }
@@ -203,9 +205,13 @@ public final class LookupSession: @unchecked Sendable {
       return "throttled by AWS (\(code))"
     case "NetworkError", "RequestTimeout": return "network error (\(code))"
     case "MalformedResponse": return "unreadable answer (\(code))"
+    case "InvalidNextTokenException": return "NextToken refused (\(code))"
     default: return "server error (\(code))"
     }
   }
+
+  /// "resuming" for a refused NextToken (the query restarts where it got to), else "retrying".
+  static func verb(_ code: String) -> String { code == "InvalidNextTokenException" ? "resuming" : "retrying" }
 
   /// Turns a page's `CloudTrailEvent` strings into one NDJSON buffer and scans it like a file.
   static func batch(from page: LookupEventsResponse, ordinal: UInt32, label: String) -> RecordBatch {
