@@ -20,6 +20,7 @@ public final class CloudTrailClient: LookupEventsService, Sendable {
   /// Seconds added to the local clock when signing, learnt from a clock-skew rejection's `Date` header.
   private let skew = Mutex<Int64>(0)
   private let noticeHandler = Mutex<(@Sendable (String) -> Void)?>(nil)
+  private let requestLog = Mutex<(@Sendable (RequestRecord) -> Void)?>(nil)
 
   /// Creates a client. `operationLog` is called with the operation name (`LookupEvents`, ...) for every request
   /// sent.
@@ -73,8 +74,10 @@ public final class CloudTrailClient: LookupEventsService, Sendable {
       SigV4.sign(
         &request, credentials: credentials, region: signingRegion, service: "cloudtrail", date: clock() + offset)
       operationLog?(operation)
+      let sentAt = DispatchTime.now().uptimeNanoseconds
       transport.send(request, to: url, timeout: timeout) { [self] result in
         let answer = AWSResponse.interpret(result, operation: operation)
+        record(operation, region: signingRegion, result: result, answer: answer, since: sentAt)
         guard case .failure(let error) = answer else { return completion(answer) }
         if retryOnSkew, error.isClockSkew, adoptServerClock(error.serverDate, signedWith: offset) {
           call(
@@ -104,6 +107,26 @@ public final class CloudTrailClient: LookupEventsService, Sendable {
   /// Sets who hears about things the user should know that are not failures (the clock correction).
   public func setNoticeHandler(_ handler: @escaping @Sendable (String) -> Void) {
     noticeHandler.withLock { $0 = handler }
+  }
+
+  /// Sets who hears about every exchange (operation, region, status, error code, time, request ID).
+  public func setRequestLog(_ handler: @escaping @Sendable (RequestRecord) -> Void) {
+    requestLog.withLock { $0 = handler }
+  }
+
+  private func record(
+    _ operation: String, region: String, result: Result<HTTPResponse, Error>, answer: Result<[UInt8], AWSError>,
+    since start: UInt64
+  ) {
+    guard let handler = requestLog.withLock({ $0 }) else { return }
+    let response = try? result.get()
+    let code: String? =
+      if case .failure(let error) = answer { error.code } else { nil }
+    handler(
+      RequestRecord(
+        operation: operation, region: region, status: response?.status, errorCode: code,
+        milliseconds: Int((DispatchTime.now().uptimeNanoseconds - start) / 1_000_000),
+        requestId: response?.header("x-amzn-RequestId")))
   }
 
   /// Takes the server's clock from a skew rejection; false when the `Date` header is missing or unreadable, or

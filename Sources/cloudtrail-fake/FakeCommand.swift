@@ -35,6 +35,8 @@ struct FakeCommand: ParsableCommand {
   @Option(help: "Check signatures as if the server clock were off by this many seconds.") var skew: Int64 = 0
   @Option(help: "After N requests with one session token, answer ExpiredTokenException for it.") var expireAfter = 0
   @Flag(help: "Do not log requests to stderr.") var quiet = false
+  @Option(help: "Append every request's SigV4 signature to this file (for tests that look for leaks).")
+  var recordSignatures: String?
 
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
@@ -85,6 +87,7 @@ struct FakeCommand: ParsableCommand {
     config.skewSeconds = skew
     config.expireAfter = expireAfter
     config.quiet = quiet
+    config.signatureFile = recordSignatures
     config.defaultRegion = region
     return config
   }

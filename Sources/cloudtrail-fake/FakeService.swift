@@ -21,6 +21,7 @@ struct FakeConfig: Sendable {
   var expireAfter = 0
   var quiet = false
   var defaultRegion = "us-east-1"
+  var signatureFile: String?
 }
 
 /// Answers CloudTrail requests: faults, authentication, throttling, then the operation.
@@ -62,6 +63,7 @@ final class FakeService: Sendable {
     let operation =
       target.hasPrefix(FakeService.targetPrefix) ? String(target.dropFirst(FakeService.targetPrefix.count)) : "-"
     let scope = FakeService.credentialScope(request.header("authorization"))
+    recordSignature(request.header("authorization"))
     let key = scope?.key
     func finish(_ response: HTTPResponse, code: String?) -> Outcome {
       logLine(operation: operation, status: response.status, code: code, key: key)
@@ -186,6 +188,24 @@ final class FakeService: Sendable {
     let parts = rest.split(separator: "/", omittingEmptySubsequences: false)
     guard let key = parts.first, !key.isEmpty else { return nil }
     return (String(key), parts.count > 2 ? String(parts[2]) : nil)
+  }
+
+  /// Appends the `Signature=` value of an Authorization header to `--record-signatures`.
+  func recordSignature(_ authorization: String?) {
+    guard let path = config.signatureFile, let authorization, let range = authorization.range(of: "Signature=")
+    else { return }
+    let signature = authorization[range.upperBound...].prefix { $0 != "," && $0 != " " }
+    state.withLock { _ in
+      guard let handle = FileHandle(forWritingAtPath: path) ?? createAndOpen(path) else { return }
+      handle.seekToEndOfFile()
+      handle.write(Data((signature + "\n").utf8))
+      handle.closeFile()
+    }
+  }
+
+  private func createAndOpen(_ path: String) -> FileHandle? {
+    FileManager.default.createFile(atPath: path, contents: nil)
+    return FileHandle(forWritingAtPath: path)
   }
 
   /// Writes one log line to stderr: time, operation, status, error code, access key ID (never secrets).

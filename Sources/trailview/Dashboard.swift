@@ -57,6 +57,8 @@ enum Dashboard {
         dirty = true
       }
     }
+    starter.log.say(1, DiagnosticLog.summary(state.snapshot))
+    for problem in state.snapshot.progress.problems { starter.log.say(1, "\(problem.source): \(problem.reason)") }
   }
 }
 

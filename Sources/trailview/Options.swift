@@ -58,6 +58,16 @@ struct Options: ParsableArguments {
   @Option(name: .customLong("max-file-mb"), help: "Largest decompressed size of one file, in MiB.")
   var maxFileMB: Int = 1024
 
+  @Flag(
+    name: .shortAndLong,
+    help:
+      "More detail on stderr, or in --log: -v the source, where credentials came from, notes and a summary; -vv every API request too."
+  )
+  var verbose: Int
+
+  @Option(name: .customLong("log"), help: "Write the -v / -vv log to this file (the dashboard needs this for -v).")
+  var logFile: String?
+
   @Flag(name: .customLong("keys-markdown"), help: .hidden)
   var keysMarkdown = false
 

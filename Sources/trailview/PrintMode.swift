@@ -7,7 +7,9 @@ import Synchronization
 /// `--print`: load, filter, and write the matching events to stdout without a screen.
 enum PrintMode {
   /// Runs print mode and returns the exit status (0 all read, 2 some inputs skipped, 1 nothing readable).
-  static func run(options: Options, filter: EventFilter, start: (EventStore) -> LookupSession?) -> Int32 {
+  static func run(
+    options: Options, filter: EventFilter, log: DiagnosticLog, start: (EventStore) -> LookupSession?
+  ) -> Int32 {
     let done = DispatchSemaphore(value: 0)
     let final = Mutex<EventSnapshot?>(nil)
     let store = EventStore(publishIntervalMilliseconds: 200) { update in
@@ -40,6 +42,7 @@ enum PrintMode {
     case .table: TableOutput.write(snapshot, to: out)
     }
     out.flush()
+    log.say(1, DiagnosticLog.summary(snapshot))
     for notice in snapshot.progress.notices {
       FileHandle.standardError.write(Data("trailview: note: \(DisplayText.sanitize(notice))\n".utf8))
     }

@@ -10,13 +10,17 @@ struct SourceStarter {
   let now: Int64
   /// The live API client, when neither paths nor --demo were given.
   let live: CloudTrailClient?
+  /// The `-v` log.
+  let log: DiagnosticLog
 
-  init(options: Options, filter: EventFilter, now: Int64) throws {
+  init(options: Options, filter: EventFilter, now: Int64, log: DiagnosticLog) throws {
     self.options = options
     self.filter = filter
     self.now = now
+    self.log = log
     if options.demo || !options.paths.isEmpty {
       live = nil
+      log.say(1, "source: \(options.demo ? "the built-in demo account" : options.paths.joined(separator: ", "))")
       return
     }
     do throws(AWSError) {
@@ -27,9 +31,14 @@ struct SourceStarter {
         homeDirectory: AWSHome.path, profileName: options.profile,
         region: settings.region)
       let provider = CredentialsProvider(chain: chain)
-      _ = try provider.credentials()
-      live = CloudTrailClient(settings: settings, credentials: provider)
+      let credentials = try provider.credentials()
+      let client = CloudTrailClient(settings: settings, credentials: provider)
+      log.say(1, "source: CloudTrail \(client.region) at \(client.endpoint.absoluteString)")
+      log.say(1, "credentials: access key \(credentials.accessKeyId) from \(credentials.source)")
+      client.setRequestLog { [log] record in log.say(2, record.line) }
+      live = client
     } catch {
+      log.say(1, "startup failed: \(error.description)")
       throw StartupError(message: error.explanation)
     }
   }
@@ -47,7 +56,10 @@ struct SourceStarter {
   @discardableResult
   func start(_ store: EventStore) -> LookupSession? {
     if let live {
-      live.setNoticeHandler { notice in store.addNotice(notice) }
+      live.setNoticeHandler { [log] notice in
+        log.say(1, "note: \(notice)")
+        store.addNotice(notice)
+      }
       let session = LookupSession(
         service: live, store: store, label: "CloudTrail \(live.region)",
         window: (filter.startTime, filter.endTime ?? now),

@@ -27,7 +27,9 @@ struct Trailview: ParsableCommand {
     if options.demo && !options.paths.isEmpty {
       throw ValidationError("give log paths or --demo, not both")
     }
-    let start = try SourceStarter(options: options, filter: filter, now: now)
+    let log = try DiagnosticLog(
+      level: options.verbose, path: options.logFile, screenInUse: !options.printMode && !options.printTrails)
+    let start = try SourceStarter(options: options, filter: filter, now: now, log: log)
     if options.printTrails {
       guard options.printMode, let live = start.live else {
         throw ValidationError("--trails works with --print against the live API")
@@ -35,7 +37,7 @@ struct Trailview: ParsableCommand {
       throw ExitCode(TrailsPrint.run(client: live))
     }
     if options.printMode {
-      let status = PrintMode.run(options: options, filter: filter, start: start.start)
+      let status = PrintMode.run(options: options, filter: filter, log: log, start: start.start)
       throw ExitCode(status)
     }
     try Dashboard.run(filter: filter, starter: start)

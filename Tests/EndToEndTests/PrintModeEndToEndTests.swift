@@ -96,4 +96,26 @@ struct PrintModeEndToEndTests {
     #expect(recent.status == 0)
     #expect(lines(recent).isEmpty)
   }
+
+  @Test func verbosityLevelsAndTheLogFile() throws {
+    let root = Self.tree(broken: true).path
+    let quiet = try Subprocess.run(Self.binary, ["--print", root])
+    #expect(!quiet.stderr.contains("source:"))
+    let verbose = try Subprocess.run(Self.binary, ["--print", "-v", root])
+    #expect(verbose.stderr.contains("source: \(root)"))
+    #expect(verbose.stderr.contains("20 events loaded from"), "\(verbose.stderr)")
+    #expect(lines(verbose) == lines(quiet))
+    let logPath = FileManager.default.temporaryDirectory.appendingPathComponent("tv-\(UUID().uuidString).log").path
+    defer { try? FileManager.default.removeItem(atPath: logPath) }
+    let logged = try Subprocess.run(Self.binary, ["--print", "--log", logPath, root])
+    #expect(!logged.stderr.contains("source:"))
+    let log = try String(contentsOfFile: logPath, encoding: .utf8)
+    #expect(log.contains("source: \(root)") && log.contains("events loaded"))
+    let mode = try FileManager.default.attributesOfItem(atPath: logPath)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+    // The dashboard owns the screen: -v needs a log file.
+    let dashboard = try Subprocess.run(Self.binary, ["-v", "--demo"])
+    #expect(dashboard.status == 1 || dashboard.status == 64)
+    #expect(dashboard.stderr.contains("--log FILE"), "\(dashboard.stderr)")
+  }
 }
