@@ -1,19 +1,33 @@
 import Foundation
+import Synchronization
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
 #endif
 
 /// `HTTPTransport` over Foundation's `URLSession` (FoundationNetworking on Linux).
+///
+/// One ephemeral session (no cookies, no cache) per distinct timeout: FoundationNetworking ignores a request's own
+/// `timeoutInterval` while it waits for the answer and only honours the session's `timeoutIntervalForRequest`
+/// (measured: a 1 s request timeout waited 5 s for a slow answer; the session setting gave up at 1 s).
 public final class URLSessionTransport: HTTPTransport {
-  private let session: URLSession
+  private let sessions = Mutex<[Double: URLSession]>([:])
 
-  /// Creates a transport on an ephemeral session (no cookies, no cache).
-  public init() {
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.httpCookieAcceptPolicy = .never
-    configuration.urlCache = nil
-    session = URLSession(configuration: configuration)
+  /// Creates a transport; sessions are made on first use.
+  public init() {}
+
+  private func session(timeout: Double) -> URLSession {
+    sessions.withLock { cache in
+      if let session = cache[timeout] { return session }
+      let configuration = URLSessionConfiguration.ephemeral
+      configuration.httpCookieAcceptPolicy = .never
+      configuration.urlCache = nil
+      configuration.timeoutIntervalForRequest = timeout
+      configuration.timeoutIntervalForResource = timeout * 4
+      let session = URLSession(configuration: configuration)
+      cache[timeout] = session
+      return session
+    }
   }
 
   /// Sends the request; `Host` and `Content-Length` are left to URLSession.
@@ -28,7 +42,7 @@ public final class URLSessionTransport: HTTPTransport {
     }
     urlRequest.setValue("close", forHTTPHeaderField: "Connection")
     if !request.body.isEmpty { urlRequest.httpBody = Data(request.body) }
-    let task = session.dataTask(with: urlRequest) { data, response, error in
+    let task = session(timeout: timeout).dataTask(with: urlRequest) { data, response, error in
       if let error {
         completion(.failure(error))
         return

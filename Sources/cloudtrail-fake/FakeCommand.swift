@@ -30,6 +30,9 @@ struct FakeCommand: ParsableCommand {
   @Option(help: "Every Nth request: send half of the body, then close.") var truncateEvery = 0
   @Option(help: "Every Nth request: answer 200 with invalid JSON.") var garbageEvery = 0
   @Option(help: "Every Nth request: answer 200 text/html.") var wrongContentTypeEvery = 0
+  @Option(help: "Every Nth request: wait --hang-ms before answering (longer than the client's timeout).")
+  var hangEvery = 0
+  @Option(help: "How long a --hang-every request waits, in milliseconds.") var hangMs = 60_000
   @Option(help: "Every Nth request: a LookupEvents request with a NextToken answers InvalidNextTokenException.")
   var badTokenEvery = 0
   @Option(help: "Check signatures as if the server clock were off by this many seconds.") var skew: Int64 = 0
@@ -82,6 +85,8 @@ struct FakeCommand: ParsableCommand {
     config.garbageEvery = garbageEvery
     config.wrongContentTypeEvery = wrongContentTypeEvery
     config.badTokenEvery = badTokenEvery
+    config.hangEvery = hangEvery
+    config.hangMilliseconds = hangMs
     config.throttleBurst = throttleBurst
     config.delayMilliseconds = delayMs
     config.skewSeconds = skew

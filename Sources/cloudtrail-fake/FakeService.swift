@@ -15,6 +15,8 @@ struct FakeConfig: Sendable {
   var garbageEvery = 0
   var wrongContentTypeEvery = 0
   var badTokenEvery = 0
+  var hangEvery = 0
+  var hangMilliseconds = 60_000
   var throttleBurst = 0
   var delayMilliseconds = 0
   var skewSeconds: Int64 = 0
@@ -68,6 +70,10 @@ final class FakeService: Sendable {
     func finish(_ response: HTTPResponse, code: String?) -> Outcome {
       logLine(operation: operation, status: response.status, code: code, key: key)
       return .respond(dated(response))
+    }
+    if hits(config.hangEvery, n) {
+      logLine(operation: operation, status: 0, code: "Hang", key: key)
+      usleep(UInt32(min(config.hangMilliseconds, 600_000)) * 1000)
     }
     if hits(config.resetEvery, n) {
       logLine(operation: operation, status: 0, code: "ConnectionReset", key: key)

@@ -223,6 +223,35 @@ struct LiveFakeTests {
     #expect(LiveTrailview.requests(server.log).filter { $0.code == "InvalidNextTokenException" }.count >= 3)
   }
 
+  @Test func timedOutRequestsAreRetriedAndEveryEventArrivesOnce() throws {
+    // Every 4th request hangs for 20 s; the client gives up after 1 s and retries.
+    let (folder, expected) = try LiveTrailview.logs(count: 300, perSecond: 4)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let server = try FakeServer(
+      ["--logs", folder.path, "--rate", "1000", "--hang-every", "4", "--hang-ms", "20000"])
+    defer { server.stop() }
+    let client = CloudTrailClient(
+      region: "us-east-1", endpoint: URL(string: server.endpoint)!,
+      credentials: .fixed(AWSCredentials(accessKeyId: LiveTrailview.key, secretAccessKey: LiveTrailview.secret)),
+      timeout: 1)
+    let records = Mutex<[RequestRecord]>([])
+    client.setRequestLog { record in records.withLock { $0.append(record) } }
+    let now = Int64(Date().timeIntervalSince1970)
+    let snapshot = StoreHarness.run { store in
+      LookupSession(
+        service: client, store: store, label: "fake", window: (start: nil, end: now), minIntervalMilliseconds: 0,
+        lazy: false
+      ).start(filter: EventFilter())
+    }
+    #expect(snapshot.progress.problems.isEmpty, "\(snapshot.progress.problems)")
+    #expect(snapshot.total == expected.count)
+    #expect(snapshot.progress.duplicates == 0)
+    #expect(LiveTrailview.requests(server.log).contains { $0.code == "Hang" })
+    // The client gave up on the hanging request (rather than waiting for its answer) and asked again.
+    let failed = records.withLock { $0 }.filter { $0.errorCode == "NetworkError" && $0.status == nil }
+    #expect(!failed.isEmpty)
+  }
+
   @Test func printTrailsListsTheFakesTrailsWithLoggingState() async throws {
     let server = try FakeServer(["--demo", "--rate", "1000"])
     defer { server.stop() }
