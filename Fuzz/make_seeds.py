@@ -58,6 +58,9 @@ add("array.json", dumps(records[:4]))
 add("array-mixed.json", dumps([1, "a", None, records[0], {"not": "record"}, [records[1]]]))
 add("ndjson.jsonl", "\n".join(dumps(r) for r in records) + "\n")
 add("ndjson-batches.jsonl", dumps({"Records": records[:2]}) + "\n" + dumps({"Records": records[2:4]}) + "\n")
+add("records-broken-middle.json", '{"Records":[' + dumps(records[0]) + ',{"eventTime":"2024' + "," +
+    ",\x00".join(dumps(r) for r in records[1:3]) + ',{"a":[{"b":1},{"eventName":"x"}],"y":tru},' + dumps(records[3]) + "]}")
+add("array-broken-middle.json", "[" + dumps(records[0]) + ',{"eventName":"\x01",' + dumps(records[1]) + "]")
 add("ndjson-broken-line.jsonl", dumps(records[0]) + "\n{\"eventName\":\"a\",\n" + dumps(records[1]) + "\n")
 add("single.json", json.dumps(records[1], indent=4))
 lookup = {"Events": [{"EventId": "e%d" % k, "EventName": r.get("eventName"), "CloudTrailEvent": dumps(r)}

@@ -11,7 +11,8 @@
 ///
 /// Fields are matched by raw key bytes at their own depth only (a key written with escapes never matches); when a key
 /// repeats, the last one wins. A field whose value has the wrong type is absent. Invalid JSON is reported with its byte
-/// offset; records completed before it are kept, and in multi-value (NDJSON) input reading resumes on the next line.
+/// offset; records completed before it are kept; inside an array of records reading resumes at the next element
+/// that is a record (`RecordScanner.readOn`), and in multi-value (NDJSON) input on the next line.
 public enum RecordScanner {
   /// Scans a whole file's (decompressed) contents.
   ///
@@ -54,9 +55,20 @@ public enum RecordScanner {
       } catch {
         errors += 1
         sink.problems.append("invalid JSON at byte \(error.offset): \(reason(error, in: buffer))")
-        tally.add(
-          partialKind(sink, grew: sink.records.count > recordsBefore, array: buffer[start] == 0x5B), at: start,
-          complete: false)
+        let kind = partialKind(sink, grew: sink.records.count > recordsBefore, array: buffer[start] == 0x5B)
+        tally.add(kind, at: start, complete: false)
+        if (kind == .batch || kind == .array) && !sink.lookupMode,
+          let resumed = readOn(
+            buffer, after: max(error.offset, start),
+            lastGood: sink.records.count > recordsBefore ? sink.records.last!.range.upperBound - 1 : start,
+            sink: &sink)
+        {
+          sink.problems.append(
+            "read on at byte \(resumed.from): \(resumed.kept) more record\(resumed.kept == 1 ? "" : "s") after the error"
+          )
+          cursor.i = resumed.end
+          continue
+        }
         let canResume = tally.completed > 0 && errors < maxErrors
         guard canResume, let newline = nextNewline(buffer, after: max(error.offset, start)) else { break }
         cursor.i = newline + 1
