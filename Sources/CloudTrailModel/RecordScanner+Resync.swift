@@ -19,6 +19,7 @@ extension RecordScanner {
     var budget = max(1 << 20, buffer.count * 2)
     var kept = 0
     var from: Int?
+    var keptEnd = 0  // the end of the last record kept: later tries start after it, so records never overlap
     for _ in 0..<maxResyncCandidates {
       guard let start = nextElementStart(buffer, after: position) else { break }
       var cursor = JSONCursor(buffer, at: start)
@@ -32,6 +33,7 @@ extension RecordScanner {
         }
         sink.addPlain(start..<cursor.i, fields, base: cursor.base)
         kept += 1
+        keptEnd = cursor.i
         from = from ?? start
         var first = false
         while try cursor.nextElement(&first) {
@@ -44,6 +46,7 @@ extension RecordScanner {
           if try cursor.record(&elementFields, topLevel: false, sink: &sink).qualifies {
             sink.addPlain(elementStart..<cursor.i, elementFields, base: cursor.base)
             kept += 1
+            keptEnd = cursor.i
           }
         }
         cursor.skipWhitespace()
@@ -52,7 +55,7 @@ extension RecordScanner {
       } catch {
         // Another break: keep what was read and try the next place (or, over budget, the first after the break).
         budget -= error.offset - start
-        position = budget > 0 ? start + 1 : max(error.offset, start + 1)
+        position = max(budget > 0 ? start + 1 : max(error.offset, start + 1), keptEnd)
         if kept > 0 { sink.problems.append("invalid JSON at byte \(error.offset): \(error.reason)") }
       }
     }

@@ -63,4 +63,17 @@ import Testing
     let result = RecordScanner.scan(Array(text.utf8))
     #expect(Self.names(result) == ["Call0"])
   }
+
+  @Test func recordsReadOnNeverOverlapOrRepeat() {
+    // After reading on, a second break sends the search on from the last record kept, not from where it started
+    // (the fuzz target found records kept twice, overlapping).
+    let parts = [
+      Self.record(0), #"{"eventTime":"2024"#, Self.record(2), Self.record(3), #"{"bad":tru}"#, Self.record(5),
+    ]
+    let text = #"{"Records":["# + parts.joined(separator: ",") + "]}"
+    let result = RecordScanner.scan(Array(text.utf8))
+    #expect(Self.names(result) == ["Call0", "Call2", "Call3", "Call5"], "\(result.problems)")
+    let ranges = result.records.map(\.range)
+    #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound <= $1.lowerBound })
+  }
 }

@@ -15,7 +15,9 @@ public enum GzipError: Error, Sendable, Equatable, CustomStringConvertible {
     case .truncated: return "truncated gzip (stream ends early)"
     case .corrupt(let why): return "corrupt gzip: \(why)"
     case .tooLarge(let cap):
-      return "decompressed size exceeds the cap of \(cap / (1 << 20)) MiB (raise it with --max-file-mb)"
+      let advice =
+        cap >= LogFileSource.maxFileBytesLimit ? "4 GiB is the limit for one file" : "raise it with --max-file-mb"
+      return "decompressed size exceeds the cap of \(cap / (1 << 20)) MiB (\(advice))"
     }
   }
 }
