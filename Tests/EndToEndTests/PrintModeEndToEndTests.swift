@@ -118,4 +118,32 @@ struct PrintModeEndToEndTests {
     #expect(dashboard.status == 1 || dashboard.status == 64)
     #expect(dashboard.stderr.contains("--log FILE"), "\(dashboard.stderr)")
   }
+
+  /// `setpriv` to run as `nobody` when the tests run as root (root reads files whatever their mode).
+  static let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+  @Test(.enabled(if: geteuid() != 0 || setpriv != nil, "running as root without setpriv"))
+  func unreadableFilesAreNamedAndTheRestPrints() throws {
+    let root = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    LogTree.write(
+      LogTree.recordsFile([LogTree.record(time: "2024-05-01T10:00:00Z", name: "Readable")]), to: "a.json", under: root)
+    let locked = LogTree.write(
+      LogTree.recordsFile([LogTree.record(time: "2024-05-01T10:01:00Z", name: "Locked")]), to: "b.json", under: root)
+    chmod(root.path, 0o755)
+    chmod(root.appendingPathComponent("a.json").path, 0o644)
+    chmod(locked.path, 0)
+    var command = [Self.binary, "--print", "--format", "table", root.path]
+    if geteuid() == 0, let setpriv = Self.setpriv {
+      // A copy of the binary nobody can run, wherever the build is.
+      let copy = root.appendingPathComponent("trailview-copy").path
+      try FileManager.default.copyItem(atPath: Self.binary, toPath: copy)
+      chmod(copy, 0o755)
+      command = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", copy] + command.dropFirst()
+    }
+    let out = try Subprocess.run(command[0], Array(command.dropFirst()))
+    #expect(out.status == 2, "\(out.stderr)")
+    #expect(out.text.contains("Readable") && !out.text.contains("Locked"))
+    #expect(out.stderr.contains("b.json") && out.stderr.contains(String(cString: strerror(EACCES))), "\(out.stderr)")
+  }
 }
