@@ -25,7 +25,10 @@ SCENARIOS=(
   "dashboard|--demo|wait:$READY key:w wait:writes_only"
   "filtered|--demo|wait:$READY key:/ text:203.0.113.66 key:Enter wait:search=203.0.113.66 pause:0.3"
   "detail|--demo|wait:$READY key:e text:StopLogging key:Enter wait:event=StopLogging pause:0.3 key:Enter wait:requestParameters"
+  # The live API path against cloudtrail-fake (the demo account, throttling bursts): ENDPOINT is filled in below.
+  "live|--region us-east-1 --endpoint-url ENDPOINT|wait:Loaded_1_page wait:STOPPED key:L wait:retrying_in"
 )
+FAKE_FLAGS=${FAKE_FLAGS:---demo --quiet --throttle-burst 3}
 # -------------------------------------------------------------------------------------------------------------
 
 cd "$(dirname "$0")/.."
@@ -82,10 +85,33 @@ if [[ ${1:-} == --selftest ]]; then
 fi
 
 [[ -x $BIN ]] || swift build -c release --product trailview
+FAKE_BIN=$(dirname "$BIN")/cloudtrail-fake
+[[ -x $FAKE_BIN ]] || swift build -c release --product cloudtrail-fake
+
+# The fake for the live scenario: started on a free port, stopped on exit.
+ENDPOINT=
+start_fake() {
+  local out
+  out=$(mktemp)
+  # shellcheck disable=SC2086  # FAKE_FLAGS is a word list on purpose
+  "$FAKE_BIN" $FAKE_FLAGS >"$out" &
+  FAKE_PID=$!
+  trap '"${TMUX_CMD[@]}" kill-server 2>/dev/null || true; kill $FAKE_PID 2>/dev/null || true' EXIT
+  until grep -q listening "$out"; do sleep 0.1; done
+  ENDPOINT=$(awk '{print $3}' "$out")
+  rm -f "$out"
+}
+LIVE_ENV="AWS_ACCESS_KEY_ID=AKIDTRAILVIEWFAKE AWS_SECRET_ACCESS_KEY=trailview-fake-secret AWS_CONFIG_FILE=/dev/null"
+LIVE_ENV+=" AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true"
 
 for scenario in "${SCENARIOS[@]}"; do
   IFS='|' read -r name args steps <<<"$scenario"
   if (($# > 0)) && [[ " $* " != *" $name "* ]]; then continue; fi
-  # shellcheck disable=SC2086  # steps and arguments are word lists on purpose
-  shoot "$name" "$BIN $args" $steps
+  command="$BIN $args"
+  if [[ $args == *ENDPOINT* ]]; then
+    [[ -n $ENDPOINT ]] || start_fake
+    command="env $LIVE_ENV $BIN ${args//ENDPOINT/$ENDPOINT}"
+  fi
+  # shellcheck disable=SC2086  # steps are a word list on purpose
+  shoot "$name" "$command" $steps
 done
