@@ -42,10 +42,10 @@ extension CloudTrailClient {
   /// A client for resolved settings.
   public convenience init(
     settings: AWSSettings, credentials: CredentialsProvider, transport: HTTPTransport = URLSessionTransport(),
-    operationLog: (@Sendable (String) -> Void)? = nil
+    clockOffset: ClockOffset = ClockOffset(), operationLog: (@Sendable (String) -> Void)? = nil
   ) {
     self.init(
       region: settings.region, endpoint: settings.customEndpoint ? settings.endpoint : nil, credentials: credentials,
-      transport: transport, operationLog: operationLog)
+      transport: transport, clockOffset: clockOffset, operationLog: operationLog)
   }
 }

@@ -17,9 +17,8 @@ public final class CloudTrailClient: LookupEventsService, Sendable {
   private let timeout: Double
   private let clock: @Sendable () -> Int64
   private let operationLog: (@Sendable (String) -> Void)?
-  /// Seconds added to the local clock when signing, learnt from a clock-skew rejection's `Date` header.
-  private let skew = Mutex<Int64>(0)
-  private let noticeHandler = Mutex<(@Sendable (String) -> Void)?>(nil)
+  /// Seconds added to the local clock when signing (shared with the credential chain's AssumeRole).
+  public let clockOffset: ClockOffset
   private let requestLog = Mutex<(@Sendable (RequestRecord) -> Void)?>(nil)
 
   /// Creates a client. `operationLog` is called with the operation name (`LookupEvents`, ...) for every request
@@ -27,8 +26,10 @@ public final class CloudTrailClient: LookupEventsService, Sendable {
   public init(
     region: String, endpoint: URL? = nil, credentials: CredentialsProvider,
     transport: HTTPTransport = URLSessionTransport(), timeout: Double = 30,
-    clock: @escaping @Sendable () -> Int64 = AWSClock.now, operationLog: (@Sendable (String) -> Void)? = nil
+    clock: @escaping @Sendable () -> Int64 = AWSClock.now, clockOffset: ClockOffset = ClockOffset(),
+    operationLog: (@Sendable (String) -> Void)? = nil
   ) {
+    self.clockOffset = clockOffset
     self.region = region
     self.endpoint = endpoint ?? AWSEndpoints.regionalEndpoint(service: "cloudtrail", region: region)
     self.customEndpoint = endpoint != nil
@@ -70,7 +71,7 @@ public final class CloudTrailClient: LookupEventsService, Sendable {
           (name: "Content-Type", value: "application/x-amz-json-1.1"),
           (name: "X-Amz-Target", value: Self.targetPrefix + operation),
         ], body: body)
-      let offset = skew.withLock { $0 }
+      let offset = clockOffset.seconds
       SigV4.sign(
         &request, credentials: credentials, region: signingRegion, service: "cloudtrail", date: clock() + offset)
       operationLog?(operation)
@@ -79,7 +80,9 @@ public final class CloudTrailClient: LookupEventsService, Sendable {
         let answer = AWSResponse.interpret(result, operation: operation)
         record(operation, region: signingRegion, result: result, answer: answer, since: sentAt)
         guard case .failure(let error) = answer else { return completion(answer) }
-        if retryOnSkew, error.isClockSkew, adoptServerClock(error.serverDate, signedWith: offset) {
+        if retryOnSkew, error.isClockSkew,
+          clockOffset.adopt(serverDate: error.serverDate, localNow: clock(), signedWith: offset)
+        {
           call(
             operation, body: body, region: callRegion, retryOnExpiry: retryOnExpiry, retryOnSkew: false,
             completion: completion)
@@ -101,12 +104,10 @@ public final class CloudTrailClient: LookupEventsService, Sendable {
     }
   }
 
-  /// Seconds currently added to the local clock when signing (0 until AWS rejects a request's time).
-  public var clockOffset: Int64 { skew.withLock { $0 } }
-
-  /// Sets who hears about things the user should know that are not failures (the clock correction).
+  /// Sets who hears about things the user should know that are not failures (the clock correction, whichever
+  /// signer made it).
   public func setNoticeHandler(_ handler: @escaping @Sendable (String) -> Void) {
-    noticeHandler.withLock { $0 = handler }
+    clockOffset.setChangeHandler { handler(Self.skewNotice($0)) }
   }
 
   /// Sets who hears about every exchange (operation, region, status, error code, time, request ID).
@@ -129,26 +130,13 @@ public final class CloudTrailClient: LookupEventsService, Sendable {
         requestId: response?.header("x-amzn-RequestId")))
   }
 
-  /// Takes the server's clock from a skew rejection; false when the `Date` header is missing or unreadable, or
-  /// says nothing new (another request already adopted it).
-  private func adoptServerClock(_ serverDate: String?, signedWith offset: Int64) -> Bool {
-    guard let serverDate, let serverTime = HTTPDate.parse(serverDate) else { return false }
-    let measured = serverTime - clock()
-    // (retry, changed): another request may have adopted the server's clock meanwhile; then just retry with it.
-    let (retry, changed) = skew.withLock { current -> (Bool, Bool) in
-      if current != offset { return (true, false) }
-      guard abs(measured - current) >= 60 else { return (false, false) }
-      current = measured
-      return (true, true)
-    }
-    if changed { noticeHandler.withLock { $0 }?(Self.skewNotice(measured)) }
-    return retry
-  }
-
-  /// "the local clock is 15 min 3 s behind AWS; requests are signed with AWS's time".
+  /// "the local clock is about 15 min behind AWS; requests are signed with AWS's time" (the measure is good to a
+  /// second or two: both clocks are read in whole seconds, a round trip apart).
   static func skewNotice(_ offset: Int64) -> String {
     let size = abs(offset)
-    let amount = size >= 60 ? "\(size / 60) min \(size % 60) s" : "\(size) s"
+    let minutes = (size + 30) / 60
+    let amount =
+      size < 90 ? "\(size) s" : minutes < 120 ? "about \(minutes) min" : "about \(Double(minutes / 6) / 10) h"
     return "the local clock is \(amount) \(offset > 0 ? "behind" : "ahead of") AWS; requests are signed with AWS's time"
   }
 

@@ -2,11 +2,13 @@ import Foundation
 
 extension CredentialChain {
   /// Calls STS AssumeRole (signed with `source`) for a profile's `role_arn`, with `role_session_name`
-  /// (default `trailview-<epoch>`), `external_id` and `duration_seconds`.
-  func assumeRole(profileName: String, profile: [String: String], source: AWSCredentials) throws(AWSError)
-    -> AWSCredentials
-  {
-    let now = clock()
+  /// (default `trailview-<epoch>`), `external_id` and `duration_seconds`. When STS rejects the signature's time, the
+  /// chain's ``ClockOffset`` adopts STS's clock and the call is made once more.
+  func assumeRole(
+    profileName: String, profile: [String: String], source: AWSCredentials, retryOnSkew: Bool = true
+  ) throws(AWSError) -> AWSCredentials {
+    let offset = clockOffset.seconds
+    let now = clock() + offset
     var form: [(String, String)] = [
       ("Action", "AssumeRole"), ("Version", "2011-06-15"), ("RoleArn", profile["role_arn"] ?? ""),
       ("RoleSessionName", profile["role_session_name"].flatMap { $0.isEmpty ? nil : $0 } ?? "trailview-\(now)"),
@@ -32,11 +34,17 @@ extension CredentialChain {
     }
     let xml = String(decoding: response.body, as: UTF8.self)
     guard (200..<300).contains(response.status) else {
-      throw AWSError(
+      let error = AWSError(
         code: Self.xmlValue("Code", in: xml) ?? "HTTP\(response.status)",
         message: "assuming \(profile["role_arn"] ?? "") for profile \"\(profileName)\": "
           + (Self.xmlValue("Message", in: xml) ?? "HTTP \(response.status)"),
         operation: "AssumeRole", httpStatus: response.status, serverDate: response.header("Date"))
+      if retryOnSkew, error.isClockSkew,
+        clockOffset.adopt(serverDate: error.serverDate, localNow: clock(), signedWith: offset)
+      {
+        return try assumeRole(profileName: profileName, profile: profile, source: source, retryOnSkew: false)
+      }
+      throw error
     }
     guard let id = Self.xmlValue("AccessKeyId", in: xml), let secret = Self.xmlValue("SecretAccessKey", in: xml),
       let token = Self.xmlValue("SessionToken", in: xml)

@@ -17,6 +17,8 @@ public struct CredentialChain: Sendable {
   public var transport: HTTPTransport
   /// Seconds since 1970.
   public var clock: @Sendable () -> Int64
+  /// The correction to the local clock for signing AssumeRole; share it with the `CloudTrailClient`.
+  public var clockOffset = ClockOffset()
   /// Timeout for each instance-metadata request (1 attempt each).
   public var metadataTimeout: Double = 1
 

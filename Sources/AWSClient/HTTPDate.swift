@@ -4,12 +4,13 @@ public enum HTTPDate {
   static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
   static let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
 
-  /// Seconds since 1970 of an IMF-fixdate; also accepts the ISO 8601 forms `AWSTimestamp` reads. Nil otherwise.
+  /// Seconds since 1970 of an IMF-fixdate with a year from 1970 to 9999; nil for anything else (the header comes
+  /// from the network, so nothing wider is accepted).
   public static func parse(_ text: String) -> Int64? {
     let parts = text.trimmingWhitespace().split(separator: " ")
-    guard parts.count == 6, parts[5] == "GMT" || parts[5] == "UTC" else { return AWSTimestamp.parse(text) }
+    guard parts.count == 6, parts[5] == "GMT" || parts[5] == "UTC", parts[3].count == 4 else { return nil }
     guard let day = Int64(parts[1]), (1...31).contains(day),
-      let monthIndex = months.firstIndex(of: String(parts[2])), let year = Int64(parts[3]), year >= 1970
+      let monthIndex = months.firstIndex(of: String(parts[2])), let year = Int64(parts[3]), (1970...9999).contains(year)
     else { return nil }
     let clock = parts[4].split(separator: ":")
     guard clock.count == 3, let h = Int64(clock[0]), let m = Int64(clock[1]), let s = Int64(clock[2]),

@@ -40,7 +40,10 @@ public final class URLSessionTransport: HTTPTransport {
     for (name, value) in request.headers where !["host", "content-length"].contains(name.lowercased()) {
       urlRequest.addValue(value, forHTTPHeaderField: name)
     }
-    urlRequest.setValue("close", forHTTPHeaderField: "Connection")
+    #if canImport(FoundationNetworking)
+      // libcurl under FoundationNetworking waits out the timeout when a reused connection was reset (DECISIONS.md).
+      urlRequest.setValue("close", forHTTPHeaderField: "Connection")
+    #endif
     if !request.body.isEmpty { urlRequest.httpBody = Data(request.body) }
     let task = session(timeout: timeout).dataTask(with: urlRequest) { data, response, error in
       if let error {

@@ -26,13 +26,15 @@ struct SourceStarter {
     do throws(AWSError) {
       let settings = try AWSSettings.resolve(
         profile: options.profile, region: options.region, endpointURL: options.endpointURL)
-      let chain = CredentialChain(
+      var chain = CredentialChain(
         environment: ProcessInfo.processInfo.environment,
         homeDirectory: AWSHome.path, profileName: options.profile,
         region: settings.region)
+      let offset = ClockOffset()  // one clock correction for AssumeRole and CloudTrail
+      chain.clockOffset = offset
       let provider = CredentialsProvider(chain: chain)
       let credentials = try provider.credentials()
-      let client = CloudTrailClient(settings: settings, credentials: provider)
+      let client = CloudTrailClient(settings: settings, credentials: provider, clockOffset: offset)
       log.say(1, "source: CloudTrail \(client.region) at \(client.endpoint.absoluteString)")
       log.say(1, "credentials: access key \(credentials.accessKeyId) from \(credentials.source)")
       client.setRequestLog { [log] record in log.say(2, record.line) }
