@@ -57,11 +57,11 @@ public enum RecordScanner {
         sink.problems.append("invalid JSON at byte \(error.offset): \(reason(error, in: buffer))")
         let kind = partialKind(sink, grew: sink.records.count > recordsBefore, array: buffer[start] == 0x5B)
         tally.add(kind, at: start, complete: false)
-        if (kind == .batch || kind == .array) && !sink.lookupMode,
+        if (kind == .batch || kind == .array) && !sink.lookupMode && errors < maxErrors,
           let resumed = readOn(
             buffer, after: max(error.offset, start),
             lastGood: sink.records.count > recordsBefore ? sink.records.last!.range.upperBound - 1 : start,
-            sink: &sink)
+            limit: nextTopLevelLine(buffer, after: max(error.offset, start)), errors: &errors, sink: &sink)
         {
           sink.problems.append(
             "read on at byte \(resumed.from): \(resumed.kept) more record\(resumed.kept == 1 ? "" : "s") after the error"

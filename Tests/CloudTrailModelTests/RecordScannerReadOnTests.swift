@@ -76,4 +76,36 @@ import Testing
     let ranges = result.records.map(\.range)
     #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound <= $1.lowerBound })
   }
+
+  @Test func readingOnStaysInsideItsOwnLineOfBatches() {
+    // NDJSON of Records batches: the first batch breaks in its last element; the next line's records all load
+    // (its first record follows `[`, so reading on must not take the line's second record for the next element).
+    let lines = [
+      #"{"Records":["# + Self.record(8) + "]}",
+      #"{"Records":["# + Self.record(9) + #",{"eventTime":"2024"]}"#,
+      #"{"Records":["# + [Self.record(0), Self.record(1), Self.record(2)].joined(separator: ",") + "]}",
+    ]
+    let result = RecordScanner.scan(Array(lines.joined(separator: "\n").utf8))
+    #expect(Self.names(result) == ["Call8", "Call9", "Call0", "Call1", "Call2"], "\(result.problems)")
+  }
+
+  @Test func manyBreaksStopAtTheErrorLimitAndSaySo() {
+    var parts: [String] = []
+    for n in 0..<3_000 { parts += [Self.record(n % 10), #"{"eventTime":"x","y":tru}"#] }
+    let text = #"{"Records":["# + parts.joined(separator: ",") + "]}"
+    let result = RecordScanner.scan(Array(text.utf8))
+    #expect(result.problems.count <= 25, "\(result.problems.count) problems")
+    #expect(result.problems.contains("stopped after 20 errors"))
+    #expect(result.records.count >= 19 && result.records.count < 3_000, "\(result.records.count) \(result.problems)")
+  }
+
+  @Test func nestedObjectsThatAreNotRecordsAreSkippedOnce() {
+    // 2,000 nested levels of `,{"a":"…","b":[0,{…` after a break: none qualifies; each is parsed a bounded number
+    // of times (this input took minutes when every place was parsed again and again).
+    let filler = String(repeating: "x", count: 200)
+    let nested = String(repeating: #",{"a":"\#(filler)","b":[0"#, count: 2_000)
+    let text = #"{"Records":["# + Self.record(0) + #",{"eventTime":"x" "# + nested
+    let result = RecordScanner.scan(Array(text.utf8))
+    #expect(Self.names(result) == ["Call0"])
+  }
 }
