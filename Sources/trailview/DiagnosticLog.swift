@@ -35,7 +35,7 @@ final class DiagnosticLog: Sendable {
     guard level >= minimum else { return }
     let stamp = Date().formatted(.iso8601)
     let line = "trailview: \(stamp) \(DisplayText.sanitize(text))\n"
-    output.withLock { $0?.write(Data(line.utf8)) }
+    output.withLock { try? $0?.write(contentsOf: Data(line.utf8)) }  // never trap on EPIPE or a full disk
   }
 
   /// "2,926 events loaded from 59 pages, 12 shown; 1 problem; 3 duplicates dropped".

@@ -44,18 +44,18 @@ enum PrintMode {
     out.flush()
     log.say(1, DiagnosticLog.summary(snapshot))
     for notice in snapshot.progress.notices {
-      FileHandle.standardError.write(Data("trailview: note: \(DisplayText.sanitize(notice))\n".utf8))
+      StandardError.write("trailview: note: \(DisplayText.sanitize(notice))\n")
     }
     let problems = snapshot.progress.problems
     for problem in problems {
-      FileHandle.standardError.write(
-        Data("trailview: \(DisplayText.sanitize(problem.source)): \(DisplayText.sanitize(problem.reason))\n".utf8))
+      StandardError.write(
+        "trailview: \(DisplayText.sanitize(problem.source)): \(DisplayText.sanitize(problem.reason))\n")
     }
     let failedUnits = Set(problems.map(\.source)).count
     if snapshot.progress.total == 0 || (snapshot.total == 0 && failedUnits > 0 && failedUnits >= snapshot.progress.done)
     {
       if snapshot.progress.total == 0 && problems.isEmpty {
-        FileHandle.standardError.write(Data("trailview: no CloudTrail log files found\n".utf8))
+        StandardError.write("trailview: no CloudTrail log files found\n")
       }
       return 1
     }

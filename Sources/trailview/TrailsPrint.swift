@@ -33,8 +33,8 @@ enum TrailsPrint {
     }
     out.flush()
     for problem in snapshot.progress.problems {
-      FileHandle.standardError.write(
-        Data("trailview: \(DisplayText.sanitize(problem.source)): \(DisplayText.sanitize(problem.reason))\n".utf8))
+      StandardError.write(
+        "trailview: \(DisplayText.sanitize(problem.source)): \(DisplayText.sanitize(problem.reason))\n")
     }
     return snapshot.progress.problems.isEmpty ? 0 : (snapshot.trails.isEmpty ? 1 : 2)
   }

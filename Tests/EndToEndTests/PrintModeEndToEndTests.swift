@@ -146,4 +146,26 @@ struct PrintModeEndToEndTests {
     #expect(out.text.contains("Readable") && !out.text.contains("Locked"))
     #expect(out.stderr.contains("b.json") && out.stderr.contains(String(cString: strerror(EACCES))), "\(out.stderr)")
   }
+
+  @Test func aClosedStderrDoesNotCrashTheLog() throws {
+    // `trailview --print -v ... 2>&1 | head -1`: the reader of stderr goes away before the summary is written.
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.binary)
+    process.arguments = ["--print", "-vv", "--demo", "--demo-page-ms", "20"]
+    let stderr = Pipe()
+    process.standardError = stderr
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    var first: [UInt8] = []
+    while !first.contains(0x0A) {
+      let chunk = stderr.fileHandleForReading.availableData
+      if chunk.isEmpty { break }
+      first += chunk
+    }
+    try stderr.fileHandleForReading.close()
+    process.waitUntilExit()
+    #expect(String(decoding: first, as: UTF8.self).contains("source: the built-in demo account"))
+    #expect(process.terminationReason == .exit, "killed by signal \(process.terminationStatus)")
+    #expect(process.terminationStatus == 0)
+  }
 }
