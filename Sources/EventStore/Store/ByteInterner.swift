@@ -9,8 +9,9 @@ import Foundation
 struct ByteInterner {
   private var slots: [Int32]
   private var hashes: [UInt64] = []
-  private var starts: [Int32] = []
-  private var lengths: [Int32] = []
+  /// Offsets and lengths in the buffer: `UInt32` covers files up to `LogFileSource.maxFileBytesLimit` (4 GiB).
+  private var starts: [UInt32] = []
+  private var lengths: [UInt32] = []
   private var ids: [UInt32] = []
   private var mask: Int
 
@@ -41,8 +42,8 @@ struct ByteInterner {
     let id = strings.intern(ColumnText.string(UnsafeBufferPointer(start: base, count: length)))
     slots[slot] = Int32(hashes.count)
     hashes.append(hash)
-    starts.append(Int32(truncatingIfNeeded: start))
-    lengths.append(Int32(truncatingIfNeeded: length))
+    starts.append(UInt32(truncatingIfNeeded: start))
+    lengths.append(UInt32(truncatingIfNeeded: length))
     ids.append(id)
     if hashes.count * 2 > slots.count { grow() }
     return id
