@@ -75,6 +75,21 @@ public final class CursesTerminal {
     return (width: Int(cols), height: Int(rows))
   }
 
+  /// Compares the terminal's real size (`TIOCGWINSZ` on stdout) with the screen's and, when they differ, resizes
+  /// the screen and returns true (then the next ``draw(_:)`` repaints everything). A storm of resizes can leave
+  /// ncurses on a stale size when a SIGWINCH arrives while it handles the one before; the run loop calls this when
+  /// idle so the screen always settles on the real size.
+  public func syncSize() -> Bool {
+    guard !isShutDown else { return false }
+    var real = winsize()
+    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &real) == 0, real.ws_row > 0, real.ws_col > 0 else { return false }
+    let current = size
+    guard Int(real.ws_col) != current.width || Int(real.ws_row) != current.height else { return false }
+    resizeterm(Int32(real.ws_row), Int32(real.ws_col))
+    lastGrid = nil
+    return true
+  }
+
   /// Whether SIGTERM, SIGHUP or SIGINT has arrived; the run loop should then shut down and exit.
   public var quitRequested: Bool { quit.requested }
 

@@ -14,7 +14,7 @@ enum Dashboard {
     do {
       terminal = try CursesTerminal()
     } catch {
-      FileHandle.standardError.write(Data("trailview: \(error)\n".utf8))
+      StandardError.write("trailview: \(error)\n")
       throw ExitCode.failure
     }
     defer { terminal.shutdown() }
@@ -40,6 +40,9 @@ enum Dashboard {
         } else {
           messages.append(.key(key))
         }
+      } else if terminal.syncSize() {
+        let size = terminal.size
+        messages.append(.resize(width: size.width, height: size.height))
       }
       messages += inbox.drain()
       for message in messages {
