@@ -44,6 +44,7 @@ struct FakeCommand: ParsableCommand {
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
     guard rate >= 1 else { throw ValidationError("--rate must be at least 1") }
+    guard hangMs >= 0, delayMs >= 0 else { throw ValidationError("--hang-ms and --delay-ms must not be negative") }
     guard trailsPageSize >= 1 else { throw ValidationError("--trails-page-size must be at least 1") }
     for entry in accessKey where !entry.contains(":") {
       throw ValidationError("--access-key takes ID:SECRET")

@@ -36,6 +36,8 @@ final class FakeService: Sendable {
   /// Pre-encoded `Event` objects by event ID.
   let encoded: [String: String]
   let state = Mutex(State())
+  /// Serializes appends to `--record-signatures` (file I/O stays off the `state` lock).
+  let signatureLock = Mutex(())
 
   /// Counters shared by all connections.
   struct State {
@@ -201,7 +203,7 @@ final class FakeService: Sendable {
     guard let path = config.signatureFile, let authorization, let range = authorization.range(of: "Signature=")
     else { return }
     let signature = authorization[range.upperBound...].prefix { $0 != "," && $0 != " " }
-    state.withLock { _ in
+    signatureLock.withLock { _ in
       guard let handle = FileHandle(forWritingAtPath: path) ?? createAndOpen(path) else { return }
       handle.seekToEndOfFile()
       handle.write(Data((signature + "\n").utf8))

@@ -65,7 +65,9 @@ struct Options: ParsableArguments {
   )
   var verbose: Int
 
-  @Option(name: .customLong("log"), help: "Write the -v / -vv log to this file (the dashboard needs this for -v).")
+  @Option(
+    name: .customLong("log"),
+    help: "Write the log to this file, mode 0600 (at least -v; the dashboard needs this for -v).")
   var logFile: String?
 
   @Flag(name: .customLong("keys-markdown"), help: .hidden)

@@ -76,6 +76,24 @@ enum LiveTrailview {
     return (folder, index.events.map(\.eventId))
   }
 
+  /// Loads the whole window up to now through a `LookupSession` (no pacing) into a store and returns its snapshot.
+  static func loadEverything(_ client: CloudTrailClient) -> EventSnapshot {
+    let now = Int64(Date().timeIntervalSince1970)
+    return StoreHarness.run { store in
+      LookupSession(
+        service: client, store: store, label: "fake", window: (start: nil, end: now), minIntervalMilliseconds: 0,
+        lazy: false
+      ).start(filter: EventFilter())
+    }
+  }
+
+  /// A client for the fake with the accepted key, and `timeout`.
+  static func client(_ server: FakeServer, timeout: Double = 30) -> CloudTrailClient {
+    CloudTrailClient(
+      region: "us-east-1", endpoint: URL(string: server.endpoint)!,
+      credentials: .fixed(AWSCredentials(accessKeyId: key, secretAccessKey: secret)), timeout: timeout)
+  }
+
   /// The fake's request log as (operation, status, code) triples.
   static func requests(_ log: String) -> [(operation: String, status: String, code: String)] {
     log.split(separator: "\n").compactMap { line in
@@ -150,7 +168,7 @@ struct LiveFakeTests {
     if fault.contains(where: { $0.hasPrefix("--skew") }) {
       #expect(log.filter { $0.code == code }.count == 1, "the clock was corrected once, for all later requests")
       let side = fault.contains("900") ? "behind" : "ahead of"
-      #expect(output.stderr.contains("note: the local clock is 15 min 0 s \(side) AWS"), "\(output.stderr)")
+      #expect(output.stderr.contains("note: the local clock is about 15 min \(side) AWS"), "\(output.stderr)")
     }
   }
 
@@ -187,13 +205,7 @@ struct LiveFakeTests {
         accessKeyId: LiveTrailview.key, secretAccessKey: LiveTrailview.secret, sessionToken: "session-\(n)")
     }
     let client = CloudTrailClient(region: "us-east-1", endpoint: URL(string: server.endpoint)!, credentials: provider)
-    let now = Int64(Date().timeIntervalSince1970)
-    let snapshot = StoreHarness.run { store in
-      LookupSession(
-        service: client, store: store, label: "LookupEvents", window: (start: nil, end: now),
-        minIntervalMilliseconds: 0, lazy: false
-      ).start(filter: EventFilter())
-    }
+    let snapshot = LiveTrailview.loadEverything(client)
     #expect(snapshot.progress.problems.isEmpty, "\(snapshot.progress.problems)")
     #expect(snapshot.total == expected.count)
     #expect(resolved.withLock { $0 } == 2)
@@ -207,16 +219,8 @@ struct LiveFakeTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let server = try FakeServer(["--logs", folder.path, "--rate", "1000", "--bad-token-every", "3"])
     defer { server.stop() }
-    let client = CloudTrailClient(
-      region: "us-east-1", endpoint: URL(string: server.endpoint)!,
-      credentials: .fixed(AWSCredentials(accessKeyId: LiveTrailview.key, secretAccessKey: LiveTrailview.secret)))
-    let now = Int64(Date().timeIntervalSince1970)
-    let snapshot = StoreHarness.run { store in
-      LookupSession(
-        service: client, store: store, label: "fake", window: (start: nil, end: now), minIntervalMilliseconds: 0,
-        lazy: false
-      ).start(filter: EventFilter())
-    }
+    let client = LiveTrailview.client(server)
+    let snapshot = LiveTrailview.loadEverything(client)
     #expect(snapshot.progress.problems.isEmpty, "\(snapshot.progress.problems)")
     #expect(snapshot.total == expected.count)
     #expect(snapshot.progress.duplicates == 0)
@@ -230,19 +234,10 @@ struct LiveFakeTests {
     let server = try FakeServer(
       ["--logs", folder.path, "--rate", "1000", "--hang-every", "4", "--hang-ms", "20000"])
     defer { server.stop() }
-    let client = CloudTrailClient(
-      region: "us-east-1", endpoint: URL(string: server.endpoint)!,
-      credentials: .fixed(AWSCredentials(accessKeyId: LiveTrailview.key, secretAccessKey: LiveTrailview.secret)),
-      timeout: 1)
+    let client = LiveTrailview.client(server, timeout: 1)
     let records = Mutex<[RequestRecord]>([])
     client.setRequestLog { record in records.withLock { $0.append(record) } }
-    let now = Int64(Date().timeIntervalSince1970)
-    let snapshot = StoreHarness.run { store in
-      LookupSession(
-        service: client, store: store, label: "fake", window: (start: nil, end: now), minIntervalMilliseconds: 0,
-        lazy: false
-      ).start(filter: EventFilter())
-    }
+    let snapshot = LiveTrailview.loadEverything(client)
     #expect(snapshot.progress.problems.isEmpty, "\(snapshot.progress.problems)")
     #expect(snapshot.total == expected.count)
     #expect(snapshot.progress.duplicates == 0)

@@ -15,9 +15,7 @@ public enum GzipError: Error, Sendable, Equatable, CustomStringConvertible {
     case .truncated: return "truncated gzip (stream ends early)"
     case .corrupt(let why): return "corrupt gzip: \(why)"
     case .tooLarge(let cap):
-      let advice =
-        cap >= LogFileSource.maxFileBytesLimit ? "4 GiB is the limit for one file" : "raise it with --max-file-mb"
-      return "decompressed size exceeds the cap of \(cap / (1 << 20)) MiB (\(advice))"
+      return "decompressed size exceeds the cap of \(cap / (1 << 20)) MiB (\(LogFileSource.capAdvice(cap)))"
     }
   }
 }

@@ -13,6 +13,11 @@ public enum LogFileSource {
   /// offsets (``RecordBatch``), so a bigger file would point at the wrong bytes.
   public static let maxFileBytesLimit = Int(UInt32.max)
 
+  /// What to do about a file over `cap`: raise `--max-file-mb`, unless the cap is already the 4 GiB limit.
+  static func capAdvice(_ cap: Int) -> String {
+    cap >= maxFileBytesLimit ? "4 GiB is the limit for one file" : "raise it with --max-file-mb"
+  }
+
   /// Discovers the files under `paths` and loads them into `store` in the background.
   ///
   /// - Parameters:
@@ -84,8 +89,8 @@ public enum LogFileSource {
     }
     let size = Int(info.st_size)
     guard size <= maxBytes else {
-      let advice = maxBytes >= maxFileBytesLimit ? "4 GiB is the limit for one file" : "raise --max-file-mb"
-      return .failure(LoadProblem(source: path, reason: "file is \(size >> 20) MiB, over the cap (\(advice))"))
+      return .failure(
+        LoadProblem(source: path, reason: "file is \(size >> 20) MiB, over the cap (\(capAdvice(maxBytes)))"))
     }
     var raw = [UInt8](repeating: 0, count: size)
     var got = 0

@@ -200,9 +200,8 @@ public final class LookupSession: @unchecked Sendable {
 
   /// What a retryable error code means, for the status line: "throttled by AWS (ThrottlingException)".
   static func describe(_ code: String) -> String {
+    if PagingMachine.throttlingCodes.contains(code) { return "throttled by AWS (\(code))" }
     switch code {
-    case "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded":
-      return "throttled by AWS (\(code))"
     case "NetworkError", "RequestTimeout": return "network error (\(code))"
     case "MalformedResponse": return "unreadable answer (\(code))"
     case "InvalidNextTokenException": return "NextToken refused (\(code))"

@@ -102,13 +102,18 @@ public struct PagingMachine: Sendable {
   /// Throttling, server and network errors are retried; the rest are final (an expired token too: the client has
   /// already retried it with refreshed credentials when the chain had any).
   public static func isRetryable(_ code: String) -> Bool {
-    [
-      "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded", "InternalFailure",
-      "ServiceUnavailable", "ServiceUnavailableException", "InternalServerError", "NetworkError", "RequestTimeout",
-      "MalformedResponse",
-    ]
-    .contains(code) || code.hasPrefix("HTTP5")
+    throttlingCodes.contains(code)
+      || [
+        "InternalFailure", "ServiceUnavailable", "ServiceUnavailableException", "InternalServerError", "NetworkError",
+        "RequestTimeout", "MalformedResponse",
+      ]
+      .contains(code) || code.hasPrefix("HTTP5")
   }
+
+  /// The error codes that mean "slow down".
+  public static let throttlingCodes: Set<String> = [
+    "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded",
+  ]
 
   private mutating func sendCurrent(now: Int, extraDelay: Int) -> Action {
     var delay = extraDelay

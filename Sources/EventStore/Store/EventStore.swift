@@ -101,10 +101,13 @@ public final class EventStore: @unchecked Sendable {
     schedulePublish()
   }
 
-  /// Adds a notice for the status line and print mode's stderr; any thread.
+  /// Adds a notice for the status line and print mode's stderr (once per text, the 20 latest); any thread.
   public func addNotice(_ notice: String) {
     queue.async { [self] in
+      guard progress.notices.last != notice else { return }
+      progress.notices.removeAll { $0 == notice }
       progress.notices.append(notice)
+      if progress.notices.count > 20 { progress.notices.removeFirst() }
       schedulePublish()
     }
   }
