@@ -8,12 +8,15 @@ import Synchronization
 final class DiagnosticLog: Sendable {
   /// 0 quiet, 1 source, credentials' origin, notes and a summary, 2 every API request too.
   let level: Int
+  /// True when the log writes to stderr (so print mode need not repeat its notes there).
+  let toStderr: Bool
   private let output: Mutex<FileHandle?>
 
   /// A log at `level` writing to stderr (print mode) or to `path`; the dashboard cannot use stderr.
   init(level: Int, path: String?, screenInUse: Bool) throws {
     let effective = path != nil ? max(level, 1) : level
     self.level = effective
+    self.toStderr = path == nil && effective > 0
     guard effective > 0 else {
       output = Mutex(nil)
       return

@@ -43,7 +43,7 @@ enum PrintMode {
     }
     out.flush()
     log.say(1, DiagnosticLog.summary(snapshot))
-    for notice in snapshot.progress.notices {
+    for notice in snapshot.progress.notices where !log.toStderr {  // -v already wrote them to stderr
       StandardError.write("trailview: note: \(DisplayText.sanitize(notice))\n")
     }
     let problems = snapshot.progress.problems
