@@ -108,4 +108,14 @@ import Testing
     let result = RecordScanner.scan(Array(text.utf8))
     #expect(Self.names(result) == ["Call0"])
   }
+
+  @Test func elementsThatStartTheirOwnLinesReadOnToo() {
+    // `json.dumps(..., indent=0)` puts every element at the start of a line, after a line that ends with `,`.
+    let broken = #"{"eventTime":"2024-05-01T10:00:02Z","eventName":"x","y":tru}"#
+    let text =
+      "{\n\"Records\": [\n" + [Self.record(0), broken, Self.record(2), Self.record(3)].joined(separator: ",\n")
+      + "\n]\n}"
+    let result = RecordScanner.scan(Array(text.utf8))
+    #expect(Self.names(result) == ["Call0", "Call2", "Call3"], "\(result.problems)")
+  }
 }
