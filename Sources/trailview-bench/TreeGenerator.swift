@@ -101,7 +101,7 @@ struct TreeGenerator: Sendable {
       let region = fields.awsRegion.isPresent ? fields.awsRegion.decode(in: json) : "us-east-1"
       byRegion[region, default: []].append((json, fields.eventTime ?? Self.newest))
     }
-    var random = SplitMix(seed: seed ^ (UInt64(index) &* 0x9E37_79B9_7F4A_7C15))
+    var random = DemoRandom(seed: seed ^ (UInt64(index) &* 0x9E37_79B9_7F4A_7C15))
     var stats = TreeStats()
     for region in byRegion.keys.sorted() {
       let list = byRegion[region]!
@@ -134,7 +134,7 @@ struct TreeGenerator: Sendable {
   /// Appends `,"sharedEventID":"UUID","requestToken":"BASE64"}` (closing the record): a stand-in for the
   /// high-entropy values real records carry (session tokens, `x-amz-id-2`, resource ids), which the demo records
   /// lack; without it the files compress 11:1 instead of the 5:1 of real CloudTrail logs.
-  static func appendEntropy(to body: inout [UInt8], random: inout SplitMix) {
+  static func appendEntropy(to body: inout [UInt8], random: inout DemoRandom) {
     let hex = Array("0123456789abcdef".utf8)
     let base64 = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
     body.append(contentsOf: Array(",\"sharedEventID\":\"".utf8))
@@ -179,19 +179,4 @@ struct TreeGenerator: Sendable {
 struct GeneratorError: Error, CustomStringConvertible {
   var message: String
   var description: String { message }
-}
-
-/// SplitMix64: small, fast, deterministic.
-struct SplitMix {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
 }

@@ -26,6 +26,22 @@ import Testing
   }
 
   /// `record` with `marker` replaced by `value`, as bytes (no 100 MB `String` is built).
+  /// `unit` repeated as often as it fits in 100 MB.
+  static func hundredMegabytes(of unit: String) -> [UInt8] {
+    let bytes = Array(unit.utf8)
+    var value = [UInt8]()
+    value.reserveCapacity(hundredMB)
+    while value.count + bytes.count <= hundredMB { value += bytes }
+    return value
+  }
+
+  /// A new temporary folder holding `good.json` with `count` valid records named Good0, Good1, ...
+  static func folderWithGoodRecords(_ count: Int) -> URL {
+    let root = LogTree.temporaryFolder()
+    LogTree.write(LogTree.recordsFile(records("Good", count)), to: "good.json", under: root)
+    return root
+  }
+
   static func splice(_ record: String, _ marker: String, _ value: [UInt8]) -> [UInt8] {
     let parts = record.components(separatedBy: marker)
     precondition(parts.count == 2, "the marker must occur once")
@@ -75,10 +91,7 @@ extension HostileFileTests {
     let root = LogTree.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: root) }
     // "€" is 3 bytes, so the 2,048-byte cap falls inside a character and the cut must step back to 2,046.
-    let euro = Array("€".utf8)
-    var value = [UInt8]()
-    value.reserveCapacity(Self.hundredMB)
-    while value.count + 3 <= Self.hundredMB { value += euro }
+    let value = Self.hundredMegabytes(of: "€")
     // The ARN names the user too; only `userName` (what the user column shows for an IAM user) gets the value.
     let huge = Self.splice(
       LogTree.record(time: "2024-05-01T11:00:00Z", name: "HugeUser", user: "MARKER", eventID: "huge"),
@@ -105,10 +118,7 @@ extension HostileFileTests {
     let root = LogTree.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: root) }
     // `\u20ac` (6 bytes) decodes to "€" (3 bytes): the column gets the first 682 of them, not 50 MB of text.
-    let escape = Array("\\u20ac".utf8)
-    var value = [UInt8]()
-    value.reserveCapacity(Self.hundredMB)
-    while value.count + 6 <= Self.hundredMB { value += escape }
+    let value = Self.hundredMegabytes(of: "\\u20ac")
     let huge = Self.splice(
       LogTree.record(time: "2024-05-01T11:00:00Z", name: "MARKER", eventID: "huge"), "MARKER", value)
     LogTree.write(Self.recordsFile([huge, Array(Self.records("After", 1)[0].utf8)]), to: "big.json", under: root)

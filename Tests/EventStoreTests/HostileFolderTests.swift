@@ -12,9 +12,8 @@ import Testing
 
 extension HostileFileTests {
   @Test func fifosAndDevicesAreNamedAndNeverRead() throws {
-    let root = LogTree.temporaryFolder()
+    let root = Self.folderWithGoodRecords(2)
     defer { try? FileManager.default.removeItem(at: root) }
-    LogTree.write(LogTree.recordsFile(Self.records("Good", 2)), to: "good.json", under: root)
     let fifo = root.appendingPathComponent("fifo.json").path
     #expect(mkfifo(fifo, 0o600) == 0)
     #expect(mkfifo(root.appendingPathComponent("notes.pipe").path, 0o600) == 0)
@@ -68,9 +67,8 @@ extension HostileFileTests {
 
   @Test(.disabled(if: geteuid() == 0, "root reads files and folders whatever their mode"))
   func unreadableFilesAndFoldersAreNamed() throws {
-    let root = LogTree.temporaryFolder()
+    let root = Self.folderWithGoodRecords(2)
     defer { try? FileManager.default.removeItem(at: root) }
-    LogTree.write(LogTree.recordsFile(Self.records("Good", 2)), to: "good.json", under: root)
     let file = LogTree.write(LogTree.recordsFile(Self.records("Secret", 1)), to: "secret.json", under: root)
     let folder = LogTree.write(LogTree.recordsFile(Self.records("Hidden", 1)), to: "locked/inner.json", under: root)
       .deletingLastPathComponent()
@@ -94,9 +92,8 @@ extension HostileFileTests {
   @Test func aFileOverFourGibibytesIsRefusedWhateverTheCap() throws {
     // Records are located by 32-bit offsets, so a cap raised past 4 GiB must not let a bigger file in (its records
     // would point at the wrong bytes). A sparse file costs no disk and is refused before it is read.
-    let root = LogTree.temporaryFolder()
+    let root = Self.folderWithGoodRecords(1)
     defer { try? FileManager.default.removeItem(at: root) }
-    LogTree.write(LogTree.recordsFile(Self.records("Good", 1)), to: "good.json", under: root)
     let path = root.appendingPathComponent("huge.json").path
     let fd = open(path, O_WRONLY | O_CREAT, 0o600)
     try #require(fd >= 0)

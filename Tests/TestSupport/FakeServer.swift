@@ -86,13 +86,7 @@ public final class FakeServer: Sendable {
   public var log: String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
 
   /// Stops the process (idempotent).
-  public func stop() {
-    if process.isRunning {
-      // SIGKILL: the test runner's blocked-signal mask is inherited, so SIGTERM might wait.
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
-    }
-  }
+  public func stop() { process.killAndWait() }
 
   deinit {
     stop()

@@ -114,13 +114,7 @@ public final class MotoServer: Sendable {
   public var log: String { MotoServer.read(logURL) }
 
   /// Stops the process (idempotent).
-  public func stop() {
-    if process.isRunning {
-      // SIGKILL: the test runner's blocked-signal mask is inherited, so SIGTERM might wait.
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
-    }
-  }
+  public func stop() { process.killAndWait() }
 
   deinit {
     stop()

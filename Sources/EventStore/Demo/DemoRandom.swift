@@ -1,16 +1,16 @@
-/// A small deterministic pseudo-random generator (SplitMix64) for the demo account.
+/// A small deterministic pseudo-random generator (SplitMix64) for the demo account and `trailview-bench`'s trees.
 ///
 /// The system generator is never used so that the same `now` and seed always give identical records.
-struct DemoRandom {
+public struct DemoRandom {
   private var state: UInt64
 
   /// Creates a generator from a seed.
-  init(seed: UInt64) {
+  public init(seed: UInt64) {
     state = seed
   }
 
   /// The next 64 random bits.
-  mutating func next() -> UInt64 {
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
