@@ -20,38 +20,47 @@ let package = Package(
     .target(name: "TerminalUI"),
     .target(name: "AWSClient", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
     .target(name: "EventStore", dependencies: ["CloudTrailModel", "AWSClient", "CZlib"]),
+    .target(name: "LookupEmulator", dependencies: ["CloudTrailModel", "AWSClient"]),
+    .target(name: "TrailviewDemo", dependencies: ["CloudTrailModel", "AWSClient", "LookupEmulator"]),
     .target(name: "TrailviewApp", dependencies: ["TerminalUI", "CloudTrailModel", "EventStore"]),
     .target(name: "CursesBackend", dependencies: ["CNCursesW", "TerminalUI"]),
     .executableTarget(
       name: "trailview",
       dependencies: [
-        "AWSClient", "CloudTrailModel", "EventStore", "TerminalUI", "TrailviewApp", "CursesBackend",
+        "AWSClient", "CloudTrailModel", "EventStore", "TerminalUI", "TrailviewApp", "CursesBackend", "TrailviewDemo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
       name: "cloudtrail-fake",
       dependencies: [
-        "AWSClient", "EventStore", "CloudTrailModel",
+        "AWSClient", "CloudTrailModel", "EventStore", "LookupEmulator", "TrailviewDemo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
       name: "trailview-bench",
       dependencies: [
-        "CloudTrailModel", "EventStore", "TerminalUI", "TrailviewApp",
+        "AWSClient", "CloudTrailModel", "EventStore", "TerminalUI", "TrailviewApp", "TrailviewDemo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .target(name: "TestSupport", dependencies: ["CloudTrailModel", "EventStore"], path: "Tests/TestSupport"),
+    .target(
+      name: "TestSupport", dependencies: ["AWSClient", "CloudTrailModel", "EventStore", "TrailviewDemo"],
+      path: "Tests/TestSupport"),
     .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
-    .testTarget(name: "IntegrationTests", dependencies: ["AWSClient", "EventStore", "TestSupport"]),
+    .testTarget(
+      name: "IntegrationTests",
+      dependencies: ["AWSClient", "EventStore", "LookupEmulator", "TrailviewDemo", "TestSupport"]),
     .testTarget(name: "CloudTrailModelTests", dependencies: ["CloudTrailModel", "TestSupport"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-    .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "CloudTrailModel", "TestSupport"]),
+    .testTarget(
+      name: "EventStoreTests",
+      dependencies: ["AWSClient", "EventStore", "CloudTrailModel", "LookupEmulator", "TrailviewDemo", "TestSupport"]),
     .testTarget(
       name: "TrailviewAppTests",
-      dependencies: ["TrailviewApp", "TerminalUI", "EventStore", "CloudTrailModel", "TestSupport"]
+      dependencies: ["TrailviewApp", "TerminalUI", "EventStore", "CloudTrailModel", "TestSupport"],
+      exclude: ["__Snapshots__"]
     ),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "CloudTrailModel"]),
   ]

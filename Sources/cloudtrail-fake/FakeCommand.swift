@@ -1,6 +1,8 @@
 import ArgumentParser
 import EventStore
 import Foundation
+import LookupEmulator
+import TrailviewDemo
 
 /// `cloudtrail-fake`: a loopback CloudTrail endpoint speaking the real wire format.
 struct FakeCommand: ParsableCommand {
@@ -56,7 +58,7 @@ struct FakeCommand: ParsableCommand {
     var records: [[UInt8]] = []
     if demo { records += DemoAccount.records(now: clock, seed: seed) }
     if !logs.isEmpty {
-      let (found, problems) = LookupIndex.readRecords(logs)
+      let (found, problems) = LogFileSource.readRecords(logs)
       for problem in problems.prefix(20) { warn("\(problem.source): \(problem.reason)") }
       records += found
     }

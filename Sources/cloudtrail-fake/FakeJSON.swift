@@ -1,5 +1,6 @@
-import EventStore
+import AWSClient
 import Foundation
+import LookupEmulator
 
 /// A JSON value the fake writes (keys keep their order).
 enum JSONOut: Sendable {

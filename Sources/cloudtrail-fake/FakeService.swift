@@ -1,6 +1,6 @@
 import AWSClient
-import EventStore
 import Foundation
+import LookupEmulator
 import Synchronization
 
 /// Settings for the fake's behaviour.

@@ -1,5 +1,6 @@
-import EventStore
+import AWSClient
 import Foundation
+import LookupEmulator
 
 /// One trail: its `Trail` fields and its `GetTrailStatus` fields, typed by the service model.
 struct FakeTrail: Sendable {

@@ -3,6 +3,7 @@ import Dispatch
 import EventStore
 import Foundation
 import Synchronization
+import TrailviewDemo
 
 /// What a generated tree holds; written next to `AWSLogs` as `bench-manifest.txt`.
 struct TreeStats: Sendable {

@@ -2,6 +2,7 @@ import AWSClient
 import ArgumentParser
 import EventStore
 import Foundation
+import TrailviewDemo
 
 /// Starts the chosen source (log files, the demo account, or the live API) feeding a store.
 struct SourceStarter {

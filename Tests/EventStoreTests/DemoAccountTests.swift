@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import EventStore
+@testable import TrailviewDemo
 
 @Suite struct DemoAccountTests {
   @Test func sameInputsGiveIdenticalBytes() {

@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import EventStore
+@testable import TrailviewDemo
 
 /// Shared fixtures for the demo-account tests.
 enum DemoFixture {

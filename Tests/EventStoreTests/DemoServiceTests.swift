@@ -1,7 +1,10 @@
+import AWSClient
 import Foundation
 import Testing
 
 @testable import EventStore
+@testable import LookupEmulator
+@testable import TrailviewDemo
 
 @Suite struct DemoServiceTests {
   static let service = DemoService(now: DemoFixture.now, seed: 1, pageDelayMilliseconds: 0)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import EventStore
+@testable import TrailviewDemo
 
 @Suite struct DemoWriterTests {
   @Test func escapesPerRFC8259() throws {

@@ -1,9 +1,11 @@
+import AWSClient
 import Dispatch
 import Foundation
 import Synchronization
 import Testing
 
 @testable import EventStore
+@testable import TrailviewDemo
 
 /// A `LookupEventsService` that records every request. It answers from the in-process demo account, except for
 /// the requests it is told to fail, and (in hold mode) keeps completions until the test releases them.

@@ -3,6 +3,8 @@ import TestSupport
 import Testing
 
 @testable import EventStore
+@testable import LookupEmulator
+@testable import TrailviewDemo
 
 extension Tag {
   /// Tests that need the real SigV4 signer/verifier in AWSClient (they fail while `SigV4.verify` is a stub).

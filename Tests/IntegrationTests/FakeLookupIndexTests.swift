@@ -1,7 +1,10 @@
+import AWSClient
 import Foundation
 import Testing
 
 @testable import EventStore
+@testable import LookupEmulator
+@testable import TrailviewDemo
 
 /// Shared demo data for the fake's tests.
 enum FakeFixture {

@@ -1,3 +1,4 @@
+import AWSClient
 import CloudTrailModel
 import Dispatch
 import Foundation
@@ -6,6 +7,8 @@ import TestSupport
 import Testing
 
 @testable import EventStore
+@testable import LookupEmulator
+@testable import TrailviewDemo
 
 /// A live test that could not run.
 struct LiveTestError: Error, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import AWSClient
+
 /// The paging rules for LookupEvents, as a pure state machine: every event returns the action to perform.
 ///
 /// Fixed EndTime per query (so NextToken stays valid), requests spaced to a rate limit, stop on a missing or repeated

@@ -1,3 +1,4 @@
+import AWSClient
 import CloudTrailModel
 import Foundation
 
@@ -33,28 +34,5 @@ extension LookupIndex {
       username: kind == .insight ? nil : Identity.displayName(f, in: buffer), resources: resources,
       cloudTrailEvent: String(decoding: json, as: UTF8.self))
     return (event, kind)
-  }
-
-  /// Reads every record in the CloudTrail log files and folders under `paths` (gzip or not), the way trailview
-  /// does, and returns them as separate JSON objects with the problems met.
-  public static func readRecords(
-    _ paths: [String], maxFileBytes: Int = LogFileSource.defaultMaxFileBytes
-  ) -> (records: [[UInt8]], problems: [LoadProblem]) {
-    let (files, found) = FileDiscovery.discover(paths)
-    var problems = found
-    var records: [[UInt8]] = []
-    for file in files {
-      switch LogFileSource.readFile(file.path, maxBytes: maxFileBytes) {
-      case .success(let bytes):
-        let scan = RecordScanner.scan(bytes.bytes)
-        if scan.shape != .digest {
-          problems += scan.problems.map { LoadProblem(source: file.path, reason: $0) }
-        }
-        records += scan.records.map { Array(scan.buffer[$0.range]) }
-      case .failure(let problem):
-        problems.append(problem)
-      }
-    }
-    return (records, problems)
   }
 }

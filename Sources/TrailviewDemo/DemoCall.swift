@@ -1,3 +1,6 @@
+import AWSClient
+import LookupEmulator
+
 /// A resource named by a demo call: written to the record's `resources` and reported by LookupEvents.
 struct DemoResource: Sendable {
   /// The ARN written to the record.

@@ -1,3 +1,5 @@
+import AWSClient
+
 /// The opaque `NextToken` of `LookupIndex` (the demo and `cloudtrail-fake`): the next position plus a fingerprint of the query that produced it.
 enum LookupPageToken {
   private static let prefix = "dmo1"
@@ -16,8 +18,8 @@ enum LookupPageToken {
 
   /// The token for resuming at `position` (an index into the service's event list).
   static func encode(position: Int, fingerprint: UInt64) -> String {
-    prefix + DemoRandom.hex(UInt64(position), digits: 8)
-      + DemoRandom.hex(fingerprint ^ 0x5DEE_CE66_D1CE_5EED, digits: 16)
+    prefix + hex(UInt64(position), digits: 8)
+      + hex(fingerprint ^ 0x5DEE_CE66_D1CE_5EED, digits: 16)
   }
 
   /// The position and fingerprint inside `token`, or nil if it is not one of ours.
@@ -30,5 +32,11 @@ enum LookupPageToken {
       position <= UInt64(Int32.max)
     else { return nil }
     return (Int(position), print ^ 0x5DEE_CE66_D1CE_5EED)
+  }
+
+  /// `value` as lowercase hex, zero-padded to `digits`.
+  private static func hex(_ value: UInt64, digits: Int) -> String {
+    let s = String(value, radix: 16)
+    return String(repeating: "0", count: max(0, digits - s.count)) + s
   }
 }

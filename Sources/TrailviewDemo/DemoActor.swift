@@ -1,3 +1,6 @@
+import AWSClient
+import LookupEmulator
+
 /// Who makes a demo call: everything needed to write `userIdentity` and the LookupEvents `Username`.
 struct DemoActor: Sendable {
   /// The `userIdentity.type` values the demo uses.

@@ -1,3 +1,6 @@
+import AWSClient
+import LookupEmulator
+
 extension DemoOps {
   static let buckets = [
     "shop-assets-prod", "shop-artifacts", "customer-exports", "tf-state-123456789012", "app-logs-archive",

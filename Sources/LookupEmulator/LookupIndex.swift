@@ -1,3 +1,4 @@
+import AWSClient
 import CloudTrailModel
 
 /// Answers LookupEvents over a fixed set of raw CloudTrail records, the way CloudTrail Event History does.

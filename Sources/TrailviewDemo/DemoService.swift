@@ -1,4 +1,6 @@
+import AWSClient
 import Dispatch
+import LookupEmulator
 
 /// An in-process LookupEvents service over the demo account, answering page by page with a realistic delay.
 ///

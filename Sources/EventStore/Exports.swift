@@ -1,2 +1,0 @@
-// The LookupEvents value types live in AWSClient (they are API shapes); every user of the store sees them too.
-@_exported import AWSClient
