@@ -69,13 +69,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     previousEnd = r.upperBound
     let f = record.fields
     let refs: [(String, JSONStringRef)] = [
-      ("eventName", f.eventName), ("eventSource", f.eventSource), ("awsRegion", f.awsRegion),
-      ("sourceIPAddress", f.sourceIPAddress), ("userAgent", f.userAgent), ("errorCode", f.errorCode),
-      ("errorMessage", f.errorMessage), ("eventID", f.eventID), ("eventType", f.eventType),
-      ("recipientAccountId", f.recipientAccountId), ("identityType", f.identityType), ("userName", f.userName),
-      ("arn", f.arn), ("invokedBy", f.invokedBy), ("accountId", f.accountId), ("principalId", f.principalId),
-      ("accessKeyId", f.accessKeyId), ("sessionIssuerUserName", f.sessionIssuerUserName),
-      ("onBehalfOfUserId", f.onBehalfOfUserId), ("requestName", f.requestName),
+      ("eventName", f[.eventName]), ("eventSource", f[.eventSource]), ("awsRegion", f[.awsRegion]),
+      ("sourceIPAddress", f[.sourceIPAddress]), ("userAgent", f[.userAgent]), ("errorCode", f[.errorCode]),
+      ("errorMessage", f[.errorMessage]), ("eventID", f[.eventID]), ("eventType", f[.eventType]),
+      ("recipientAccountId", f[.recipientAccountId]), ("identityType", f[.identityType]), ("userName", f[.userName]),
+      ("arn", f[.arn]), ("invokedBy", f[.invokedBy]), ("accountId", f[.accountId]), ("principalId", f[.principalId]),
+      ("accessKeyId", f[.accessKeyId]), ("sessionIssuerUserName", f[.sessionIssuerUserName]),
+      ("onBehalfOfUserId", f[.onBehalfOfUserId]), ("requestName", f[.requestName]),
     ]
     for (name, ref) in refs { checkRef(ref, name, record: r, buffer: buffer) }
     if let t = f.eventTime {
@@ -111,7 +111,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     check(JSONPretty.compact(compact[...]) == compact, "compact is not idempotent")
     // A compacted record scans back as one record with the same event name.
     let again = RecordScanner.scan(compact)
-    if !ownBuffer && (f.eventTime != nil || (f.eventName.isPresent && f.eventSource.isPresent)) {
+    if !ownBuffer && (f.eventTime != nil || (f[.eventName].isPresent && f[.eventSource].isPresent)) {
       check(again.records.count == 1, "compacted record scans to \(again.records.count) records")
       if let one = again.records.first {
         check(one.fields.eventTime == f.eventTime, "compacted record changes eventTime")

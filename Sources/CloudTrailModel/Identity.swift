@@ -16,30 +16,30 @@ public enum Identity {
       let s = ref.decode(in: buffer)
       return s.isEmpty ? nil : s
     }
-    let arn = text(fields.arn)
-    let userName = text(fields.userName)
-    let principal = text(fields.principalId)
+    let arn = text(fields[.arn])
+    let userName = text(fields[.userName])
+    let principal = text(fields[.principalId])
     let fallback = userName ?? principal ?? "unknown"
-    guard let type = text(fields.identityType) else {
-      return text(fields.invokedBy) ?? userName ?? "—"
+    guard let type = text(fields[.identityType]) else {
+      return text(fields[.invokedBy]) ?? userName ?? "—"
     }
     switch type {
     case "IAMUser":
       return fallback
     case "AssumedRole":
-      return arn.flatMap(lastComponent) ?? text(fields.sessionIssuerUserName) ?? fallback
+      return arn.flatMap(lastComponent) ?? text(fields[.sessionIssuerUserName]) ?? fallback
     case "Role":
-      return text(fields.sessionIssuerUserName) ?? arn.flatMap(lastComponent) ?? fallback
+      return text(fields[.sessionIssuerUserName]) ?? arn.flatMap(lastComponent) ?? fallback
     case "Root":
       return "root"
     case "FederatedUser":
       return arn.flatMap(federatedName) ?? fallback
     case "AWSService":
-      return text(fields.invokedBy) ?? fallback
+      return text(fields[.invokedBy]) ?? fallback
     case "AWSAccount":
-      return text(fields.invokedBy) ?? text(fields.accountId) ?? fallback
+      return text(fields[.invokedBy]) ?? text(fields[.accountId]) ?? fallback
     case "IdentityCenterUser":
-      return userName ?? text(fields.onBehalfOfUserId) ?? principal ?? "unknown"
+      return userName ?? text(fields[.onBehalfOfUserId]) ?? principal ?? "unknown"
     default:
       return fallback
     }
@@ -48,12 +48,12 @@ public enum Identity {
   /// The role name of an assumed-role or role identity: the session issuer's userName, else the role in an
   /// `assumed-role/ROLE/SESSION` or `role/PATH/ROLE` ARN; nil for other identities.
   public static func roleName(_ fields: RecordFields, in buffer: [UInt8]) -> String? {
-    if fields.sessionIssuerUserName.isPresent {
-      let name = fields.sessionIssuerUserName.decode(in: buffer)
+    if fields[.sessionIssuerUserName].isPresent {
+      let name = fields[.sessionIssuerUserName].decode(in: buffer)
       if !name.isEmpty { return name }
     }
-    guard fields.arn.isPresent else { return nil }
-    let arn = fields.arn.decode(in: buffer)
+    guard fields[.arn].isPresent else { return nil }
+    let arn = fields[.arn].decode(in: buffer)
     let fields = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
     guard fields.count == 6 else { return nil }
     let resource = fields[5]

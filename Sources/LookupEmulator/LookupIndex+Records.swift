@@ -15,22 +15,22 @@ extension LookupIndex {
     let buffer = scan.buffer
     let f = scanned.fields
     func text(_ ref: JSONStringRef) -> String? { ref.isPresent ? ref.decode(in: buffer) : nil }
-    guard let eventId = text(f.eventID), !eventId.isEmpty else { return nil }
+    guard let eventId = text(f[.eventID]), !eventId.isEmpty else { return nil }
     let json = Array(buffer[scanned.range])
     // Fields the scanner does not index; this is not a hot path.
     let object = (try? JSONSerialization.jsonObject(with: Data(json))) as? [String: Any] ?? [:]
     var kind = Kind.management
     if object["managementEvent"] as? Bool == false || object["eventCategory"] as? String == "Data" { kind = .data }
-    if text(f.eventType) == "AwsCloudTrailInsight" || object["eventCategory"] as? String == "Insight" {
+    if text(f[.eventType]) == "AwsCloudTrailInsight" || object["eventCategory"] as? String == "Insight" {
       kind = .insight
     }
     let resources = (object["resources"] as? [[String: Any]] ?? []).map {
       LookupResource(type: $0["type"] as? String, name: ($0["ARN"] as? String) ?? ($0["ARNPrefix"] as? String))
     }
     let event = LookupEvent(
-      eventId: eventId, eventName: text(f.eventName) ?? "", readOnly: f.readOnly.map { $0 ? "true" : "false" },
-      accessKeyId: text(f.accessKeyId).flatMap { $0.isEmpty ? nil : $0 }, eventTime: time,
-      eventSource: text(f.eventSource) ?? "",
+      eventId: eventId, eventName: text(f[.eventName]) ?? "", readOnly: f.readOnly.map { $0 ? "true" : "false" },
+      accessKeyId: text(f[.accessKeyId]).flatMap { $0.isEmpty ? nil : $0 }, eventTime: time,
+      eventSource: text(f[.eventSource]) ?? "",
       username: kind == .insight ? nil : Identity.displayName(f, in: buffer), resources: resources,
       cloudTrailEvent: String(decoding: json, as: UTF8.self))
     return (event, kind)

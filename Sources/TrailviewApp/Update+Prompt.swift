@@ -5,8 +5,8 @@ import TerminalUI
 public func suggestions(for prompt: PromptState, in snapshot: EventSnapshot, limit: Int = 8) -> [String] {
   let values: [String]
   switch prompt.kind {
-  case .user: values = snapshot.users
-  case .eventName: values = snapshot.eventNames
+  case .user: values = snapshot.values(of: .user)
+  case .eventName: values = snapshot.values(of: .eventName)
   case .search: return []
   }
   let typed = prompt.text.lowercased()

@@ -99,7 +99,7 @@ struct TreeGenerator: Sendable {
     var byRegion: [String: [([UInt8], Int64)]] = [:]
     for json in records.reversed() {
       let fields = RecordScanner.scan(json).records.first?.fields ?? RecordFields()
-      let region = fields.awsRegion.isPresent ? fields.awsRegion.decode(in: json) : "us-east-1"
+      let region = fields[.awsRegion].isPresent ? fields[.awsRegion].decode(in: json) : "us-east-1"
       byRegion[region, default: []].append((json, fields.eventTime ?? Self.newest))
     }
     var random = DemoRandom(seed: seed ^ (UInt64(index) &* 0x9E37_79B9_7F4A_7C15))

@@ -26,9 +26,10 @@ struct VerifyCommand: ParsableCommand {
       let bytes = Array(snapshot.record(at: i))
       guard let f = RecordScanner.scan(bytes).records.first?.fields else { continue }
       let expected = [
-        "\(f.eventTime ?? EventSummary.unknownTime)", f.eventName.decode(in: bytes), f.eventSource.decode(in: bytes),
-        Identity.displayName(f, in: bytes), f.awsRegion.decode(in: bytes), f.sourceIPAddress.decode(in: bytes),
-        f.errorCode.decode(in: bytes), "\(f.readOnly ?? event.readOnly)", "\(f.readOnly == nil)",
+        "\(f.eventTime ?? EventSummary.unknownTime)", f[.eventName].decode(in: bytes),
+        f[.eventSource].decode(in: bytes),
+        Identity.displayName(f, in: bytes), f[.awsRegion].decode(in: bytes), f[.sourceIPAddress].decode(in: bytes),
+        f[.errorCode].decode(in: bytes), "\(f.readOnly ?? event.readOnly)", "\(f.readOnly == nil)",
       ]
       let got = [
         "\(event.time)", event.eventName, event.eventSource, event.user, event.region, event.sourceIP, event.errorCode,

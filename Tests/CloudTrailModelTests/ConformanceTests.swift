@@ -44,7 +44,7 @@ import Testing
     #expect(result.shape == .lookupEvents)
     #expect(result.records.count == 1)
     let record = try #require(result.records.first)
-    #expect(record.fields.eventName.decode(in: result.buffer) == "ConsoleLogin")
+    #expect(record.fields[.eventName].decode(in: result.buffer) == "ConsoleLogin")
     #expect(Identity.displayName(record.fields, in: result.buffer) == "my-session-name")
     #expect(result.buffer[record.range.lowerBound] == UInt8(ascii: "{"))
     #expect(result.buffer[record.range.upperBound - 1] == UInt8(ascii: "}"))

@@ -9,7 +9,7 @@ import Testing
   }
 
   static func names(_ result: ScanResult) -> [String] {
-    result.records.map { $0.fields.eventName.decode(in: result.buffer) }
+    result.records.map { $0.fields[.eventName].decode(in: result.buffer) }
   }
 
   @Test func aBrokenRecordInTheMiddleOfRecordsLosesOnlyItself() {

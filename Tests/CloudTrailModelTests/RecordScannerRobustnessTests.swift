@@ -12,7 +12,7 @@ import Testing
     let result = scan(cut)
     #expect(result.shape == .records)
     #expect(result.records.count == 1)
-    #expect(result.records.first?.fields.eventName.decode(in: result.buffer) == "ListUsers")
+    #expect(result.records.first?.fields[.eventName].decode(in: result.buffer) == "ListUsers")
     #expect(result.problems.count == 1)
     #expect(result.problems.first?.hasPrefix("invalid JSON at byte") == true)
   }
@@ -41,7 +41,7 @@ import Testing
     let text = FixturesRecords.iamUser + "\n{\"eventName\":\"Broken\n" + FixturesRecords.assumedRole + "\n"
     let result = scan(text)
     #expect(result.shape == .ndjson)
-    #expect(result.records.map { $0.fields.eventName.decode(in: result.buffer) } == ["ListUsers", "StopLogging"])
+    #expect(result.records.map { $0.fields[.eventName].decode(in: result.buffer) } == ["ListUsers", "StopLogging"])
     #expect(result.problems.count == 1)
   }
 
@@ -74,12 +74,12 @@ import Testing
       """
     let result = scan(text)
     let f = try #require(result.records.first).fields
-    #expect(f.eventName.decode(in: result.buffer) == "GetObject")
+    #expect(f[.eventName].decode(in: result.buffer) == "GetObject")
     #expect(f.eventTime == nil)
-    #expect(f.identityType.decode(in: result.buffer) == "IAMUser")
-    #expect(!f.userName.isPresent)
-    #expect(!f.sessionIssuerUserName.isPresent)
-    #expect(!f.requestName.isPresent)
+    #expect(f[.identityType].decode(in: result.buffer) == "IAMUser")
+    #expect(!f[.userName].isPresent)
+    #expect(!f[.sessionIssuerUserName].isPresent)
+    #expect(!f[.requestName].isPresent)
   }
 
   @Test func duplicateKeysLastOneWins() throws {
@@ -89,19 +89,19 @@ import Testing
       """
     let result = scan(text)
     let f = try #require(result.records.first).fields
-    #expect(f.eventName.decode(in: result.buffer) == "Second")
+    #expect(f[.eventName].decode(in: result.buffer) == "Second")
     #expect(f.readOnly == false)
-    #expect(f.identityType.decode(in: result.buffer) == "Root")
-    #expect(!f.userName.isPresent)
+    #expect(f[.identityType].decode(in: result.buffer) == "Root")
+    #expect(!f[.userName].isPresent)
   }
 
   @Test func escapedFieldsAreFlaggedAndDecoded() throws {
     let text = #"{"eventTime":"2024-05-01T12:34:56Z","eventName":"A\"B\u00e9\ud83d\ude00","userAgent":"plain"}"#
     let result = scan(text)
     let f = try #require(result.records.first).fields
-    #expect(f.eventName.hasEscapes)
-    #expect(!f.userAgent.hasEscapes)
-    #expect(f.eventName.decode(in: result.buffer) == "A\"Bé😀")
+    #expect(f[.eventName].hasEscapes)
+    #expect(!f[.userAgent].hasEscapes)
+    #expect(f[.eventName].decode(in: result.buffer) == "A\"Bé😀")
     #expect(f.eventTime == 1_714_566_896)
   }
 

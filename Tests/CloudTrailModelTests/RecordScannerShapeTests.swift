@@ -8,7 +8,7 @@ import Testing
   private func scan(_ text: String) -> ScanResult { RecordScanner.scan(Array(text.utf8)) }
 
   private func names(_ result: ScanResult) -> [String] {
-    result.records.map { $0.fields.eventName.decode(in: result.buffer) }
+    result.records.map { $0.fields[.eventName].decode(in: result.buffer) }
   }
 
   @Test func recordsBatch() {
@@ -91,7 +91,7 @@ import Testing
     #expect(result.problems.isEmpty)
     #expect(names(result) == ["StopLogging"])
     #expect(Array(result.buffer[result.records[0].range]) == Array(FixturesRecords.assumedRole.utf8))
-    #expect(result.records[0].fields.requestName.decode(in: result.buffer) == "main-trail")
+    #expect(result.records[0].fields[.requestName].decode(in: result.buffer) == "main-trail")
   }
 
   @Test func lookupEventsProblems() {

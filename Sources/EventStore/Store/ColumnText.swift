@@ -26,8 +26,7 @@ enum ColumnText {
     guard ref.isPresent, ref.start >= 0, ref.end <= array.count else { return "" }
     // An escape is at most 6 bytes for 1 decoded byte, so this much raw text decodes to more than the cap.
     let rawLimit = maxBytes * 6 + 64
-    var head = ref
-    head.end = min(ref.end, ref.start + rawLimit)
+    let head = JSONStringRef(start: ref.start, end: min(ref.end, ref.start + rawLimit), hasEscapes: ref.hasEscapes)
     let decoded = head.decodedBytes(in: array)
     return decoded.withUnsafeBufferPointer { string($0) }
   }

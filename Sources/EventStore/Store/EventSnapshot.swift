@@ -1,3 +1,5 @@
+import CloudTrailModel
+
 /// One event as the table shows it (raw strings: sanitize before display).
 public struct EventSummary: Sendable, Equatable {
   /// The time of records without a usable `eventTime`: they sort after every other event.
@@ -40,10 +42,8 @@ public struct EventSnapshot: Sendable {
   public let progress: LoadProgress
   /// Trails, by name.
   public let trails: [TrailState]
-  /// Known user names, sorted.
-  public let users: [String]
-  /// Known event names, sorted.
-  public let eventNames: [String]
+  /// Per column of ``Field/columnFields``, the distinct string ids used in it.
+  let columnIDs: [[UInt32]]
 
   /// An empty snapshot.
   public init() {
@@ -56,13 +56,12 @@ public struct EventSnapshot: Sendable {
     generation = 0
     progress = LoadProgress()
     trails = []
-    users = []
-    eventNames = []
+    columnIDs = [[UInt32]](repeating: [], count: Field.columnFields.count)
   }
 
   init(
     columns: EventColumns, strings: [String], chunks: [RecordChunk], visible: [UInt32], filter: EventFilter,
-    generation: Int, progress: LoadProgress, trails: [TrailState], users: [String], eventNames: [String]
+    generation: Int, progress: LoadProgress, trails: [TrailState], columnIDs: [[UInt32]]
   ) {
     self.columns = columns
     self.strings = strings
@@ -73,8 +72,7 @@ public struct EventSnapshot: Sendable {
     self.generation = generation
     self.progress = progress
     self.trails = trails
-    self.users = users
-    self.eventNames = eventNames
+    self.columnIDs = columnIDs
   }
 
   /// Number of rows passing the filter.
@@ -82,24 +80,52 @@ public struct EventSnapshot: Sendable {
 
   /// The event at `index` among the visible rows.
   public func event(at index: Int) -> EventSummary {
-    let row = columns.row(visible[index])
+    let id = visible[index]
+    let flags = columns.flags(id)
     return EventSummary(
-      time: row.time, eventName: strings[Int(row.eventName)], eventSource: strings[Int(row.source)],
-      user: strings[Int(row.user)], region: strings[Int(row.region)], sourceIP: strings[Int(row.ip)],
-      errorCode: strings[Int(row.error)], readOnly: row.flags.contains(.readOnly),
-      inferred: row.flags.contains(.inferred))
+      time: columns.time(id), eventName: column(.eventName, id), eventSource: column(.eventSource, id),
+      user: column(.user, id), region: column(.region, id), sourceIP: column(.sourceIP, id),
+      errorCode: column(.errorCode, id), readOnly: flags.contains(.readOnly), inferred: flags.contains(.inferred))
+  }
+
+  /// The value of a column field for row id `id` ("" when missing).
+  func column(_ field: Field, _ id: UInt32) -> String {
+    guard let c = field.columnIndex else { return "" }
+    return strings[Int(columns.value(id, column: c))]
+  }
+
+  /// The value of `field` for the event at `index` among the visible rows, as text: "" when missing; the time as
+  /// ISO 8601; `readOnly` as "true" or "false"; several values (resources) joined with ", ".
+  public func text(_ field: Field, at index: Int) -> String {
+    let id = visible[index]
+    switch field.spec.source {
+    case .time:
+      let time = columns.time(id)
+      return time == EventSummary.unknownTime ? "" : EventTime.formatISO(time)
+    case .readOnly: return columns.flags(id).contains(.readOnly) ? "true" : "false"
+    case .slot, .user, .role, .mfa: return column(field, id)
+    case .onDemand:
+      guard let path = JSONPath(field.spec.path) else { return "" }
+      return path.values(in: record(at: index)).joined(separator: ", ")
+    }
+  }
+
+  /// The distinct values of a column field among every loaded event, sorted (empty for other fields).
+  public func values(of field: Field) -> [String] {
+    guard let c = field.columnIndex else { return [] }
+    return columnIDs[c].map { strings[Int($0)] }.sorted()
   }
 
   /// The raw JSON bytes of the event at `index` among the visible rows.
   public func record(at index: Int) -> ArraySlice<UInt8> {
-    let row = columns.row(visible[index])
-    let bytes = chunks[Int(row.chunk)].bytes
-    let start = Int(row.start)
-    return bytes[start..<start + Int(row.length)]
+    let place = columns.place(visible[index])
+    let bytes = chunks[Int(place.chunk)].bytes
+    let start = Int(place.start)
+    return bytes[start..<start + Int(place.length)]
   }
 
   /// Where the event at `index` was loaded from.
   public func source(at index: Int) -> String {
-    chunks[Int(columns.row(visible[index]).chunk)].source
+    chunks[Int(columns.place(visible[index]).chunk)].source
   }
 }

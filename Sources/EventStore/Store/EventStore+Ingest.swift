@@ -1,3 +1,5 @@
+import CloudTrailModel
+
 extension EventStore {
   /// Adds a prepared batch (call on the queue): maps its strings, drops duplicate events, updates trails.
   func ingest(_ batch: RecordBatch, countsAsUnit: Bool = true) {
@@ -7,31 +9,31 @@ extension EventStore {
     if roles.count < strings.count { roles.append(contentsOf: repeatElement(0, count: strings.count - roles.count)) }
     let chunkIndex = UInt32(chunks.count)
     chunks.append(batch.chunk)
-    for row in batch.rows {
-      if !seen.insert(row.identity) {
-        progress.duplicates += 1
-        continue
+    let width = Field.columnFields.count
+    var values = [UInt32](repeating: 0, count: width)
+    values.withUnsafeMutableBufferPointer { values in
+      batch.values.withUnsafeBufferPointer { local in
+        for (r, row) in batch.rows.enumerated() {
+          if !seen.insert(row.identity) {
+            progress.duplicates += 1
+            continue
+          }
+          for c in 0..<width {
+            let id = map[Int(local[r * width + c])]
+            values[c] = id
+            let bit: UInt32 = 1 << UInt32(c)
+            if roles[Int(id)] & bit == 0 && id != 0 {
+              roles[Int(id)] |= bit
+              columnIDs[c].append(id)
+              compiled.noteRole(id, column: c, strings: strings)
+            }
+          }
+          let place = RowPlace(
+            time: row.time, seq: UInt64(batch.ordinal) << 32 | UInt64(row.index), flags: row.flags,
+            chunk: chunkIndex, start: row.start, length: row.length)
+          pending.append(columns.append(place, values: UnsafeBufferPointer(values)))
+        }
       }
-      let user = map[Int(row.user)]
-      let name = map[Int(row.eventName)]
-      if roles[Int(user)] & 1 == 0 {
-        roles[Int(user)] |= 1
-        compiled.noteRole(user, 1, strings: strings)
-        userIDs.append(user)
-        knownDirty = true
-      }
-      if roles[Int(name)] & 2 == 0 {
-        roles[Int(name)] |= 2
-        compiled.noteRole(name, 2, strings: strings)
-        eventNameIDs.append(name)
-        knownDirty = true
-      }
-      let id = columns.append(
-        ColumnRow(
-          time: row.time, seq: UInt64(batch.ordinal) << 32 | UInt64(row.index), eventName: name,
-          source: map[Int(row.source)], user: user, region: map[Int(row.region)], ip: map[Int(row.ip)],
-          error: map[Int(row.error)], flags: row.flags, chunk: chunkIndex, start: row.start, length: row.length))
-      pending.append(id)
     }
     for event in batch.trailEvents { applyTrailEvent(event) }
     progress.problems.append(contentsOf: batch.problems)

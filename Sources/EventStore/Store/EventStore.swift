@@ -1,3 +1,4 @@
+import CloudTrailModel
 import Dispatch
 
 /// What the store tells its owner. Delivered through the sink, on the store's queue.
@@ -31,14 +32,11 @@ public final class EventStore: @unchecked Sendable {
   var progress = LoadProgress()
   var trails: [String: TrailState] = [:]
   var trailsFromAPI = false
-  /// Per string id: 1 when it names a user, 2 when it names an event (bits).
-  var roles: [UInt8] = []
-  var userIDs: [UInt32] = []
-  var eventNameIDs: [UInt32] = []
+  /// Per string id, bit `c` set when the string appears in column `c` (of ``Field/columnFields``).
+  var roles: [UInt32] = []
+  /// Per column, the distinct string ids used in it, in order of first use.
+  var columnIDs = [[UInt32]](repeating: [], count: Field.columnFields.count)
   var publishedRows = false
-  var knownUsers: [String] = []
-  var knownEventNames: [String] = []
-  var knownDirty = false
   var publishScheduled = false
 
   /// Creates a store that reports to `sink`.
@@ -55,7 +53,7 @@ public final class EventStore: @unchecked Sendable {
   public func setFilter(_ newFilter: EventFilter) {
     queue.async { [self] in
       filter = newFilter
-      compiled = CompiledFilter(newFilter, strings: strings, roles: roles)
+      compiled = CompiledFilter(newFilter, strings: strings, columnIDs: columnIDs)
       generation += 1
       mergePending()
       visible = allMatching()
@@ -119,21 +117,21 @@ public final class EventStore: @unchecked Sendable {
   }
 
   func passes(_ id: UInt32) -> Bool {
-    let row = columns.row(id)
-    guard compiled.matchesColumns(row) else { return false }
-    return passesText(row)
+    compiled.matchesColumns(id, in: columns) && passesRecord(id)
   }
 
-  func passesText(_ row: ColumnRow) -> Bool {
-    guard let needle = compiled.needle else { return true }
-    let bytes = chunks[Int(row.chunk)].bytes
-    return CompiledFilter.contains(bytes[Int(row.start)..<Int(row.start) + Int(row.length)], needle: needle)
+  func passesRecord(_ id: UInt32) -> Bool {
+    guard compiled.hasRecordTests else { return true }
+    let place = columns.place(id)
+    let bytes = chunks[Int(place.chunk)].bytes
+    return compiled.matchesRecord(
+      bytes[Int(place.start)..<Int(place.start) + Int(place.length)], time: place.time)
   }
 
   /// Every loaded row passing the filter, in order: column tests run block by block into a mask first.
   func allMatching() -> [UInt32] {
     if !compiled.hasColumnTests {
-      return compiled.needle == nil ? order : order.filter { passesText(columns.row($0)) }
+      return compiled.hasRecordTests ? order.filter(passesRecord) : order
     }
     let mask = columns.columnMask(compiled)
     let matching = mask.withUnsafeBufferPointer { mask in
@@ -149,7 +147,7 @@ public final class EventStore: @unchecked Sendable {
         }
       }
     }
-    return compiled.needle == nil ? matching : matching.filter { passesText(columns.row($0)) }
+    return compiled.hasRecordTests ? matching.filter(passesRecord) : matching
   }
 
   func schedulePublish() {
@@ -165,22 +163,17 @@ public final class EventStore: @unchecked Sendable {
   func publishNow() {
     let newRows = mergePending()
     if !newRows.isEmpty {
-      if !compiled.hasColumnTests && compiled.needle == nil {
+      if !compiled.hasColumnTests && !compiled.hasRecordTests {
         visible = order
       } else {
         let matching = newRows.filter(passes)
         visible = Self.merge(visible, matching, by: columns.precedes)
       }
     }
-    if knownDirty {
-      knownUsers = userIDs.map { strings[$0] }.sorted()
-      knownEventNames = eventNameIDs.map { strings[$0] }.sorted()
-      knownDirty = false
-    }
     let snapshot = EventSnapshot(
       columns: columns, strings: strings.strings, chunks: chunks, visible: visible, filter: filter,
       generation: generation, progress: progress, trails: trails.values.sorted { $0.name < $1.name },
-      users: knownUsers, eventNames: knownEventNames)
+      columnIDs: columnIDs)
     sink(.snapshot(snapshot))
   }
 

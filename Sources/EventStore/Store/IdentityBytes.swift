@@ -11,57 +11,99 @@ enum IdentityBytes {
     case field(JSONStringRef)
     /// A fixed or computed text.
     case text(String)
+    /// No value.
+    case none
+  }
+
+  /// Same result as `Identity.roleName(fields, in: buffer)` (nil as ``Name/none``).
+  static func roleName(_ f: RecordFields, in buffer: UnsafeBufferPointer<UInt8>) -> Name {
+    let issuer = f[.sessionIssuerUserName]
+    if issuer.isPresent && issuer.end > issuer.start { return .field(issuer) }
+    let arn = f[.arn]
+    guard arn.isPresent, arn.end > arn.start else { return .none }
+    // The resource is what follows the fifth colon.
+    var colons = 0
+    var i = arn.start
+    while i < arn.end && colons < 5 {
+      if buffer[i] == 0x3A { colons += 1 }
+      i += 1
+    }
+    guard colons == 5 else { return .none }
+    var slashes: [Int] = []
+    var j = i
+    while j < arn.end {
+      if buffer[j] == 0x2F { slashes.append(j) }
+      j += 1
+    }
+    guard let firstSlash = slashes.first else { return .none }
+    if matches(buffer, i, firstSlash, "assumed-role"), slashes.count >= 2 {
+      guard !arn.hasEscapes else { return .text(Identity.roleName(f, in: Array(buffer)) ?? "") }
+      return slashes[1] > firstSlash + 1 ? .bytes(firstSlash + 1, slashes[1]) : .none
+    }
+    if matches(buffer, i, firstSlash, "role") {
+      guard !arn.hasEscapes else { return .text(Identity.roleName(f, in: Array(buffer)) ?? "") }
+      return slashes.last! + 1 < arn.end ? .bytes(slashes.last! + 1, arn.end) : .none
+    }
+    return .none
+  }
+
+  /// True when `buffer[start..<end]` spells `word`.
+  private static func matches(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ word: String) -> Bool {
+    let bytes = Array(word.utf8)
+    guard end - start == bytes.count else { return false }
+    for k in 0..<bytes.count where buffer[start + k] != bytes[k] { return false }
+    return true
   }
 
   /// Same result as `Identity.displayName(fields, in: buffer)`.
   static func displayName(_ f: RecordFields, in buffer: UnsafeBufferPointer<UInt8>, array: [UInt8]) -> Name {
     @inline(__always) func has(_ ref: JSONStringRef) -> Bool { ref.isPresent && ref.end > ref.start }
-    guard has(f.identityType) else {
-      if has(f.invokedBy) { return .field(f.invokedBy) }
-      if has(f.userName) { return .field(f.userName) }
+    guard has(f[.identityType]) else {
+      if has(f[.invokedBy]) { return .field(f[.invokedBy]) }
+      if has(f[.userName]) { return .field(f[.userName]) }
       return .text("—")
     }
-    let type = f.identityType
+    let type = f[.identityType]
     guard !type.hasEscapes, isASCII(buffer, type) else { return .text(Identity.displayName(f, in: array)) }
     func fallback() -> Name {
-      if has(f.userName) { return .field(f.userName) }
-      if has(f.principalId) { return .field(f.principalId) }
+      if has(f[.userName]) { return .field(f[.userName]) }
+      if has(f[.principalId]) { return .field(f[.principalId]) }
       return .text("unknown")
     }
     switch kind(buffer, type) {
     case .iamUser: return fallback()
     case .assumedRole:
-      if has(f.arn) {
-        guard !f.arn.hasEscapes, isASCII(buffer, f.arn) else { return .text(Identity.displayName(f, in: array)) }
-        if let tail = lastComponent(buffer, f.arn) { return tail }
+      if has(f[.arn]) {
+        guard !f[.arn].hasEscapes, isASCII(buffer, f[.arn]) else { return .text(Identity.displayName(f, in: array)) }
+        if let tail = lastComponent(buffer, f[.arn]) { return tail }
       }
-      if has(f.sessionIssuerUserName) { return .field(f.sessionIssuerUserName) }
+      if has(f[.sessionIssuerUserName]) { return .field(f[.sessionIssuerUserName]) }
       return fallback()
     case .role:
-      if has(f.sessionIssuerUserName) { return .field(f.sessionIssuerUserName) }
-      if has(f.arn) {
-        guard !f.arn.hasEscapes, isASCII(buffer, f.arn) else { return .text(Identity.displayName(f, in: array)) }
-        if let tail = lastComponent(buffer, f.arn) { return tail }
+      if has(f[.sessionIssuerUserName]) { return .field(f[.sessionIssuerUserName]) }
+      if has(f[.arn]) {
+        guard !f[.arn].hasEscapes, isASCII(buffer, f[.arn]) else { return .text(Identity.displayName(f, in: array)) }
+        if let tail = lastComponent(buffer, f[.arn]) { return tail }
       }
       return fallback()
     case .root: return .text("root")
     case .federatedUser:
-      if has(f.arn) {
-        guard !f.arn.hasEscapes, isASCII(buffer, f.arn) else { return .text(Identity.displayName(f, in: array)) }
-        if let name = federatedName(buffer, f.arn) { return name }
+      if has(f[.arn]) {
+        guard !f[.arn].hasEscapes, isASCII(buffer, f[.arn]) else { return .text(Identity.displayName(f, in: array)) }
+        if let name = federatedName(buffer, f[.arn]) { return name }
       }
       return fallback()
     case .awsService:
-      if has(f.invokedBy) { return .field(f.invokedBy) }
+      if has(f[.invokedBy]) { return .field(f[.invokedBy]) }
       return fallback()
     case .awsAccount:
-      if has(f.invokedBy) { return .field(f.invokedBy) }
-      if has(f.accountId) { return .field(f.accountId) }
+      if has(f[.invokedBy]) { return .field(f[.invokedBy]) }
+      if has(f[.accountId]) { return .field(f[.accountId]) }
       return fallback()
     case .identityCenterUser:
-      if has(f.userName) { return .field(f.userName) }
-      if has(f.onBehalfOfUserId) { return .field(f.onBehalfOfUserId) }
-      if has(f.principalId) { return .field(f.principalId) }
+      if has(f[.userName]) { return .field(f[.userName]) }
+      if has(f[.onBehalfOfUserId]) { return .field(f[.onBehalfOfUserId]) }
+      if has(f[.principalId]) { return .field(f[.principalId]) }
       return .text("unknown")
     case .other: return fallback()
     }

@@ -1,0 +1,223 @@
+import CloudTrailModel
+
+/// A filter resolved against the store: per-id verdict tables for column fields (matching a row is a few array
+/// reads), bounds for the time, the accepted read/write kinds, and tests on the raw record for everything else.
+struct CompiledFilter {
+  /// The rules of one column field, with a verdict per string id.
+  struct ColumnTest {
+    var column: Int
+    var rules: [FilterRule]
+    /// 1 when the string with that id passes every rule (only ids used in this column are evaluated).
+    var table: [UInt8]
+
+    func verdict(_ value: String) -> UInt8 {
+      rules.allSatisfy { $0.passes(value) } ? 1 : 0
+    }
+  }
+
+  /// Rules on values read from the raw record (on-demand fields, JSON paths, times as text).
+  struct RowTest {
+    var source: RowValues
+    var rules: [FilterRule]
+  }
+
+  /// Where a row test's values come from.
+  enum RowValues {
+    case path(JSONPath)
+    case time
+  }
+
+  var columnTests: [ColumnTest] = []
+  var rowTests: [RowTest] = []
+  var low: Int64?
+  var high: Int64?
+  /// Which read/write kinds pass: bit 1 reads, bit 2 writes (3: no test).
+  var readWrite: UInt8 = 3
+  /// The texts every record must contain (ASCII case folded).
+  var needles: [[UInt8]] = []
+
+  /// Compiles `filter`. `columnIDs` lists, per column, the string ids used in it (the only ones evaluated);
+  /// ``noteRole(_:column:strings:)`` evaluates an id that appears in a column later.
+  init(_ filter: EventFilter, strings: StringTable, columnIDs: [[UInt32]] = []) {
+    var groups: [Predicate.Target: [Predicate]] = [:]
+    var order: [Predicate.Target] = []
+    for predicate in filter.predicates {
+      if groups[predicate.target] == nil { order.append(predicate.target) }
+      groups[predicate.target, default: []].append(predicate)
+    }
+    for target in order {
+      let predicates = groups[target]!
+      switch target {
+      case .text:
+        for p in predicates {
+          switch p.test {
+          case .contains(let text), .equals(let text): needles.append(Array(text.utf8).map(Pattern.lowerASCII))
+          default: break
+          }
+        }
+      case .path(let path):
+        rowTests.append(RowTest(source: .path(path), rules: FilterRule.rules(for: predicates)))
+      case .field(let field):
+        compile(field, predicates, strings: strings, columnIDs: columnIDs)
+      }
+    }
+  }
+
+  private mutating func compile(
+    _ field: Field, _ predicates: [Predicate], strings: StringTable, columnIDs: [[UInt32]]
+  ) {
+    let rules = FilterRule.rules(for: predicates)
+    switch field.spec.source {
+    case .time:
+      for p in predicates {
+        if case .between(let a, let b) = p.test {
+          if let a { low = max(low ?? a, a) }
+          if let b { high = min(high ?? b, b) }
+        }
+      }
+      if !rules.isEmpty { rowTests.append(RowTest(source: .time, rules: rules)) }
+    case .readOnly:
+      guard !rules.isEmpty else { return }
+      let read = rules.allSatisfy { $0.passes("true") }
+      let write = rules.allSatisfy { $0.passes("false") }
+      readWrite &= (read ? 1 : 0) | (write ? 2 : 0)
+    case .onDemand:
+      if let path = JSONPath(field.spec.path), !rules.isEmpty {
+        rowTests.append(RowTest(source: .path(path), rules: rules))
+      }
+    case .slot, .user, .role, .mfa:
+      guard let column = field.columnIndex, !rules.isEmpty else { return }
+      var test = ColumnTest(column: column, rules: rules, table: [UInt8](repeating: 0, count: strings.count))
+      test.table[0] = test.verdict("")
+      if column < columnIDs.count {
+        for id in columnIDs[column] where id > 0 { test.table[Int(id)] = test.verdict(strings[id]) }
+      } else {
+        for id in 1..<max(1, strings.count) { test.table[id] = test.verdict(strings[UInt32(id)]) }
+      }
+      columnTests.append(test)
+    }
+  }
+
+  /// Evaluates the tests on `column` for `id`, which has just appeared in that column.
+  mutating func noteRole(_ id: UInt32, column: Int, strings: StringTable) {
+    for k in columnTests.indices where columnTests[k].column == column && Int(id) < columnTests[k].table.count {
+      columnTests[k].table[Int(id)] = columnTests[k].verdict(strings[id])
+    }
+  }
+
+  /// Makes room in the tables for strings added to the table since the last call.
+  mutating func extend(to strings: StringTable) {
+    for k in columnTests.indices where columnTests[k].table.count < strings.count {
+      columnTests[k].table.append(contentsOf: repeatElement(0, count: strings.count - columnTests[k].table.count))
+    }
+  }
+
+  /// True when some test runs on the columns (time, read/write, column fields).
+  var hasColumnTests: Bool { low != nil || high != nil || readWrite != 3 || !columnTests.isEmpty }
+
+  /// True when some test needs the raw record.
+  var hasRecordTests: Bool { !needles.isEmpty || !rowTests.isEmpty }
+
+  /// True when row `id` passes every column test.
+  func matchesColumns(_ id: UInt32, in columns: EventColumns) -> Bool {
+    let time = columns.time(id)
+    if let low, time < low { return false }
+    if let high, time > high { return false }
+    if readWrite != 3 {
+      let kind: UInt8 = columns.flags(id).contains(.readOnly) ? 1 : 2
+      if readWrite & kind == 0 { return false }
+    }
+    for test in columnTests where test.table[Int(columns.value(id, column: test.column))] == 0 { return false }
+    return true
+  }
+
+  /// True when the record passes the tests on its raw bytes.
+  func matchesRecord(_ bytes: ArraySlice<UInt8>, time: Int64) -> Bool {
+    for needle in needles where !Self.contains(bytes, needle: needle) { return false }
+    for test in rowTests {
+      let values: [String]
+      switch test.source {
+      case .path(let path): values = path.values(in: bytes)
+      case .time: values = time == EventSummary.unknownTime ? [] : [EventTime.formatISO(time)]
+      }
+      for rule in test.rules where !rule.passes(values) { return false }
+    }
+    return true
+  }
+
+  /// Writes ``matchesColumns(_:in:)`` (1 or 0) for one block's rows into `out[base...]`, one test at a time.
+  func fillMask(_ out: UnsafeMutableBufferPointer<UInt8>, from base: Int, block: ColumnBlock) {
+    let n = block.count
+    let o = UnsafeMutableBufferPointer(rebasing: out[base..<base + n])
+    if low != nil || high != nil {
+      let low = low ?? .min
+      let high = high ?? .max
+      block.time.withUnsafeBufferPointer { time in
+        for i in 0..<n { o[i] = time[i] >= low && time[i] <= high ? 1 : 0 }
+      }
+    } else {
+      o.update(repeating: 1)
+    }
+    let read = EventFlags.readOnly.rawValue
+    block.flags.withUnsafeBufferPointer { flags in
+      switch readWrite {
+      case 0: o.update(repeating: 0)
+      case 1: for i in 0..<n { o[i] &= flags[i] & read }
+      case 2: for i in 0..<n { o[i] &= ~flags[i] & read }
+      default: break
+      }
+    }
+    for test in columnTests {
+      let values = block.values[test.column]
+      test.table.withUnsafeBufferPointer { table in
+        if values.isEmpty {
+          if table[0] == 0 { o.update(repeating: 0) }
+          return
+        }
+        values.withUnsafeBufferPointer { ids in
+          for i in 0..<n { o[i] &= table[Int(ids[i])] }
+        }
+      }
+    }
+  }
+
+  /// True when the record bytes contain the needle, ignoring ASCII case.
+  static func contains(_ haystack: ArraySlice<UInt8>, needle: [UInt8]) -> Bool {
+    haystack.withUnsafeBufferPointer { hay in
+      let n = needle.count
+      guard n > 0 else { return true }
+      guard hay.count >= n else { return false }
+      let first = needle[0]
+      var i = 0
+      let last = hay.count - n
+      // Skip eight start positions at a time while none can start a match (checked on the first two needle bytes):
+      // for a letter, OR-ing 0x20 folds both cases onto the lowercase letter and nothing else onto it; other bytes
+      // must be equal. The zero-byte test never misses a match (it may flag extra positions, checked below).
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      func fold(_ b: UInt8) -> UInt64 { b >= 0x61 && b <= 0x7A ? ones &* 0x20 : 0 }
+      let fold0 = fold(first)
+      let target0 = ones &* UInt64(first)
+      let second = n > 1 ? needle[1] : first
+      let fold1 = n > 1 ? fold(second) : ones &* 0xFF
+      let target1 = n > 1 ? ones &* UInt64(second) : ones &* 0xFF
+      let raw = UnsafeRawPointer(hay.baseAddress!)
+      while i <= last {
+        if i + 9 <= hay.count {
+          let x0 = (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | fold0) ^ target0
+          let x1 = (raw.loadUnaligned(fromByteOffset: i + 1, as: UInt64.self) | fold1) ^ target1
+          if (x0 &- ones) & ~x0 & (x1 &- ones) & ~x1 & (ones &* 0x80) == 0 {
+            i += 8
+            continue
+          }
+        }
+        if Pattern.lowerASCII(hay[i]) == first {
+          var j = 1
+          while j < n && Pattern.lowerASCII(hay[i + j]) == needle[j] { j += 1 }
+          if j == n { return true }
+        }
+        i += 1
+      }
+      return false
+    }
+  }
+}
