@@ -29,28 +29,24 @@ struct InProcessResult: Sendable {
   var peakKiB: Int
 }
 
-/// Collects snapshots from the store's sink and wakes a waiter on each one.
+/// Collects snapshots from the store's sink (``SnapshotCollector``) and notes when the first ones arrived.
 final class SnapshotBox: Sendable {
-  let latest = Mutex<EventSnapshot?>(nil)
-  let changed = DispatchSemaphore(value: 0)
+  let collector = SnapshotCollector()
   let firstRows = Mutex<(ContinuousClock.Instant, EventSnapshot)?>(nil)
   let firstSnapshot = Mutex<ContinuousClock.Instant?>(nil)
 
   func take(_ update: StoreUpdate) {
-    guard case .snapshot(let s) = update else { return }
-    let now = ContinuousClock.now
-    firstSnapshot.withLock { if $0 == nil { $0 = now } }
-    if s.count > 0 { firstRows.withLock { if $0 == nil { $0 = (now, s) } } }
-    latest.withLock { $0 = s }
-    changed.signal()
+    if case .snapshot(let s) = update {
+      let now = ContinuousClock.now
+      firstSnapshot.withLock { if $0 == nil { $0 = now } }
+      if s.count > 0 { firstRows.withLock { if $0 == nil { $0 = (now, s) } } }
+    }
+    collector.take(update)
   }
 
   /// Waits for a snapshot satisfying `condition`.
   func wait(until condition: (EventSnapshot) -> Bool) -> EventSnapshot {
-    while true {
-      if let s = latest.withLock({ $0 }), condition(s) { return s }
-      changed.wait()
-    }
+    collector.wait(for: condition)!
   }
 }
 
@@ -74,16 +70,13 @@ enum InProcess {
     LogFileSource.load([tree], into: store)
     var firstRows = 0.0
     var firstWithRows = 0.0
-    while true {
-      if let (at, snapshot) = box.firstRows.withLock({ $0 }) {
-        var state = AppState(width: width, height: height, sourceLabel: tree)
-        _ = update(&state, .store(.snapshot(snapshot)))
-        _ = render(state, env: RenderEnvironment())
-        firstRows = (clock.now - started).milliseconds
-        firstWithRows = (at - started).milliseconds
-        break
-      }
-      box.changed.wait()
+    _ = box.wait { $0.count > 0 }
+    if let (at, snapshot) = box.firstRows.withLock({ $0 }) {
+      var state = AppState(width: width, height: height, sourceLabel: tree)
+      _ = update(&state, .store(.snapshot(snapshot)))
+      _ = render(state, env: RenderEnvironment())
+      firstRows = (clock.now - started).milliseconds
+      firstWithRows = (at - started).milliseconds
     }
     let loaded = box.wait { $0.progress.finished }
     let load = (clock.now - started).seconds
@@ -131,7 +124,7 @@ enum InProcess {
 
   /// `setFilter` to the snapshot carrying the new generation (ms).
   static func roundTrip(_ store: EventStore, _ box: SnapshotBox, _ filter: EventFilter) -> Double {
-    let before = box.latest.withLock { $0?.generation ?? 0 }
+    let before = box.collector.latest?.generation ?? 0
     let clock = ContinuousClock()
     let t = clock.now
     store.setFilter(filter)
@@ -141,7 +134,7 @@ enum InProcess {
 
   /// The number of rows `filter` leaves.
   static func roundTripRows(_ store: EventStore, _ box: SnapshotBox, _ filter: EventFilter) -> Int {
-    let before = box.latest.withLock { $0?.generation ?? 0 }
+    let before = box.collector.latest?.generation ?? 0
     store.setFilter(filter)
     return box.wait { $0.generation > before }.count
   }

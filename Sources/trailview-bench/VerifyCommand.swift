@@ -16,10 +16,10 @@ struct VerifyCommand: ParsableCommand {
     let edge = NSTemporaryDirectory() + "/trailview-bench-edge-\(getpid()).json"
     try Data(EdgeCases.file.utf8).write(to: URL(fileURLWithPath: edge))
     defer { try? FileManager.default.removeItem(atPath: edge) }
-    let box = SnapshotBox()
-    let store = EventStore(publishIntervalMilliseconds: 5) { box.take($0) }
+    let collector = SnapshotCollector()
+    let store = EventStore(publishIntervalMilliseconds: 5) { collector.take($0) }
     LogFileSource.load(paths + [edge], into: store)
-    let snapshot = box.wait { $0.progress.finished }
+    let snapshot = collector.waitFinished()!
     var mismatches = 0
     for i in 0..<snapshot.count {
       let event = snapshot.event(at: i)
@@ -42,9 +42,7 @@ struct VerifyCommand: ParsableCommand {
     }
     print("\(snapshot.count) events checked, \(mismatches) mismatches")
     for needle in ["AccessDenied", "a", "A", "zz", "StopLogging", "é", "\"eventName\":\"Get", "x-", "1.2.3"] {
-      let before = box.latest.withLock { $0!.generation }
-      store.setFilter(EventFilter(search: needle))
-      let found = box.wait { $0.generation > before }.count
+      let found = collector.refilter(store, EventFilter(search: needle)).count
       let lowered = Array(needle.utf8).map(Self.lower)
       var expected = 0
       for i in 0..<snapshot.count where Self.naiveContains(snapshot.record(at: i).map(Self.lower), lowered) {

@@ -25,7 +25,7 @@ enum Dashboard {
     var state = AppState(
       width: terminal.size.width, height: terminal.size.height, filter: filter, sourceLabel: starter.label)
     store.setFilter(filter)
-    let session = starter.start(store)
+    let sources = starter.start(store)
     var dirty = true
     while !state.quit && !terminal.quitRequested {
       if dirty {
@@ -50,9 +50,9 @@ enum Dashboard {
           switch effect {
           case .setFilter(let filter):
             store.setFilter(filter)
-            session?.start(filter: filter)
-          case .needMore: session?.needMore()
-          case .loadAll: session?.loadAll()
+            for source in sources { source.start(filter: filter) }
+          case .needMore: for source in sources { source.needMore() }
+          case .loadAll: for source in sources { source.loadAll() }
           case .refreshTrails: starter.refreshTrails(store)
           case .quit: state.quit = true
           }

@@ -8,22 +8,12 @@ import Synchronization
 enum PrintMode {
   /// Runs print mode and returns the exit status (0 all read, 2 some inputs skipped, 1 nothing readable).
   static func run(
-    options: Options, filter: EventFilter, log: DiagnosticLog, start: (EventStore) -> LookupSession?
+    options: Options, filter: EventFilter, log: DiagnosticLog, start: (EventStore) -> [any EventSource]
   ) -> Int32 {
-    let done = DispatchSemaphore(value: 0)
-    let final = Mutex<EventSnapshot?>(nil)
-    let store = EventStore(publishIntervalMilliseconds: 200) { update in
-      guard case .snapshot(let snapshot) = update, snapshot.progress.finished else { return }
-      let first = final.withLock { value -> Bool in
-        defer { value = snapshot }
-        return value == nil
-      }
-      if first { done.signal() }
+    let loaded = EventStore.run(filter: filter, publishIntervalMilliseconds: 200) { store in
+      for source in start(store) { source.loadAll() }
     }
-    store.setFilter(filter)
-    start(store)?.loadAll()
-    done.wait()
-    guard let snapshot = final.withLock({ $0 }) else { return 1 }
+    guard let snapshot = loaded else { return 1 }
     let out = OutputWriter()
     switch options.format {
     case .ndjson:

@@ -55,9 +55,9 @@ struct SourceStarter {
     return options.paths.count == 1 ? options.paths[0] : "\(options.paths.count) paths"
   }
 
-  /// Starts loading into `store`; returns the LookupEvents session for paged sources (nil for files).
+  /// Starts loading into `store`; returns the sources, for the run loop to pass requests on.
   @discardableResult
-  func start(_ store: EventStore) -> LookupSession? {
+  func start(_ store: EventStore) -> [any EventSource] {
     if let live {
       live.setNoticeHandler { [log] notice in
         log.say(1, "note: \(notice)")
@@ -72,11 +72,10 @@ struct SourceStarter {
         explain: { AWSError(code: $0.code, message: $0.message, operation: "LookupEvents").explanation })
       session.start(filter: filter)
       if !options.printMode { TrailsLoader.load(client: live, into: store) }
-      return session
+      return [session]
     }
     guard options.demo else {
-      LogFileSource.load(options.paths, into: store, maxFileBytes: max(1, options.maxFileMB) << 20)
-      return nil
+      return [LogFileSource.load(options.paths, into: store, maxFileBytes: max(1, options.maxFileMB) << 20)]
     }
     let pageDelay = options.demoPageMilliseconds ?? (options.printMode ? 0 : 120)
     let service = DemoService(now: now, pageDelayMilliseconds: pageDelay)
@@ -84,7 +83,7 @@ struct SourceStarter {
       service: service, store: store, label: "demo account", window: (filter.startTime, filter.endTime ?? now),
       minIntervalMilliseconds: options.printMode ? 0 : min(200, pageDelay * 2), lazy: false)
     session.start(filter: filter)
-    return session
+    return [session]
   }
 
   /// Reloads the trails pane (live only).

@@ -64,11 +64,11 @@ import Testing
   @Test func filterBeforeLoadEqualsFilterAfterLoad() {
     let filter = EventFilter(user: "a*", readWrite: .writesOnly, search: "iam")
     let before = StoreHarness.load([Self.root.path], filter: filter)
-    let collector = StoreHarness.Collector()
+    let collector = SnapshotCollector()
     let store = EventStore(publishIntervalMilliseconds: 5) { collector.take($0) }
     LogFileSource.load([Self.root.path], into: store)
-    collector.finished.wait()
-    let after = StoreHarness.refilter(store, filter, collector: collector)
+    _ = collector.waitFinished()
+    let after = collector.refilter(store, filter)
     #expect(before.visible.count == after.visible.count)
     #expect(Self.names(before) == Self.names(after))
     #expect(before.count > 0)

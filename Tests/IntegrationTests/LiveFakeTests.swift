@@ -295,12 +295,12 @@ struct LiveFakeTests {
       region: "us-east-1", endpoint: URL(string: server.endpoint)!,
       credentials: .fixed(AWSCredentials(accessKeyId: LiveTrailview.key, secretAccessKey: LiveTrailview.secret)),
       operationLog: { operation in sent.withLock { $0.append(operation) } })
-    let trails = StoreHarness.Collector()
+    let trails = SnapshotCollector()
     let trailStore = EventStore(publishIntervalMilliseconds: 5) { trails.take($0) }
     let loaded = DispatchSemaphore(value: 0)
     TrailsLoader.load(client: client, into: trailStore) { trailStore.flush { loaded.signal() } }
     #expect(loaded.wait(timeout: .now() + 20) == .success)
-    #expect(trails.snapshot.withLock { $0?.trails.count } == 3)
+    #expect(trails.latest?.trails.count == 3)
 
     let now = Int64(Date().timeIntervalSince1970)
     let snapshot = StoreHarness.run { store in

@@ -4,7 +4,7 @@ import Foundation
 import Synchronization
 
 /// Reads CloudTrail log files and folders into a store, newest files first, on all cores.
-public enum LogFileSource {
+public final class LogFileSource: EventSource {
   /// Default cap on one file's decompressed size.
   public static let defaultMaxFileBytes = 1 << 30
   /// Default amount of decompressed record bytes kept plain; past it, gzip files stay compressed in memory.
@@ -13,12 +13,17 @@ public enum LogFileSource {
   /// offsets (``RecordBatch``), so a bigger file would point at the wrong bytes.
   public static let maxFileBytesLimit = Int(UInt32.max)
 
-  /// What to do about a file over `cap`: raise `--max-file-mb`, unless the cap is already the 4 GiB limit.
-  static func capAdvice(_ cap: Int) -> String {
-    cap >= maxFileBytesLimit ? "4 GiB is the limit for one file" : "raise it with --max-file-mb"
-  }
+  private let paths: [String]
+  private let reporter: SourceReporter
+  private let maxFileBytes: Int
+  private let plainBudget: Int
+  private let workers: Int?
+  private let started = Mutex(false)
 
-  /// Discovers the files under `paths` and loads them into `store` in the background.
+  /// The source's id in its store.
+  public var id: SourceID { reporter.id }
+
+  /// Creates a source for `paths` feeding `store`; nothing is read until ``start(filter:)``.
   ///
   /// - Parameters:
   ///   - paths: files and folders.
@@ -27,14 +32,44 @@ public enum LogFileSource {
   ///   - plainBudget: decompressed bytes kept plain; past it, gzip files keep their compressed bytes (about a fifth)
   ///     and are inflated on demand for the detail pane, search and export.
   ///   - workers: parallel readers (default: the number of cores).
-  public static func load(
+  public init(
     _ paths: [String], into store: EventStore, maxFileBytes: Int = defaultMaxFileBytes,
     plainBudget: Int = defaultPlainBudget, workers: Int? = nil
   ) {
+    self.paths = paths
+    self.reporter = store.makeReporter()
+    self.maxFileBytes = maxFileBytes
+    self.plainBudget = plainBudget
+    self.workers = workers
+  }
+
+  /// Creates a source for `paths` and starts it (files are read once, whatever the filter).
+  @discardableResult
+  public static func load(
+    _ paths: [String], into store: EventStore, maxFileBytes: Int = defaultMaxFileBytes,
+    plainBudget: Int = defaultPlainBudget, workers: Int? = nil
+  ) -> LogFileSource {
+    let source = LogFileSource(
+      paths, into: store, maxFileBytes: maxFileBytes, plainBudget: plainBudget, workers: workers)
+    source.start(filter: EventFilter())
+    return source
+  }
+
+  /// Reads the files in the background, the first time only: the store filters what was read.
+  public func start(filter: EventFilter) {
+    guard
+      started.withLock({ value in
+        defer { value = true }
+        return !value
+      })
+    else { return }
+    let (paths, reporter, maxFileBytes, plainBudget, workers) = (
+      self.paths, self.reporter, self.maxFileBytes, self.plainBudget, self.workers
+    )
     DispatchQueue.global(qos: .userInitiated).async {
       let (files, problems) = FileDiscovery.discover(paths)
       let label = paths.count == 1 ? paths[0] : "\(paths.count) paths"
-      store.queue.async { store.beginLoad(label: label, unit: "files", total: files.count, problems: problems) }
+      reporter.begin(label: label, unit: "files", total: files.count, problems: problems)
       let next = Atomic<Int>(0)
       let plainUsed = Atomic<Int>(0)
       let count = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
@@ -43,7 +78,7 @@ public enum LogFileSource {
           let index = next.add(1, ordering: .relaxed).oldValue
           guard index < files.count else { break }
           let file = files[index]
-          switch readFile(file.path, maxBytes: min(maxFileBytes, maxFileBytesLimit)) {
+          switch Self.readFile(file.path, maxBytes: min(maxFileBytes, Self.maxFileBytesLimit)) {
           case .success(let bytes):
             let scan = RecordScanner.scan(bytes.bytes)
             var batch = RecordBatch(scan: scan, source: file.path, ordinal: UInt32(index))
@@ -56,15 +91,19 @@ public enum LogFileSource {
               batch.problems.insert(LoadProblem(source: file.path, reason: error), at: 0)
             }
             if scan.shape == .digest { batch.problems.removeAll() }
-            let ready = batch
-            store.queue.async { store.ingest(ready) }
+            reporter.batch(batch)
           case .failure(let problem):
-            store.queue.async { store.unitFailed(problem) }
+            reporter.problem(problem, countsAsUnit: true)
           }
         }
       }
-      store.queue.async { store.finishLoad() }
+      reporter.finish()
     }
+  }
+
+  /// What to do about a file over `cap`: raise `--max-file-mb`, unless the cap is already the 4 GiB limit.
+  static func capAdvice(_ cap: Int) -> String {
+    cap >= maxFileBytesLimit ? "4 GiB is the limit for one file" : "raise it with --max-file-mb"
   }
 
   /// File bytes (decompressed when gzip) and, when only part could be read, why.

@@ -10,9 +10,9 @@ import Dispatch
 /// whenever ``needMore()`` is called, until ``loadAll()``.
 ///
 /// `@unchecked Sendable`: all mutable state is touched only on `queue`.
-public final class LookupSession: @unchecked Sendable {
+public final class LookupSession: EventSource, @unchecked Sendable {
   private let service: any LookupEventsService
-  private let store: EventStore
+  private let reporter: SourceReporter
   private let label: String
   private let window: (start: Int64?, end: Int64)
   private let minInterval: Int
@@ -42,13 +42,16 @@ public final class LookupSession: @unchecked Sendable {
   ) {
     self.explain = explain
     self.service = service
-    self.store = store
+    self.reporter = store.makeReporter()
     self.label = label
     self.window = window
     self.minInterval = minIntervalMilliseconds
     self.loadEverything = !lazy
     self.machine = PagingMachine(template: LookupEventsRequest(), minIntervalMilliseconds: minIntervalMilliseconds)
   }
+
+  /// The source's id in its store.
+  public var id: SourceID { reporter.id }
 
   private var now: Int { Int((DispatchTime.now().uptimeNanoseconds - clockStart) / 1_000_000) }
 
@@ -83,10 +86,8 @@ public final class LookupSession: @unchecked Sendable {
       inFlight = false
       wanted = 1
       let description = attribute.map { "\($0.key.rawValue)=\($0.value)" } ?? "all events"
-      store.queue.async { [store, label] in
-        store.beginLoad(label: "\(label), \(description)", unit: "pages", total: nil, problems: [])
-        store.setMoreAvailable(true)
-      }
+      reporter.begin(label: "\(label), \(description)", unit: "pages", total: nil)
+      reporter.moreAvailable(true)
       perform(machine.start(now: now))
     }
   }
@@ -118,30 +119,26 @@ public final class LookupSession: @unchecked Sendable {
     switch action {
     case .finish:
       finished = true
-      store.queue.async { [store] in
-        store.setMoreAvailable(false)
-        store.finishLoad()
-      }
+      reporter.moreAvailable(false)
+      reporter.finish()
     case .fail(let message):
       finished = true
-      store.queue.async { [store, label] in
-        store.progress.problems.append(LoadProblem(source: "LookupEvents (\(label))", reason: message))
-        store.setMoreAvailable(false)
-        store.finishLoad()
-      }
+      reporter.problem(LoadProblem(source: "LookupEvents (\(label))", reason: message))
+      reporter.moreAvailable(false)
+      reporter.finish()
     case .send(let request, let delay):
       if loadEverything || machine.pages < wanted || request.nextToken == nil {
         send(request, delay: delay, query: query)
       } else {
         pending = (request, now + delay)
-        store.queue.async { [store] in store.finishLoad() }
+        reporter.finish()
       }
     }
   }
 
   private func send(_ request: LookupEventsRequest, delay: Int, query: Int) {
     inFlight = true
-    store.queue.async { [store] in store.resumeLoad() }
+    reporter.resume()
     queue.asyncAfter(deadline: .now() + .milliseconds(delay)) { [self] in
       guard query == self.query else { return }
       service.lookupEvents(request) { result in self.queue.async { self.handle(result, query: query) } }
@@ -155,10 +152,8 @@ public final class LookupSession: @unchecked Sendable {
     case .success(let page):
       let batch = Self.batch(from: machine.unseen(page), ordinal: pageCounter, label: label)
       pageCounter += 1
-      store.queue.async { [store] in
-        store.setActivity(nil)
-        store.ingest(batch)
-      }
+      reporter.activity(nil)
+      reporter.batch(batch)
       perform(machine.received(page, now: now))
     case .failure(let error):
       let action = machine.failed(error, now: now, jitter: Double.random(in: 0..<1))
@@ -166,19 +161,17 @@ public final class LookupSession: @unchecked Sendable {
       case .send(_, let delay):
         if delay == 0 {
           let what = Self.describe(error.code)
-          store.queue.async { [store] in store.setActivity("\(what), \(Self.verb(error.code)) now") }
+          reporter.activity("\(what), \(Self.verb(error.code)) now")
         }
         countdown(error.code, until: now + delay, query: query)
         perform(action)
       case .fail:
         let message = explain(error)
         finished = true
-        store.queue.async { [store, label] in
-          store.progress.problems.append(LoadProblem(source: "LookupEvents (\(label))", reason: message))
-          store.setMoreAvailable(false)
-          store.finishLoad()
-          store.setActivity(message)
-        }
+        reporter.problem(LoadProblem(source: "LookupEvents (\(label))", reason: message))
+        reporter.moreAvailable(false)
+        reporter.finish()
+        reporter.activity(message)
       case .finish:
         perform(action)
       }
@@ -193,7 +186,7 @@ public final class LookupSession: @unchecked Sendable {
     let seconds = (left + 999) / 1000
     let what = Self.describe(code)
     let verb = Self.verb(code)
-    store.queue.async { [store] in store.setActivity("\(what), \(verb) in \(seconds) s") }
+    reporter.activity("\(what), \(verb) in \(seconds) s")
     queue.asyncAfter(deadline: .now() + .milliseconds(min(1000, left))) { [self] in
       countdown(code, until: due, query: query)
     }

@@ -61,42 +61,18 @@ public final class EventStore: @unchecked Sendable {
     }
   }
 
-  /// Starts a load: sets the progress label, unit and total.
-  func beginLoad(label: String, unit: String, total: Int?, problems: [LoadProblem]) {
-    progress.label = label
-    progress.unit = unit
-    progress.total = total
-    progress.problems.append(contentsOf: problems)
-    progress.finished = false
-    publishedRows = false
-    publishNow()
+  /// Registers a new source and returns the reporter it reports through.
+  public func makeReporter() -> SourceReporter {
+    queue.sync {
+      let id = SourceID(value: progress.sources.count)
+      progress.sources.append(SourceProgress(id: id))
+      return SourceReporter(store: self, id: id)
+    }
   }
 
-  /// Marks the current load finished and publishes.
-  func finishLoad() {
-    progress.finished = true
-    progress.activity = nil
-    publishNow()
-  }
-
-  /// Marks the current load as fetching again (a lazy query resumed).
-  func resumeLoad() {
-    guard progress.finished else { return }
-    progress.finished = false
-    schedulePublish()
-  }
-
-  /// Says whether the source has more to fetch on request.
-  func setMoreAvailable(_ more: Bool) {
-    progress.moreAvailable = more
-    schedulePublish()
-  }
-
-  /// Records a problem with one unit (file or request) and counts the unit as done.
-  func unitFailed(_ problem: LoadProblem) {
-    progress.problems.append(problem)
-    progress.done += 1
-    schedulePublish()
+  /// Changes one source's progress (call on the queue).
+  func updateSource(_ id: SourceID, _ change: (inout SourceProgress) -> Void) {
+    change(&progress.sources[id.value])
   }
 
   /// Adds a notice for the status line and print mode's stderr (once per text, the 20 latest); any thread.
@@ -108,12 +84,6 @@ public final class EventStore: @unchecked Sendable {
       if progress.notices.count > 20 { progress.notices.removeFirst() }
       schedulePublish()
     }
-  }
-
-  /// Sets the activity line ("throttled, retrying in 2 s").
-  func setActivity(_ activity: String?) {
-    progress.activity = activity
-    schedulePublish()
   }
 
   func passes(_ id: UInt32) -> Bool {
@@ -170,6 +140,7 @@ public final class EventStore: @unchecked Sendable {
         visible = Self.merge(visible, matching, by: columns.precedes)
       }
     }
+    progress.summarize()
     let snapshot = EventSnapshot(
       columns: columns, strings: strings.strings, chunks: chunks, visible: visible, filter: filter,
       generation: generation, progress: progress, trails: trails.values.sorted { $0.name < $1.name },

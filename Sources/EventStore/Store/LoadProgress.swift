@@ -1,4 +1,30 @@
-/// How loading is going, for the status bar and for print mode's exit status.
+/// How one source is doing.
+public struct SourceProgress: Sendable, Equatable {
+  /// The source.
+  public var id: SourceID
+  /// What it loads ("3 paths", "demo account, all events").
+  public var label: String = ""
+  /// The unit counted: "files" or "pages".
+  public var unit: String = "files"
+  /// Units finished.
+  public var done: Int = 0
+  /// Units in all, when known.
+  public var total: Int?
+  /// True once the source has begun a load.
+  public var began = false
+  /// True when the source has finished (successfully or not).
+  public var finished = false
+  /// The source can fetch more on request.
+  public var moreAvailable = false
+  /// What it is doing right now.
+  public var activity: String?
+
+  /// Creates the progress of a source that has not begun.
+  public init(id: SourceID) { self.id = id }
+}
+
+/// How loading is going, for the status bar and for print mode's exit status: every source summed up, and each
+/// source on its own in ``sources``.
 public struct LoadProgress: Sendable, Equatable {
   /// What is being loaded ("3 paths", "demo account").
   public var label: String = ""
@@ -20,9 +46,25 @@ public struct LoadProgress: Sendable, Equatable {
   public var activity: String?
   /// Things the user should know that are not failures ("the local clock is 15 min behind AWS; ...").
   public var notices: [String] = []
+  /// Each source's own progress.
+  public var sources: [SourceProgress] = []
 
   /// Creates an empty progress report.
   public init() {}
+
+  /// Sets the summary fields from ``sources``: finished when every source that began has finished, units and
+  /// totals summed, the first activity.
+  mutating func summarize() {
+    let began = sources.filter(\.began)
+    guard !began.isEmpty else { return }
+    label = began.count == 1 ? began[0].label : began.map(\.label).joined(separator: " + ")
+    unit = began[0].unit
+    done = began.reduce(0) { $0 + $1.done }
+    total = began.allSatisfy { $0.total != nil } ? began.reduce(0) { $0 + ($1.total ?? 0) } : nil
+    finished = began.allSatisfy(\.finished) && began.count == sources.count
+    moreAvailable = began.contains(where: \.moreAvailable)
+    activity = began.lazy.compactMap(\.activity).first
+  }
 }
 
 /// What is known about one trail: from the API (live), or from trail-management calls in the data (files).

@@ -1,0 +1,25 @@
+/// Identifies one source feeding a store.
+public struct SourceID: Hashable, Sendable {
+  /// The number the store gave it, from 0.
+  public let value: Int
+}
+
+/// Something that feeds events into a store (log files, the LookupEvents API, the demo account), reporting through
+/// its ``SourceReporter``. The run loop and print mode hold a list of them and pass every request on.
+public protocol EventSource: AnyObject, Sendable {
+  /// The source's id in its store.
+  var id: SourceID { get }
+  /// Starts loading; called again when the filter changes (a paged source may start a new query for it).
+  func start(filter: EventFilter)
+  /// Fetches a little more (the cursor neared the end of what is loaded).
+  func needMore()
+  /// Fetches everything there is.
+  func loadAll()
+}
+
+extension EventSource {
+  /// Sources that load everything at once have nothing more to fetch.
+  public func needMore() {}
+  /// Sources that load everything at once have nothing more to fetch.
+  public func loadAll() {}
+}

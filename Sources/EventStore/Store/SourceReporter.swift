@@ -1,0 +1,85 @@
+import Dispatch
+
+/// How one source tells its store what happened: begin, batch, problem, activity, finish. Every call returns at
+/// once; the store applies it on its own queue, in call order.
+public struct SourceReporter: Sendable {
+  let store: EventStore
+  /// The source's id.
+  public let id: SourceID
+
+  /// Starts (or restarts) a load: its label ("3 paths", "demo account"), the unit counted, the units in all when
+  /// known, and problems found before reading (paths that do not exist).
+  public func begin(label: String, unit: String, total: Int?, problems: [LoadProblem] = []) {
+    store.queue.async { [store, id] in
+      store.updateSource(id) { source in
+        source.label = label
+        source.unit = unit
+        source.total = total
+        source.finished = false
+        source.began = true
+      }
+      store.progress.problems.append(contentsOf: problems)
+      store.publishedRows = false
+      store.publishNow()
+    }
+  }
+
+  /// Adds a prepared batch of records (one file or page).
+  func batch(_ batch: RecordBatch, countsAsUnit: Bool = true) {
+    store.queue.async { [store, id] in
+      store.updateSource(id) { source in
+        if countsAsUnit { source.done += 1 }
+      }
+      store.ingest(batch)
+    }
+  }
+
+  /// Records a problem; `countsAsUnit` when it is the end of one unit (a file that could not be read).
+  public func problem(_ problem: LoadProblem, countsAsUnit: Bool = false) {
+    store.queue.async { [store, id] in
+      store.progress.problems.append(problem)
+      if countsAsUnit { store.updateSource(id) { $0.done += 1 } }
+      store.schedulePublish()
+    }
+  }
+
+  /// What the source is doing right now ("throttled by AWS (ThrottlingException), retrying in 2 s"), or nil.
+  public func activity(_ text: String?) {
+    store.queue.async { [store, id] in
+      store.updateSource(id) { $0.activity = text }
+      store.schedulePublish()
+    }
+  }
+
+  /// Whether the source can fetch more on request.
+  public func moreAvailable(_ more: Bool) {
+    store.queue.async { [store, id] in
+      store.updateSource(id) { $0.moreAvailable = more }
+      store.schedulePublish()
+    }
+  }
+
+  /// The source is fetching again after it had finished (a lazy query resumed).
+  public func resume() {
+    store.queue.async { [store, id] in
+      store.updateSource(id) { $0.finished = false }
+      store.schedulePublish()
+    }
+  }
+
+  /// The source has finished (for now: a lazy source may resume).
+  public func finish() {
+    store.queue.async { [store, id] in
+      store.updateSource(id) { source in
+        source.finished = true
+        source.activity = nil
+      }
+      store.publishNow()
+    }
+  }
+
+  /// Adds a notice for the status line and print mode's stderr.
+  public func notice(_ text: String) {
+    store.addNotice(text)
+  }
+}
