@@ -8,13 +8,18 @@ public struct KeyBinding<Action> {
   public var help: String
   /// Where the binding applies, for example "list", "detail" or ``Keymap/globalScope``.
   public var scope: String
+  /// A one-word label for the status bar's hints ("user", "quit"), or nil to leave the binding out of them.
+  public var hint: String?
 
   /// Creates a binding.
-  public init(keys: [Key], action: Action, help: String, scope: String = Keymap<Action>.globalScope) {
+  public init(
+    keys: [Key], action: Action, help: String, scope: String = Keymap<Action>.globalScope, hint: String? = nil
+  ) {
     self.keys = keys
     self.action = action
     self.help = help
     self.scope = scope
+    self.hint = hint
   }
 
   /// The keys as one label for help screens, for example `↓/j`.
@@ -50,6 +55,33 @@ public struct Keymap<Action> {
       return binding.action
     }
     return nil
+  }
+
+  /// The action bound to `key` in the first of `scopes` that binds it, then in the global scope; nil when unbound.
+  public func action(for key: Key, scopes: [String]) -> Action? {
+    for scope in scopes {
+      if let binding = binding(for: key, exactScope: scope) { return binding.action }
+    }
+    if !scopes.contains(Self.globalScope), let binding = binding(for: key, exactScope: Self.globalScope) {
+      return binding.action
+    }
+    return nil
+  }
+
+  /// The status bar's hints for `scopes` (then the global scope): the primary key's label and the hint, for the
+  /// bindings that have one and whose primary key is not taken by an earlier scope.
+  public func hints(scopes: [String]) -> [(key: String, hint: String)] {
+    let chain = scopes.contains(Self.globalScope) ? scopes : scopes + [Self.globalScope]
+    var result: [(key: String, hint: String)] = []
+    for scope in chain {
+      for binding in bindings(in: scope) {
+        guard let hint = binding.hint, let key = binding.keys.first,
+          chain.first(where: { self.binding(for: key, exactScope: $0) != nil }) == scope
+        else { continue }
+        result.append((key: key.label, hint: hint))
+      }
+    }
+    return result
   }
 
   /// The bindings of exactly `scope` (no global fallback), in order.

@@ -16,6 +16,10 @@ public enum AppAction: Sendable, Equatable {
   case last
   /// Move focus between the table and the detail pane.
   case toggleFocus
+  /// Move focus to the next pane: table, detail, trails.
+  case cycleFocus
+  /// Close the screen on top.
+  case close
   /// Leave the detail pane.
   case back
   /// Filter by user.
@@ -49,34 +53,77 @@ public enum AppAction: Sendable, Equatable {
 /// The dashboard's key bindings: the single source for input handling, the `?` overlay and the README table.
 public enum AppKeys {
   /// The keymap.
-  public static let keymap = Keymap<AppAction>([
-    KeyBinding(keys: [.up, .char("k")], action: .up, help: "previous event / scroll up", scope: "global"),
-    KeyBinding(keys: [.down, .char("j")], action: .down, help: "next event / scroll down", scope: "global"),
-    KeyBinding(keys: [.pageUp, .ctrl("b")], action: .pageUp, help: "page up", scope: "global"),
-    KeyBinding(keys: [.pageDown, .ctrl("f"), .char(" ")], action: .pageDown, help: "page down", scope: "global"),
-    KeyBinding(keys: [.char("g"), .home], action: .first, help: "first (newest) event / top", scope: "global"),
-    KeyBinding(keys: [.char("G"), .end], action: .last, help: "last (oldest) event / bottom", scope: "global"),
-    KeyBinding(keys: [.enter, .tab], action: .toggleFocus, help: "focus the detail pane and back", scope: "global"),
-    KeyBinding(keys: [.escape], action: .back, help: "back to the table; cancel a prompt", scope: "global"),
-    KeyBinding(keys: [.char("u")], action: .filterUser, help: "filter by user", scope: "global"),
-    KeyBinding(keys: [.char("e")], action: .filterEventName, help: "filter by event name", scope: "global"),
-    KeyBinding(keys: [.char("w")], action: .cycleReadWrite, help: "all / writes only / reads only", scope: "global"),
-    KeyBinding(keys: [.char("/")], action: .search, help: "search whole records", scope: "global"),
-    KeyBinding(keys: [.char("n")], action: .nextMatch, help: "next search match", scope: "global"),
-    KeyBinding(keys: [.char("N")], action: .previousMatch, help: "previous search match", scope: "global"),
-    KeyBinding(keys: [.char("c")], action: .clearFilters, help: "clear all filters", scope: "global"),
-    KeyBinding(keys: [.char("t")], action: .toggleTime, help: "toggle UTC / local time", scope: "global"),
-    KeyBinding(keys: [.char("L")], action: .loadAll, help: "load every page of the time window", scope: "global"),
-    KeyBinding(keys: [.char("r")], action: .refreshTrails, help: "refresh the trails (live API)", scope: "global"),
-    KeyBinding(keys: [.char("p")], action: .problems, help: "files that could not be read", scope: "global"),
-    KeyBinding(keys: [.char("?")], action: .help, help: "this help", scope: "global"),
-    KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", scope: "global"),
-  ])
+  public static let keymap = Keymap<AppAction>(global + dashboard + lists)
+
+  private static let global: [KeyBinding<AppAction>] = [
+    KeyBinding(keys: [.char("?")], action: .help, help: "this help", hint: "help"),
+    KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", hint: "quit"),
+  ]
+
+  private static let dashboard: [KeyBinding<AppAction>] = [
+    KeyBinding(keys: [.up, .char("k")], action: .up, help: "previous event / scroll up", scope: "dashboard"),
+    KeyBinding(keys: [.down, .char("j")], action: .down, help: "next event / scroll down", scope: "dashboard"),
+    KeyBinding(keys: [.pageUp, .ctrl("b")], action: .pageUp, help: "page up", scope: "dashboard"),
+    KeyBinding(keys: [.pageDown, .ctrl("f"), .char(" ")], action: .pageDown, help: "page down", scope: "dashboard"),
+    KeyBinding(keys: [.char("g"), .home], action: .first, help: "first (newest) event / top", scope: "dashboard"),
+    KeyBinding(keys: [.char("G"), .end], action: .last, help: "last (oldest) event / bottom", scope: "dashboard"),
+    KeyBinding(keys: [.enter], action: .toggleFocus, help: "focus the detail pane and back", scope: "dashboard"),
+    KeyBinding(keys: [.tab], action: .cycleFocus, help: "next pane: table, detail, trails", scope: "dashboard"),
+    KeyBinding(keys: [.escape], action: .back, help: "back to the table; cancel a prompt", scope: "dashboard"),
+    KeyBinding(keys: [.char("u")], action: .filterUser, help: "filter by user", scope: "dashboard", hint: "user"),
+    KeyBinding(
+      keys: [.char("e")], action: .filterEventName, help: "filter by event name", scope: "dashboard", hint: "event"),
+    KeyBinding(
+      keys: [.char("w")], action: .cycleReadWrite, help: "all / writes only / reads only", scope: "dashboard",
+      hint: "r/w"),
+    KeyBinding(keys: [.char("/")], action: .search, help: "search whole records", scope: "dashboard", hint: "search"),
+    KeyBinding(keys: [.char("n")], action: .nextMatch, help: "next search match", scope: "dashboard"),
+    KeyBinding(keys: [.char("N")], action: .previousMatch, help: "previous search match", scope: "dashboard"),
+    KeyBinding(keys: [.char("c")], action: .clearFilters, help: "clear all filters", scope: "dashboard", hint: "clear"),
+    KeyBinding(keys: [.char("t")], action: .toggleTime, help: "toggle UTC / local time", scope: "dashboard"),
+    KeyBinding(keys: [.char("L")], action: .loadAll, help: "load every page of the time window", scope: "dashboard"),
+    KeyBinding(keys: [.char("r")], action: .refreshTrails, help: "refresh the trails (live API)", scope: "dashboard"),
+    KeyBinding(keys: [.char("p")], action: .problems, help: "files that could not be read", scope: "dashboard"),
+  ]
+
+  /// Scrolling lists (help, problems).
+  private static let lists: [KeyBinding<AppAction>] = ["help", "problems"].flatMap { scope in
+    [
+      KeyBinding(keys: [.up, .char("k")], action: AppAction.up, help: "scroll up", scope: scope),
+      KeyBinding(keys: [.down, .char("j")], action: .down, help: "scroll down", scope: scope),
+      KeyBinding(keys: [.pageUp, .ctrl("b")], action: .pageUp, help: "page up", scope: scope),
+      KeyBinding(keys: [.pageDown, .ctrl("f"), .char(" ")], action: .pageDown, help: "page down", scope: scope),
+      KeyBinding(keys: [.char("g"), .home], action: .first, help: "top", scope: scope),
+      KeyBinding(keys: [.char("G"), .end], action: .last, help: "bottom", scope: scope),
+      KeyBinding(keys: [.escape], action: .close, help: "close (any other key too)", scope: scope, hint: "close"),
+    ]
+  }
+
+  /// The key scopes that apply to `state`, narrowest first (the global scope applies after them).
+  static func scopes(for state: AppState) -> [String] {
+    if let screen = state.screens.last { return [screen.scope] }
+    switch state.focus {
+    case .table: return ["table", "dashboard"]
+    case .detail: return ["detail", "dashboard"]
+    case .trails: return ["trails", "dashboard"]
+    }
+  }
+
+  /// The status bar's hints for `state`, from the keymap.
+  static func hints(for state: AppState) -> String {
+    keymap.hints(scopes: scopes(for: state)).map { "\($0.key) \($0.hint)" }.joined(separator: "  ")
+  }
 }
 
 extension AppKeys {
+  /// How the help and the README name each scope.
+  public static let scopeTitles = [
+    "global": "everywhere", "dashboard": "dashboard", "table": "events table", "detail": "detail pane",
+    "trails": "trails pane", "help": "help", "problems": "problems list",
+  ]
+
   /// The key table as Markdown, for the README (`trailview --keys-markdown` prints it).
   public static var markdownTable: String {
-    keymap.markdownTable(scopeTitles: ["global": "everywhere"]).joined(separator: "\n")
+    keymap.markdownTable(scopeTitles: scopeTitles).joined(separator: "\n")
   }
 }

@@ -1,12 +1,14 @@
 import EventStore
 import TerminalUI
 
-/// Which pane has the keyboard.
+/// Which pane of the dashboard has the keyboard.
 public enum Focus: Sendable, Equatable {
   /// The events table.
   case table
   /// The detail pane.
   case detail
+  /// The trails pane.
+  case trails
 }
 
 /// What a prompt is asking for.
@@ -45,14 +47,6 @@ public struct PromptState: Sendable, Equatable {
   }
 }
 
-/// An overlay drawn over the dashboard.
-public enum Overlay: Sendable, Equatable {
-  /// The key help.
-  case help
-  /// The list of files or requests that could not be read.
-  case problems
-}
-
 /// Everything the screen shows; changed only by ``update(_:_:)``.
 public struct AppState: Sendable {
   /// Terminal width.
@@ -73,8 +67,12 @@ public struct AppState: Sendable {
   public var focus = Focus.table
   /// Open prompt, if any.
   public var prompt: PromptState?
-  /// Open overlay, if any.
-  public var overlay: Overlay?
+  /// Screens open above the dashboard, the top one last.
+  public var screens: [Screen] = []
+  /// First line shown in the trails pane.
+  public var trailsScroll = 0
+  /// The clock's latest tick, seconds since 1970 (0 before the first).
+  public var now: Int64 = 0
   /// Show local time instead of UTC.
   public var localTime = false
   /// First line shown in the detail pane.

@@ -11,7 +11,7 @@ func drawDetail(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, 
     let last = min(lines.count, state.detailScroll + rows)
     title += "  lines \(state.detailScroll + 1)-\(last) of \(lines.count)"
   }
-  if state.focus == .table { title += "  (Enter: focus)" } else { title += "  (Tab/Esc: back)" }
+  title += state.focus == .detail ? "  (Enter/Esc: back)" : "  (Enter: focus)"
   drawTitle(&grid, title, rect, focused: state.focus == .detail, env: env)
   guard state.selected < state.snapshot.count else { return }
   let event = state.snapshot.event(at: state.selected)

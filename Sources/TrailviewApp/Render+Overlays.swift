@@ -43,11 +43,17 @@ func drawBox(_ grid: inout CellGrid, x: Int, y: Int, width: Int, height: Int, ti
   grid.put(" \(title) ", x: x + 2, y: y, maxWidth: width - 4, style: Style(bold: true))
 }
 
-private func drawFramed(_ grid: inout CellGrid, title: String, lines: [(String, String, Style)], env: RenderEnvironment)
-{
+/// Rows of text a framed overlay shows at terminal height `height`.
+func framedRows(height: Int) -> Int { max(1, height - 5) }
+
+/// Draws a centred frame with `lines` (key column, text, style) from line `scroll` on.
+private func drawFramed(
+  _ grid: inout CellGrid, title: String, lines: [(String, String, Style)], scroll: Int, env: RenderEnvironment
+) {
   let keyWidth = min(24, (lines.map { $0.0.count }.max() ?? 0))
   let width = min(grid.width - 4, max(40, keyWidth + 3 + (lines.map { $0.1.count }.max() ?? 0) + 4))
-  let height = min(grid.height - 2, lines.count + 3)
+  let rows = min(framedRows(height: grid.height), lines.count)
+  let height = rows + 3
   let x = (grid.width - width) / 2
   let y = (grid.height - height) / 2
   drawBox(&grid, x: x, y: y, width: width, height: height, title: title, env: env)
@@ -55,25 +61,41 @@ private func drawFramed(_ grid: inout CellGrid, title: String, lines: [(String, 
   for col in x..<(x + width) { grid.put(h, x: col, y: y + height - 1, style: env.theme.border) }
   grid.put(env.ascii ? "+" : "└", x: x, y: y + height - 1, style: env.theme.border)
   grid.put(env.ascii ? "+" : "┘", x: x + width - 1, y: y + height - 1, style: env.theme.border)
-  for (i, line) in lines.prefix(height - 3).enumerated() {
+  let first = max(0, min(scroll, lines.count - rows))
+  for (i, line) in lines[first..<(first + rows)].enumerated() {
     let row = y + 1 + i
     grid.put(line.0, x: x + 2, y: row, maxWidth: keyWidth, style: Style(bold: true))
     drawCell(&grid, line.1, x: x + 3 + keyWidth, y: row, width: width - keyWidth - 5, style: line.2, env: env)
   }
-  let footer = lines.count > height - 3 ? "… \(lines.count - (height - 3)) more · any key closes" : "any key closes"
+  var footer = "Esc closes"
+  if lines.count > rows {
+    footer = "lines \(first + 1)-\(first + rows) of \(lines.count) · ↑↓ PgUp PgDn scroll · " + footer
+  }
+  if env.ascii { footer = footer.replacingOccurrences(of: "↑↓", with: "up/down") }
   grid.put(footer, x: x + 2, y: y + height - 2, maxWidth: width - 4, style: env.theme.muted)
 }
 
-func drawHelp(_ grid: inout CellGrid, env: RenderEnvironment) {
-  let lines = AppKeys.keymap.helpLines(scope: "global").map { ($0.keys, $0.help, Style.plain) }
-  drawFramed(&grid, title: "Keys", lines: lines, env: env)
+/// The help's lines for the dashboard under `state`: every scope that applies there, each with a title line.
+func helpLines(for state: AppState) -> [(String, String, Style)] {
+  var lines: [(String, String, Style)] = []
+  for scope in ["dashboard", "table", "detail", "trails", "global"] {
+    let bindings = AppKeys.keymap.helpLines(scope: scope)
+    guard !bindings.isEmpty else { continue }
+    lines.append(("", AppKeys.scopeTitles[scope] ?? scope, Style(bold: true, underline: true)))
+    lines += bindings.map { ($0.keys, $0.help, Style.plain) }
+  }
+  return lines
 }
 
-func drawProblems(_ grid: inout CellGrid, _ state: AppState, env: RenderEnvironment) {
+func drawHelp(_ grid: inout CellGrid, _ state: AppState, scroll: Int, env: RenderEnvironment) {
+  drawFramed(&grid, title: "Keys", lines: helpLines(for: state), scroll: scroll, env: env)
+}
+
+func drawProblems(_ grid: inout CellGrid, _ state: AppState, scroll: Int, env: RenderEnvironment) {
   let problems = state.snapshot.progress.problems
   let lines: [(String, String, Style)] =
     problems.isEmpty
     ? [("", "No problems: every input was read.", Style.plain)]
     : problems.map { ("", "\($0.source): \($0.reason)", env.theme.error) }
-  drawFramed(&grid, title: "Problems (\(problems.count))", lines: lines, env: env)
+  drawFramed(&grid, title: "Problems (\(problems.count))", lines: lines, scroll: scroll, env: env)
 }

@@ -5,7 +5,9 @@ import TerminalUI
 func drawTrails(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, env: RenderEnvironment) {
   guard rect.height > 0 else { return }
   let trails = state.snapshot.trails
-  drawTitle(&grid, "Trails (\(trails.count))", rect, focused: false, env: env)
+  var title = "Trails (\(trails.count))"
+  if state.focus == .trails && trails.count > 1 { title += "  from \(state.trailsScroll + 1)  (Tab: next pane)" }
+  drawTitle(&grid, title, rect, focused: state.focus == .trails, env: env)
   if trails.isEmpty {
     if rect.height > 1 {
       drawCell(
@@ -24,14 +26,16 @@ func drawTrails(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, 
   // Wide panes give each trail two lines: state and name, then the last call that changed it.
   let twoLines = rect.width >= 40 && rect.height >= 1 + 2 * min(trails.count, 3)
   var y = rect.y + 1
-  for trail in sorted {
+  for trail in sorted.dropFirst(min(state.trailsScroll, max(0, sorted.count - 1))) {
     guard y < rect.y + rect.height else { break }
     let (stateText, style) = trailState(trail, env: env)
-    var col = rect.x + 1
-    col += grid.put(stateText, x: col, y: y, maxWidth: 9, style: style) + 1
+    grid.put(stateText, x: rect.x + 1, y: y, maxWidth: 7, style: style)
+    // The state takes the first 8 columns ("STOPPED "), the name starts after them.
+    let nameX = rect.x + 9
     let nameWidth = twoLines ? rect.width - 12 - DisplayWidth.of(trail.region) : max(8, rect.width / 4)
-    col += min(nameWidth, DisplayWidth.of(DisplayText.sanitize(trail.name))) + 1
-    drawCell(&grid, trail.name, x: rect.x + 9, y: y, width: nameWidth, style: Style(bold: true), env: env)
+    let shown = min(nameWidth, DisplayWidth.of(DisplayText.sanitize(trail.name)))
+    let col = nameX + shown + 1
+    drawCell(&grid, trail.name, x: nameX, y: y, width: nameWidth, style: Style(bold: true), env: env)
     let change = trailDetails(trail, state: state, env: env, short: !twoLines)
     let changeStyle = style == env.theme.alarm ? style : Style.plain
     if twoLines {

@@ -16,9 +16,9 @@ public func render(_ state: AppState, env: RenderEnvironment) -> CellGrid {
   drawDetail(&grid, state, layout.detail, env: env)
   drawStatus(&grid, state, layout.status, env: env)
   if let prompt = state.prompt { drawPrompt(&grid, state, prompt, layout: layout, env: env) }
-  switch state.overlay {
-  case .help: drawHelp(&grid, env: env)
-  case .problems: drawProblems(&grid, state, env: env)
+  switch state.screens.last {
+  case .help(let scroll)?: drawHelp(&grid, state, scroll: scroll, env: env)
+  case .problems(let scroll)?: drawProblems(&grid, state, scroll: scroll, env: env)
   case nil: break
   }
   return grid
@@ -138,7 +138,7 @@ private func drawStatus(_ grid: inout CellGrid, _ state: AppState, _ rect: Layou
     if let activity = progress.activity ?? progress.notices.last { text += " · \(activity)" }
   }
   let problems = progress.problems.count
-  let hint = "  ? help  u user  e event  w r/w  / search  c clear  q quit "
+  let hint = "  " + AppKeys.hints(for: state) + " "
   grid.fill(x: 0, y: rect.y, width: rect.width, height: 1, with: Cell(" ", style: env.theme.title))
   var col = drawText(&grid, " " + text, x: 0, y: rect.y, width: rect.width, style: env.theme.title, env: env)
   if problems > 0 {

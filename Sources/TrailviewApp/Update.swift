@@ -1,33 +1,8 @@
 import EventStore
 import TerminalUI
 
-/// Something that happened: a key, a resize, or news from the store.
-public enum Msg: Sendable {
-  /// A key press.
-  case key(Key)
-  /// The terminal's new size.
-  case resize(width: Int, height: Int)
-  /// An update from the store.
-  case store(StoreUpdate)
-}
-
-/// Work for the run loop to do after an update.
-public enum Effect: Sendable, Equatable {
-  /// Ask the store for a new filter.
-  case setFilter(EventFilter)
-  /// Fetch another page (lazy LookupEvents sources).
-  case needMore
-  /// Fetch every remaining page.
-  case loadAll
-  /// Reload the trails pane from the API.
-  case refreshTrails
-  /// Leave the program.
-  case quit
-}
-
 /// Applies one message to the state and returns the effects to perform. Pure: no I/O, no clock.
 public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
-  state.message = nil
   switch msg {
   case .resize(let width, let height):
     state.width = width
@@ -38,15 +13,15 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
   case .store(.snapshot(let snapshot)):
     applySnapshot(&state, snapshot)
     return wantsMore(state) ? [.needMore] : []
+  case .tick(let now):
+    state.now = now
+    return []
   case .key(let key):
+    state.message = nil
     if state.prompt != nil { return handlePromptKey(&state, key) }
-    if state.overlay != nil {
-      state.overlay = nil
-      return key == .char("q") || key == .ctrl("c") ? quit(&state) : []
-    }
-    guard let action = AppKeys.keymap.action(for: key, scope: state.focus == .detail ? "detail" : "table") else {
-      return []
-    }
+    if let screen = state.screens.last { return updateScreen(&state, screen, key) }
+    let scopes = AppKeys.scopes(for: state)
+    guard let action = AppKeys.keymap.action(for: key, scopes: scopes) else { return [] }
     let effects = perform(&state, action)
     return effects.isEmpty && wantsMore(state) ? [.needMore] : effects
   }
@@ -97,20 +72,26 @@ func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
   let layout = Layout(width: state.width, height: state.height)
   switch action {
   case .quit: return quit(&state)
-  case .help: state.overlay = .help
-  case .problems: state.overlay = .problems
+  case .help: state.screens.append(.help(scroll: 0))
+  case .problems: state.screens.append(.problems(scroll: 0))
   case .toggleFocus: state.focus = state.focus == .table ? .detail : .table
-  case .back: state.focus = .table
+  case .cycleFocus:
+    switch state.focus {
+    case .table: state.focus = .detail
+    case .detail: state.focus = layout.trails.height > 1 ? .trails : .table
+    case .trails: state.focus = .table
+    }
+  case .back, .close: state.focus = .table
   case .loadAll: return state.snapshot.progress.moreAvailable ? [.loadAll] : []
   case .refreshTrails:
     state.message = "refreshing trails…"
     return [.refreshTrails]
   case .toggleTime: state.localTime.toggle()
   case .up, .down, .pageUp, .pageDown, .first, .last:
-    if state.focus == .detail {
-      scrollDetail(&state, action, page: layout.detailRows)
-    } else {
-      moveSelection(&state, action, page: layout.tableRows)
+    switch state.focus {
+    case .detail: scrollDetail(&state, action, page: layout.detailRows)
+    case .trails: scrollTrails(&state, action, page: max(1, layout.trails.height - 1))
+    case .table: moveSelection(&state, action, page: layout.tableRows)
     }
   case .filterUser: state.prompt = PromptState(kind: .user, text: state.filter.user ?? "")
   case .filterEventName: state.prompt = PromptState(kind: .eventName, text: state.filter.eventName ?? "")
@@ -141,6 +122,20 @@ private func moveSelection(_ state: inout AppState, _ action: AppAction, page: I
   }
   clampSelection(&state)
   DetailCache.refresh(&state)
+}
+
+private func scrollTrails(_ state: inout AppState, _ action: AppAction, page: Int) {
+  let maxScroll = max(0, state.snapshot.trails.count - 1)
+  switch action {
+  case .up: state.trailsScroll -= 1
+  case .down: state.trailsScroll += 1
+  case .pageUp: state.trailsScroll -= page
+  case .pageDown: state.trailsScroll += page
+  case .first: state.trailsScroll = 0
+  case .last: state.trailsScroll = maxScroll
+  default: break
+  }
+  state.trailsScroll = max(0, min(state.trailsScroll, maxScroll))
 }
 
 private func scrollDetail(_ state: inout AppState, _ action: AppAction, page: Int) {

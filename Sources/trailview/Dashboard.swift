@@ -27,6 +27,7 @@ enum Dashboard {
     store.setFilter(filter)
     let sources = starter.start(store)
     var dirty = true
+    var lastTick: Int64 = 0
     while !state.quit && !terminal.quitRequested {
       if dirty {
         terminal.draw(render(state, env: env))
@@ -45,6 +46,11 @@ enum Dashboard {
         messages.append(.resize(width: size.width, height: size.height))
       }
       messages += inbox.drain()
+      let now = Int64(Date().timeIntervalSince1970)
+      if now != lastTick {
+        lastTick = now
+        messages.append(.tick(now))
+      }
       for message in messages {
         for effect in update(&state, message) {
           switch effect {

@@ -54,6 +54,20 @@ import TrailviewApp
     _ = update(&state, .key(.down))
     #expect(state.detailScroll == 1)
     #expect(state.selected == 0)
+    _ = update(&state, .key(.enter))
+    #expect(state.focus == .table)
+  }
+
+  @Test func tabCyclesThroughTheTrailsPaneWhichScrolls() {
+    var state = AppFixture.state(width: 80, height: 24)
+    _ = update(&state, .key(.tab))
+    #expect(state.focus == .detail)
+    _ = update(&state, .key(.tab))
+    #expect(state.focus == .trails)
+    let selected = state.selected
+    _ = update(&state, .key(.down))
+    #expect(state.selected == selected)
+    #expect(state.trailsScroll == min(1, max(0, state.snapshot.trails.count - 1)))
     _ = update(&state, .key(.tab))
     #expect(state.focus == .table)
   }

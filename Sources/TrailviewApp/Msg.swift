@@ -1,0 +1,28 @@
+import EventStore
+import TerminalUI
+
+/// Something that happened: a key, a resize, the clock, or news from the store.
+public enum Msg: Sendable {
+  /// A key press.
+  case key(Key)
+  /// The terminal's new size.
+  case resize(width: Int, height: Int)
+  /// An update from the store.
+  case store(StoreUpdate)
+  /// The clock, seconds since 1970 (sent about once a second, for time-driven work).
+  case tick(Int64)
+}
+
+/// Work for the run loop to do after an update.
+public enum Effect: Sendable, Equatable {
+  /// Ask the store (and the sources) for a new filter.
+  case setFilter(EventFilter)
+  /// Fetch another page (lazy LookupEvents sources).
+  case needMore
+  /// Fetch every remaining page.
+  case loadAll
+  /// Reload the trails pane from the API.
+  case refreshTrails
+  /// Leave the program.
+  case quit
+}

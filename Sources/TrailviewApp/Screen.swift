@@ -1,0 +1,15 @@
+/// A screen on the stack above the dashboard; the top one gets the keys and is drawn over the dashboard.
+public enum Screen: Sendable, Equatable {
+  /// The key help, scrolled to a line.
+  case help(scroll: Int)
+  /// The list of files or requests that could not be read, scrolled to a line.
+  case problems(scroll: Int)
+
+  /// The key scope of the screen (see ``AppKeys``).
+  var scope: String {
+    switch self {
+    case .help: return "help"
+    case .problems: return "problems"
+    }
+  }
+}

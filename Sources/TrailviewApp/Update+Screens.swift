@@ -1,0 +1,41 @@
+import TerminalUI
+
+/// Keys for the screen on top of the stack.
+func updateScreen(_ state: inout AppState, _ screen: Screen, _ key: Key) -> [Effect] {
+  let action = AppKeys.keymap.action(for: key, scopes: [screen.scope])
+  if action == .quit { return [.quit] }
+  switch screen {
+  case .help(let scroll):
+    let lines = helpLines(for: state).count
+    guard let moved = scrolled(scroll, by: action, lines: lines, state: state) else { return closeScreen(&state) }
+    state.screens[state.screens.count - 1] = .help(scroll: moved)
+  case .problems(let scroll):
+    let lines = state.snapshot.progress.problems.count
+    guard let moved = scrolled(scroll, by: action, lines: lines, state: state) else { return closeScreen(&state) }
+    state.screens[state.screens.count - 1] = .problems(scroll: moved)
+  }
+  return []
+}
+
+/// Closes the top screen.
+func closeScreen(_ state: inout AppState) -> [Effect] {
+  if !state.screens.isEmpty { state.screens.removeLast() }
+  return []
+}
+
+/// The new first line of a scrolled list after `action`; nil when the action (or an unbound key) closes it.
+private func scrolled(_ scroll: Int, by action: AppAction?, lines: Int, state: AppState) -> Int? {
+  let page = max(1, framedRows(height: state.height))
+  let maxScroll = max(0, lines - page)
+  var value = scroll
+  switch action {
+  case .up?: value -= 1
+  case .down?: value += 1
+  case .pageUp?: value -= page
+  case .pageDown?: value += page
+  case .first?: value = 0
+  case .last?: value = maxScroll
+  default: return nil
+  }
+  return max(0, min(value, maxScroll))
+}

@@ -1,0 +1,57 @@
+import EventStore
+import Foundation
+import TerminalUI
+import TestSupport
+import Testing
+import TrailviewApp
+
+@Suite struct TrailsPaneTests {
+  let env = RenderEnvironment(theme: .color, ascii: false)
+
+  /// The awsdocs sample has a failed UpdateTrail for `myTrail2` (state "?"): its name must not be overwritten by
+  /// the region (it once showed `myTus-east-2`).
+  @Test(.enabled(if: FixturesSamples.available, "needs ../shared/samples"))
+  func unknownStateKeepsTheWholeName() throws {
+    let file = try #require(FixturesSamples.files().first { $0.path.contains("awsdocs-example-events") })
+    let snapshot = StoreHarness.load([file.path])
+    for (width, height) in [(80, 24), (160, 48)] {
+      var state = AppState(width: width, height: height, sourceLabel: "awsdocs")
+      _ = update(&state, .store(.snapshot(snapshot)))
+      let layout = Layout(width: width, height: height)
+      let lines = render(state, env: env).lines
+      let pane = lines[(layout.trails.y + 1)..<(layout.trails.y + layout.trails.height)].map {
+        String($0.dropFirst(layout.trails.x).prefix(layout.trails.width))
+      }
+      let row = try #require(pane.first { $0.contains("myTrail2") }, "\(pane)")
+      #expect(row.contains("?"), "\(row)")
+      #expect(!row.contains("myTus"), "\(row)")
+    }
+  }
+
+  /// With the trails pane focused, ↓ scrolls its list, not the events.
+  @Test func focusedPaneScrollsItsList() throws {
+    let root = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let records = (0..<6).map { i in
+      LogTree.record(
+        time: "2024-05-01T10:0\(i):00Z", name: i % 2 == 0 ? "StopLogging" : "StartLogging", eventID: "t\(i)",
+        requestParameters: "{\"name\":\"trail-\(i)\"}")
+    }
+    LogTree.write(LogTree.recordsFile(records), to: "t.json", under: root)
+    var state = AppState(width: 80, height: 24, sourceLabel: "t")
+    _ = update(&state, .store(.snapshot(StoreHarness.load([root.path]))))
+    #expect(state.snapshot.trails.count == 6)
+    _ = update(&state, .key(.tab))
+    _ = update(&state, .key(.tab))
+    #expect(state.focus == .trails)
+    let layout = Layout(width: 80, height: 24)
+    func firstTrailRow() -> String { render(state, env: env).lines[layout.trails.y + 1] }
+    let before = firstTrailRow()
+    _ = update(&state, .key(.down))
+    #expect(state.trailsScroll == 1)
+    #expect(firstTrailRow() != before)
+    #expect(state.selected == 0)
+    _ = update(&state, .key(.char("G")))
+    #expect(state.trailsScroll == 5)
+  }
+}
