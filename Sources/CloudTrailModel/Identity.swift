@@ -1,6 +1,6 @@
 /// Derives the name a responder would give the identity behind a record.
 ///
-/// By `userIdentity.type`: `IAMUser` → userName; `AssumedRole` → the session name (last component of the ARN),
+/// By `userIdentity.type`: `IAMUser` → userName, else the name in its `user/PATH/NAME` ARN; `AssumedRole` → the session name (last component of the ARN),
 /// else the session issuer's userName; `Role` → the session issuer's userName, else the last ARN component; `Root`
 /// → `root`; `FederatedUser` → the name in a `federated-user/NAME` ARN, else userName; `AWSService` → invokedBy;
 /// `AWSAccount` → invokedBy, else accountId; `Directory`, `SAMLUser`, `WebIdentityUser` → userName, else principalId;
@@ -25,7 +25,7 @@ public enum Identity {
     }
     switch type {
     case "IAMUser":
-      return fallback
+      return userName ?? arn.flatMap(userNameInARN) ?? fallback
     case "AssumedRole":
       return arn.flatMap(lastComponent) ?? text(fields[.sessionIssuerUserName]) ?? fallback
     case "Role":
@@ -61,6 +61,13 @@ public enum Identity {
     if parts.first == "assumed-role" && parts.count >= 3 { return String(parts[1]) }
     if parts.first == "role" && parts.count >= 2 { return parts.last.map(String.init) }
     return nil
+  }
+
+  /// `NAME` from an ARN whose resource is `user/NAME` or `user/PATH/NAME`.
+  static func userNameInARN(_ arn: String) -> String? {
+    let fields = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+    guard fields.count == 6, fields[5].hasPrefix("user/") else { return nil }
+    return lastComponent(String(fields[5]))
   }
 
   /// The text after the last `/` of an ARN, when there is a `/` and something after it.

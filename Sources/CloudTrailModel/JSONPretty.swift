@@ -34,11 +34,18 @@ public struct PrettyLine: Sendable, Equatable {
   public var indent: Int
   /// The spans after the indent.
   public var spans: [PrettySpan]
+  /// The JSON path of the member or element the line shows (`userIdentity.arn`, `resources[].ARN`); a wrapped
+  /// value's continuation lines carry it too. Nil for closing brackets and error lines.
+  public var path: String?
+  /// The line's value when it is a scalar: a string decoded (raw, not sanitized), a number or literal as written.
+  public var value: String?
 
   /// Creates a line.
-  public init(indent: Int, spans: [PrettySpan]) {
+  public init(indent: Int, spans: [PrettySpan], path: String? = nil, value: String? = nil) {
     self.indent = indent
     self.spans = spans
+    self.path = path
+    self.value = value
   }
 }
 

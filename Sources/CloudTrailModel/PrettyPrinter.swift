@@ -12,6 +12,13 @@ struct PrettyPrinter {
   private var column = 0
   private var lineStarted = false
   private var objects: [Bool] = []  // nesting stack: true = object
+  /// Per open container, the path its members or elements extend ("" for the record itself); nil past
+  /// ``maxPathDepth`` levels (deep hostile nesting would otherwise cost quadratic time and memory).
+  private var paths: [String?] = []
+  /// The deepest container whose members get paths.
+  static let maxPathDepth = 32
+  /// The key just read in the innermost object.
+  private var key = ""
 
   init(width: Int) { self.width = max(width, 1) }
 
@@ -46,6 +53,8 @@ struct PrettyPrinter {
       guard c.byte == 0x22 else { throw c.error("expected key") }
       newLineAt(objects.count)
       let key = try c.string()
+      self.key = String(decoding: Self.decoded(key, c), as: UTF8.self)
+      line.path = valuePath
       appendString(key, c, kind: .key)
       c.skipWhitespace()
       guard !c.atEnd, c.byte == 0x3A else { throw c.error("expected ':'") }
@@ -63,14 +72,24 @@ struct PrettyPrinter {
       guard b == (isObject ? 0x7D : 0x5D) else { throw c.unexpected() }
       c.i += 1
       objects.removeLast()
+      paths.removeLast()
       newLineAt(objects.count)
       append(isObject ? "}" : "]", .punctuation)
       return .afterValue
     }
   }
 
+  /// The path of the value about to be read: the innermost object's member, or the innermost array's element.
+  private var valuePath: String? {
+    guard let isObject = objects.last, let last = paths.last, let base = last else { return nil }
+    guard isObject else { return base }
+    return base.isEmpty ? key : base + "." + key
+  }
+
   private mutating func value(_ c: inout JSONCursor) throws(ScanError) -> State {
     let b = c.byte
+    let path = valuePath
+    if line.path == nil { line.path = path }
     switch b {
     case 0x7B, 0x5B:
       let isObject = b == 0x7B
@@ -83,22 +102,38 @@ struct PrettyPrinter {
       }
       append(isObject ? "{" : "[", .punctuation)
       objects.append(isObject)
+      if paths.isEmpty {
+        paths.append("")
+      } else if let path, paths.count < Self.maxPathDepth {
+        paths.append(isObject ? path : path + "[]")
+      } else {
+        paths.append(nil)
+      }
       return isObject ? .key : .value(newLine: true)
     case 0x22:
       let s = try c.string()
+      line.value = String(decoding: Self.decoded(s, c), as: UTF8.self)
       appendString(s, c, kind: .string)
     default:
       let start = c.i
       let kind: PrettyKind = b == 0x2D || (b >= 0x30 && b <= 0x39) ? .number : .literal
       try c.skipValue()
-      append(String(decoding: UnsafeBufferPointer(start: c.base + start, count: c.i - start), as: UTF8.self), kind)
+      let text = String(decoding: UnsafeBufferPointer(start: c.base + start, count: c.i - start), as: UTF8.self)
+      line.value = text
+      append(text, kind)
     }
     return .afterValue
   }
 
-  private mutating func appendString(_ ref: JSONStringRef, _ c: JSONCursor, kind: PrettyKind) {
+  /// The bytes of a string with escapes resolved.
+  private static func decoded(_ ref: JSONStringRef, _ c: JSONCursor) -> [UInt8] {
     var bytes: [UInt8] = []
     JSONUnescape.append(UnsafeBufferPointer(start: c.base + ref.start, count: ref.end - ref.start), to: &bytes)
+    return bytes
+  }
+
+  private mutating func appendString(_ ref: JSONStringRef, _ c: JSONCursor, kind: PrettyKind) {
+    let bytes = Self.decoded(ref, c)
     append("\"", kind)
     for span in DisplayText.spans(String(decoding: bytes, as: UTF8.self)) {
       append(span.text, span.isToken ? .token : kind)
@@ -165,7 +200,7 @@ struct PrettyPrinter {
 
   private mutating func breakLine(_ indent: Int) {
     lines.append(line)
-    line = PrettyLine(indent: indent, spans: [])
+    line = PrettyLine(indent: indent, spans: [], path: line.path, value: line.value)
     column = indent
   }
 

@@ -20,6 +20,22 @@ public enum AppAction: Sendable, Equatable {
   case cycleFocus
   /// Close the screen on top.
   case close
+  /// Cell cursor one column left.
+  case left
+  /// Cell cursor one column right.
+  case right
+  /// Filter to the value under the cursor.
+  case pivotIn
+  /// Exclude the value under the cursor.
+  case pivotOut
+  /// Remove the last predicate.
+  case removeLast
+  /// Mark or unmark the selected event.
+  case mark
+  /// Show only the marked events, or everything.
+  case markedOnly
+  /// Unmark every event.
+  case unmarkAll
   /// Leave the detail pane.
   case back
   /// Filter by user.
@@ -53,7 +69,7 @@ public enum AppAction: Sendable, Equatable {
 /// The dashboard's key bindings: the single source for input handling, the `?` overlay and the README table.
 public enum AppKeys {
   /// The keymap.
-  public static let keymap = Keymap<AppAction>(global + dashboard + lists)
+  public static let keymap = Keymap<AppAction>(global + dashboard + table + lists)
 
   private static let global: [KeyBinding<AppAction>] = [
     KeyBinding(keys: [.char("?")], action: .help, help: "this help", hint: "help"),
@@ -79,11 +95,29 @@ public enum AppKeys {
     KeyBinding(keys: [.char("/")], action: .search, help: "search whole records", scope: "dashboard", hint: "search"),
     KeyBinding(keys: [.char("n")], action: .nextMatch, help: "next search match", scope: "dashboard"),
     KeyBinding(keys: [.char("N")], action: .previousMatch, help: "previous search match", scope: "dashboard"),
-    KeyBinding(keys: [.char("c")], action: .clearFilters, help: "clear all filters", scope: "dashboard", hint: "clear"),
+    KeyBinding(
+      keys: [.char("f")], action: .pivotIn, help: "filter to the value under the cursor", scope: "dashboard",
+      hint: "filter"),
+    KeyBinding(
+      keys: [.char("F")], action: .pivotOut, help: "exclude the value under the cursor", scope: "dashboard",
+      hint: "exclude"),
+    KeyBinding(
+      keys: [.backspace, .delete], action: .removeLast, help: "remove the last filter", scope: "dashboard"),
+    KeyBinding(
+      keys: [.char("c")], action: .clearFilters, help: "clear all filters (the time window stays)", scope: "dashboard",
+      hint: "clear"),
+    KeyBinding(keys: [.char("m")], action: .mark, help: "mark / unmark the event", scope: "dashboard", hint: "mark"),
+    KeyBinding(keys: [.char("M")], action: .markedOnly, help: "only marked events / all", scope: "dashboard"),
+    KeyBinding(keys: [.ctrl("u")], action: .unmarkAll, help: "unmark every event", scope: "dashboard"),
     KeyBinding(keys: [.char("t")], action: .toggleTime, help: "toggle UTC / local time", scope: "dashboard"),
     KeyBinding(keys: [.char("L")], action: .loadAll, help: "load every page of the time window", scope: "dashboard"),
     KeyBinding(keys: [.char("r")], action: .refreshTrails, help: "refresh the trails (live API)", scope: "dashboard"),
     KeyBinding(keys: [.char("p")], action: .problems, help: "files that could not be read", scope: "dashboard"),
+  ]
+
+  private static let table: [KeyBinding<AppAction>] = [
+    KeyBinding(keys: [.left, .char("h")], action: .left, help: "cell cursor left", scope: "table"),
+    KeyBinding(keys: [.right, .char("l")], action: .right, help: "cell cursor right", scope: "table"),
   ]
 
   /// Scrolling lists (help, problems).

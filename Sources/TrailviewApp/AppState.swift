@@ -1,3 +1,4 @@
+import CloudTrailModel
 import EventStore
 import TerminalUI
 
@@ -65,6 +66,14 @@ public struct AppState: Sendable {
   public var selectedID: UInt32?
   /// Keyboard focus.
   public var focus = Focus.table
+  /// The table's columns, in order.
+  public var columns: [Field] = TableColumns.defaults
+  /// The cell cursor: an index into ``columns``.
+  public var column = 0
+  /// The cursor line in the detail pane (an index into the detail lines).
+  public var detailLine = 0
+  /// Marked events (row ids), in the order they were marked.
+  public var marked: [UInt32] = []
   /// Open prompt, if any.
   public var prompt: PromptState?
   /// Screens open above the dashboard, the top one last.
@@ -87,10 +96,18 @@ public struct AppState: Sendable {
   public var sourceLabel: String
 
   /// Creates the initial state.
-  public init(width: Int, height: Int, filter: EventFilter = EventFilter(), sourceLabel: String) {
+  public init(
+    width: Int, height: Int, filter: EventFilter = EventFilter(), sourceLabel: String,
+    columns: [Field] = TableColumns.defaults
+  ) {
     self.width = width
     self.height = height
     self.filter = filter
     self.sourceLabel = sourceLabel
+    self.columns = columns.isEmpty ? TableColumns.defaults : columns
+    self.column = self.columns.firstIndex(of: .eventName) ?? 0
   }
+
+  /// The field under the table's cell cursor.
+  public var cursorField: Field { columns[min(max(0, column), columns.count - 1)] }
 }

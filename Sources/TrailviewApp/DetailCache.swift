@@ -22,7 +22,10 @@ public struct DetailCache: Sendable {
     }
     let id = state.snapshot.visible[state.selected]
     if state.detail.rowID == id && state.detail.width == layout.detailTextWidth { return }
-    if state.detail.rowID != id { state.detailScroll = 0 }
+    if state.detail.rowID != id {
+      state.detailScroll = 0
+      state.detailLine = 0
+    }
     var cache = DetailCache()
     cache.rowID = id
     cache.width = layout.detailTextWidth

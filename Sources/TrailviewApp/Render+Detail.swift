@@ -20,8 +20,11 @@ func drawDetail(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, 
   for row in 0..<rows {
     let index = state.detailScroll + row
     guard index < lines.count else { break }
-    drawPrettyLine(
-      &grid, lines[index], x: rect.x + 1, y: rect.y + 2 + row, width: rect.width - 1, needle: needle, env: env)
+    let y = rect.y + 2 + row
+    drawPrettyLine(&grid, lines[index], x: rect.x + 1, y: y, width: rect.width - 1, needle: needle, env: env)
+    if state.focus == .detail && index == state.detailLine {
+      grid.restyle(x: rect.x, y: y, width: rect.width, height: 1) { $0.reverse = true }
+    }
   }
 }
 

@@ -1,95 +1,109 @@
+import CloudTrailModel
 import EventStore
 import TerminalUI
-
-/// A table column: its title and width for the current screen.
-struct TableColumn {
-  var title: String
-  var width: Int
-}
-
-/// Column widths for the events table at `width`: fixed time and marker columns; the rest start at a minimum
-/// (a full IPv4 address, a typical region) and share what is left by weight, up to a cap.
-func tableColumns(width: Int) -> [TableColumn] {
-  let timeWidth = width >= 120 ? 19 : 14
-  // (title, minimum, weight, cap)
-  let flex: [(String, Int, Int, Int)] = [
-    ("Event", 11, 5, 40), ("User", 10, 5, 40), ("Source", 5, 2, 24), ("Source IP", 15, 1, 39),
-    ("Region", 9, 1, 14), ("Error", 6, 3, 36),
-  ]
-  let separators = flex.count + 1
-  var widths = flex.map { $0.1 }
-  var room = max(0, width - timeWidth - 2 - separators - widths.reduce(0, +))
-  while room > 0 {
-    let open = flex.indices.filter { widths[$0] < flex[$0].3 }
-    guard !open.isEmpty else { break }
-    let weight = open.reduce(0) { $0 + flex[$1].2 }
-    var given = 0
-    for i in open {
-      let share = min(flex[i].3 - widths[i], max(1, room * flex[i].2 / weight), room - given)
-      widths[i] += share
-      given += share
-    }
-    room -= given
-    if given == 0 { break }
-  }
-  var columns = [TableColumn(title: "Time", width: timeWidth), TableColumn(title: "RW", width: 2)]
-  for (i, column) in flex.enumerated() { columns.append(TableColumn(title: column.0, width: widths[i])) }
-  return columns
-}
 
 /// `iam.amazonaws.com` → `iam`.
 func shortSource(_ source: String) -> String {
   source.hasSuffix(".amazonaws.com") ? String(source.dropLast(14)) : source
 }
 
-func drawTable(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, env: RenderEnvironment) {
-  let title = "Events" + (state.localTime ? " (local time)" : " (UTC)")
-  drawTitle(&grid, title, rect, focused: state.focus == .table, env: env)
-  let columns = tableColumns(width: rect.width)
-  var x = rect.x
-  for column in columns {
-    grid.fill(x: x, y: rect.y + 1, width: column.width, height: 1, with: Cell(" ", style: env.theme.columnHeader))
-    grid.put(column.title, x: x, y: rect.y + 1, maxWidth: column.width, style: env.theme.columnHeader)
-    x += column.width + 1
-  }
-  let rows = max(0, rect.height - 2)
+/// The table's text for `field` of the visible event at `index` (raw: sanitized when drawn).
+func cellText(_ field: Field, at index: Int, state: AppState, env: RenderEnvironment, width: Int) -> String {
   let snapshot = state.snapshot
-  if snapshot.count == 0 {
-    let text = snapshot.progress.finished ? "No events match." : "Loading…"
-    grid.put(
-      env.ascii ? text.replacingOccurrences(of: "…", with: "...") : text, x: 2, y: rect.y + 3, style: env.theme.muted)
-    return
-  }
-  for line in 0..<rows {
-    let index = state.top + line
-    guard index < snapshot.count else { break }
-    drawRow(
-      &grid, snapshot.event(at: index), y: rect.y + 2 + line, columns: columns, state: state,
-      selected: index == state.selected, env: env)
+  switch field {
+  case .time: return formatTime(snapshot.time(at: index), state: state, env: env, short: width < 19)
+  case .readOnly:
+    // R or W; lower case when inferred from the event name; a dot when the event is marked.
+    let event = snapshot.event(at: index)
+    let mark = event.readOnly ? "R" : "W"
+    let dot = state.marked.contains(snapshot.rowID(at: index)) ? (env.ascii ? "*" : "•") : ""
+    return (event.inferred ? mark.lowercased() : mark) + dot
+  case .eventSource: return shortSource(snapshot.text(.eventSource, at: index))
+  default: return snapshot.text(field, at: index)
   }
 }
 
+/// The width each column of the table at `rect` gets, from what the rows on screen hold.
+func tableWidths(_ state: AppState, rows: Range<Int>, width: Int, env: RenderEnvironment) -> [Int] {
+  let needs = state.columns.map { field -> Int in
+    var need = DisplayWidth.of(field.spec.title)
+    switch field {
+    case .time: return 19
+    case .readOnly: return 2
+    default: break
+    }
+    for index in rows {
+      need = max(
+        need, DisplayWidth.of(DisplayText.sanitize(cellText(field, at: index, state: state, env: env, width: 0))))
+    }
+    return need
+  }
+  return TableColumns.widths(state.columns, width: width, needs: needs)
+}
+
+func drawTable(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, env: RenderEnvironment) {
+  let title = "Events" + (state.localTime ? " (local time)" : " (UTC)")
+  drawTitle(&grid, title, rect, focused: state.focus == .table, env: env)
+  let rows = max(0, rect.height - 2)
+  let snapshot = state.snapshot
+  let onScreen = state.top..<min(snapshot.count, state.top + rows)
+  let widths = tableWidths(state, rows: onScreen, width: rect.width, env: env)
+  var x = rect.x
+  for (i, field) in state.columns.enumerated() {
+    var style = env.theme.columnHeader
+    if i == state.column && state.focus == .table { style.underline = true }
+    grid.fill(x: x, y: rect.y + 1, width: widths[i], height: 1, with: Cell(" ", style: env.theme.columnHeader))
+    grid.put(field.spec.title, x: x, y: rect.y + 1, maxWidth: widths[i], style: style)
+    x += widths[i] + 1
+  }
+  if snapshot.count == 0 {
+    let text = emptyTableText(state)
+    drawCell(
+      &grid, env.ascii ? text.replacingOccurrences(of: "…", with: "...") : text, x: 2, y: rect.y + 3,
+      width: rect.width - 4, style: env.theme.muted, env: env)
+    return
+  }
+  for index in onScreen {
+    drawRow(&grid, index, y: rect.y + 2 + index - state.top, widths: widths, state: state, env: env)
+  }
+}
+
+/// What the empty table says: still loading, nothing matches, or why nothing could be read.
+func emptyTableText(_ state: AppState) -> String {
+  let progress = state.snapshot.progress
+  guard progress.finished else { return "Loading…" }
+  if state.snapshot.total == 0, let problem = progress.problems.first {
+    let more = progress.problems.count > 1 ? " (and \(progress.problems.count - 1) more: p lists them)" : ""
+    return "Nothing could be read: \(problem.source): \(problem.reason)\(more)"
+  }
+  if state.snapshot.total == 0, progress.total == 0 { return "No CloudTrail log files found." }
+  return "No events match."
+}
+
 private func drawRow(
-  _ grid: inout CellGrid, _ event: EventSummary, y: Int, columns: [TableColumn], state: AppState, selected: Bool,
-  env: RenderEnvironment
+  _ grid: inout CellGrid, _ index: Int, y: Int, widths: [Int], state: AppState, env: RenderEnvironment
 ) {
+  let event = state.snapshot.event(at: index)
+  let selected = index == state.selected
   let failed = !event.errorCode.isEmpty
   var base = failed ? env.theme.error : (event.readOnly ? env.theme.text : env.theme.write)
   if selected {
     base.reverse = true
     grid.fill(x: 0, y: y, width: grid.width, height: 1, with: Cell(" ", style: base))
   }
-  let marker = event.readOnly ? "R" : "W"
-  let values = [
-    formatTime(event.time, state: state, env: env, short: columns[0].width < 19), marker, event.eventName,
-    event.user, shortSource(event.eventSource), event.sourceIP, event.region, event.errorCode,
-  ]
+  if state.marked.contains(state.snapshot.rowID(at: index)) { base.bold = true }
   var x = 0
-  for (column, value) in zip(columns, values) {
+  for (i, field) in state.columns.enumerated() {
     var style = base
-    if column.title == "RW" && !event.readOnly && !selected { style = env.theme.write }
-    if column.title == "Time" && !selected && !failed { style = env.theme.muted }
-    drawCell(&grid, value, x: x, y: y, width: column.width, style: style, env: env)
-    x += column.width + 1
+    if field == .readOnly && !event.readOnly && !selected { style = env.theme.write }
+    if field == .time && !selected && !failed { style = env.theme.muted }
+    if selected && i == state.column && state.focus == .table {
+      style.reverse = false
+      style.underline = true
+      style.bold = true
+    }
+    let text = cellText(field, at: index, state: state, env: env, width: widths[i])
+    drawCell(&grid, text, x: x, y: y, width: widths[i], style: style, env: env)
+    x += widths[i] + 1
   }
 }

@@ -88,30 +88,41 @@ private func drawTooSmall(_ grid: inout CellGrid, env: RenderEnvironment) {
 private func drawHeader(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, env: RenderEnvironment) {
   grid.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, with: Cell(" ", style: Style(bold: true)))
   var col = grid.put(" trailview ", x: 0, y: rect.y, style: Style(bold: true))
-  col += drawText(&grid, state.sourceLabel, x: col, y: rect.y, width: rect.width / 3, style: .plain, env: env)
-  let counts = "\(formatCount(state.snapshot.count)) / \(formatCount(state.snapshot.total)) events "
-  let filters = filterSummary(state.filter)
+  col += drawText(&grid, state.sourceLabel, x: col, y: rect.y, width: rect.width / 4, style: .plain, env: env)
+  var counts = "\(formatCount(state.snapshot.count)) / \(formatCount(state.snapshot.total)) events "
+  if !state.marked.isEmpty { counts = "\(formatCount(state.marked.count)) marked · " + counts }
+  let crumbs = breadcrumbs(state.filter)
   let room = rect.width - col - counts.count - 3
-  if !filters.isEmpty, room > 8 {
-    col += grid.put("  filters: ", x: col, y: rect.y, style: Style(bold: true))
-    drawCell(&grid, filters, x: col, y: rect.y, width: room - 11, style: env.theme.write, env: env)
+  if !crumbs.isEmpty, room > 8 {
+    col += grid.put("  ", x: col, y: rect.y, style: .plain)
+    let separator = env.ascii ? " > " : " › "
+    var text = crumbs.joined(separator: separator)
+    // The newest breadcrumbs matter most: drop the oldest ones that do not fit.
+    var dropped = 0
+    while DisplayWidth.of(DisplayText.sanitize(text)) > room - 2 && dropped < crumbs.count - 1 {
+      dropped += 1
+      text = (env.ascii ? "..." : "…") + separator + crumbs.dropFirst(dropped).joined(separator: separator)
+    }
+    drawCell(&grid, text, x: col, y: rect.y, width: room - 2, style: env.theme.write, env: env)
   }
   grid.put(counts, x: rect.width - counts.count, y: rect.y, style: Style(bold: true))
 }
 
-/// The active filters as text, for the header.
-public func filterSummary(_ filter: EventFilter) -> String {
-  var parts: [String] = []
-  if let user = filter.user { parts.append("user=\(user)") }
-  if let name = filter.eventName { parts.append("event=\(name)") }
-  switch filter.readWrite {
-  case .all: break
-  case .writesOnly: parts.append("writes only")
-  case .readsOnly: parts.append("reads only")
+/// The filter as breadcrumbs, one per predicate in the order added (the time window is shown apart).
+public func breadcrumbs(_ filter: EventFilter) -> [String] {
+  var parts = filter.predicates.filter { $0.target != .field(.time) }.map(breadcrumb)
+  if let rows = filter.rows { parts.append("marked (\(rows.count))") }
+  return parts
+}
+
+/// One predicate as a breadcrumb: `user=alice`, `search: AccessDenied`, `writes only`.
+func breadcrumb(_ predicate: Predicate) -> String {
+  switch (predicate.target, predicate.test) {
+  case (.text, .contains(let text)): return "search: \(text)"
+  case (.field(.readOnly), .equals("true")): return "reads only"
+  case (.field(.readOnly), .equals("false")): return "writes only"
+  default: return predicate.description
   }
-  if let search = filter.search { parts.append("search=\(search)") }
-  if filter.startTime != nil || filter.endTime != nil { parts.append("time window") }
-  return parts.joined(separator: "  ")
 }
 
 /// "file" or "files" as the count needs.

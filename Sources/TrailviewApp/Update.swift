@@ -46,8 +46,15 @@ func applySnapshot(_ state: inout AppState, _ snapshot: EventSnapshot) {
   let filterChanged = snapshot.generation != state.snapshot.generation
   state.snapshot = snapshot
   if filterChanged {
-    state.selected = 0
-    state.top = 0
+    // The selected event stays selected when it still matches, in the middle of the table so that the events just
+    // before and after it show.
+    if let id = state.selectedID, let index = snapshot.index(ofRow: id) {
+      state.selected = index
+      state.top = max(0, index - Layout(width: state.width, height: state.height).tableRows / 2)
+    } else {
+      state.selected = 0
+      state.top = 0
+    }
   } else if let id = state.selectedID, state.selected > 0, let index = snapshot.visible.firstIndex(of: id) {
     let shift = index - state.selected
     state.selected = index
@@ -82,6 +89,19 @@ func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case .trails: state.focus = .table
     }
   case .back, .close: state.focus = .table
+  case .left: state.column = max(0, state.column - 1)
+  case .right: state.column = min(state.columns.count - 1, state.column + 1)
+  case .pivotIn: return pivot(&state, exclude: false)
+  case .pivotOut: return pivot(&state, exclude: true)
+  case .removeLast: return removeLastPredicate(&state)
+  case .mark: return toggleMark(&state)
+  case .markedOnly: return toggleMarkedOnly(&state)
+  case .unmarkAll:
+    state.marked = []
+    state.message = "no events marked"
+    guard state.filter.rows != nil else { return [] }
+    state.filter.rows = nil
+    return [.setFilter(state.filter)]
   case .loadAll: return state.snapshot.progress.moreAvailable ? [.loadAll] : []
   case .refreshTrails:
     state.message = "refreshing trails…"
@@ -100,7 +120,8 @@ func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     state.filter.readWrite = state.filter.readWrite.next
     return [.setFilter(state.filter)]
   case .clearFilters:
-    let keepWindow = EventFilter(startTime: state.filter.startTime, endTime: state.filter.endTime)
+    var keepWindow = EventFilter()
+    keepWindow.window = state.filter.window
     guard state.filter != keepWindow else { return [] }
     state.filter = keepWindow
     return [.setFilter(state.filter)]
@@ -138,18 +159,22 @@ private func scrollTrails(_ state: inout AppState, _ action: AppAction, page: In
   state.trailsScroll = max(0, min(state.trailsScroll, maxScroll))
 }
 
+/// Moves the detail pane's cursor line, scrolling to keep it in view.
 private func scrollDetail(_ state: inout AppState, _ action: AppAction, page: Int) {
-  let maxScroll = max(0, state.detail.lines.count - page)
+  let count = state.detail.lines.count
   switch action {
-  case .up: state.detailScroll -= 1
-  case .down: state.detailScroll += 1
-  case .pageUp: state.detailScroll -= page
-  case .pageDown: state.detailScroll += page
-  case .first: state.detailScroll = 0
-  case .last: state.detailScroll = maxScroll
+  case .up: state.detailLine -= 1
+  case .down: state.detailLine += 1
+  case .pageUp: state.detailLine -= page
+  case .pageDown: state.detailLine += page
+  case .first: state.detailLine = 0
+  case .last: state.detailLine = count - 1
   default: break
   }
-  state.detailScroll = max(0, min(state.detailScroll, maxScroll))
+  state.detailLine = max(0, min(state.detailLine, count - 1))
+  if state.detailLine < state.detailScroll { state.detailScroll = state.detailLine }
+  if state.detailLine >= state.detailScroll + page { state.detailScroll = state.detailLine - page + 1 }
+  state.detailScroll = max(0, min(state.detailScroll, max(0, count - page)))
 }
 
 /// In the detail pane: scroll to the next line containing the search text. In the table: the next matching event.
@@ -163,10 +188,11 @@ private func findMatch(_ state: inout AppState, forward: Bool) {
     return
   }
   let lines = state.detail.lines.map { line in line.spans.map(\.text).joined().lowercased() }
-  var i = state.detailScroll
+  var i = state.detailLine
   for _ in 0..<lines.count {
     i = (i + (forward ? 1 : lines.count - 1)) % max(1, lines.count)
     if lines[i].contains(text) {
+      state.detailLine = i
       state.detailScroll = i
       return
     }

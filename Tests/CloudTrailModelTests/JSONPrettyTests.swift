@@ -27,9 +27,24 @@ import Testing
           spans: [
             PrettySpan(text: "\"eventName\"", kind: .key), PrettySpan(text: ": ", kind: .punctuation),
             PrettySpan(text: "\"ListUsers\"", kind: .string), PrettySpan(text: ",", kind: .punctuation),
-          ]))
+          ], path: "eventName", value: "ListUsers"))
     #expect(result[2].spans[2] == PrettySpan(text: "-1.5e3", kind: .number))
     #expect(result[3].spans[2] == PrettySpan(text: "true", kind: .literal))
+    // Every line knows the path and the scalar value it shows.
+    #expect(result.map(\.path) == [
+      nil, "eventName", "n", "ok", "userIdentity", "userIdentity.type", nil, "e", "r", "r[]", "r[]", "r[]", nil, nil,
+    ])
+    #expect(result.map(\.value) == [
+      nil, "ListUsers", "-1.5e3", "true", nil, "IAMUser", nil, nil, nil, "1", "null", nil, nil, nil,
+    ])
+  }
+
+  @Test func wrappedValuesKeepTheirPathOnEveryLine() {
+    let long = String(repeating: "x", count: 100)
+    let result = lines(#"{"a":{"b.c":[{"d":"\#(long)"}]}}"#, width: 30)
+    let wrapped = result.filter { $0.path == "a.b.c[].d" }
+    #expect(wrapped.count > 2)
+    #expect(wrapped.allSatisfy { $0.value == long })
   }
 
   @Test func stringsAreDecodedAndSanitized() {

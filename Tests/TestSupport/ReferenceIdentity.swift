@@ -9,7 +9,13 @@ public enum ReferenceIdentity {
     }
     switch nonEmpty(f.identityType) {
     case nil: return nonEmpty(f.invokedBy) ?? nonEmpty(f.userName) ?? "—"
-    case "IAMUser": return fallback
+    case "IAMUser":
+      // An IAM user without userName takes the name from its `user/PATH/NAME` ARN.
+      let resource = f.arn?.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+      if nonEmpty(f.userName) == nil, let resource, resource.count == 6, resource[5].hasPrefix("user/") {
+        return session ?? fallback
+      }
+      return fallback
     case "AssumedRole": return session ?? nonEmpty(f.sessionIssuerUserName) ?? fallback
     case "Role": return nonEmpty(f.sessionIssuerUserName) ?? session ?? fallback
     case "Root": return "root"

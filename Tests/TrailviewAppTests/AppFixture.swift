@@ -1,5 +1,6 @@
 import EventStore
 import Foundation
+import TerminalUI
 import TestSupport
 import TrailviewApp
 
@@ -36,5 +37,39 @@ enum AppFixture {
     var state = AppState(width: width, height: height, sourceLabel: "fixture")
     _ = update(&state, .store(.snapshot(snapshot())))
     return state
+  }
+}
+
+/// A store kept alive for a test, so that effects from `update` are applied the way the run loop applies them.
+final class LiveFixture {
+  let collector = SnapshotCollector()
+  let store: EventStore
+  var state: AppState
+
+  init(paths: [String] = [AppFixture.root.path], width: Int = 100, height: Int = 30) {
+    let collector = self.collector
+    store = EventStore(publishIntervalMilliseconds: 5) { collector.take($0) }
+    LogFileSource.load(paths, into: store)
+    state = AppState(width: width, height: height, sourceLabel: "fixture")
+    _ = update(&state, .store(.snapshot(collector.waitFinished()!)))
+  }
+
+  /// Sends a key and performs the filter effects it asks for; returns the effects.
+  @discardableResult
+  func press(_ keys: Key...) -> [Effect] {
+    var all: [Effect] = []
+    for key in keys {
+      let effects = update(&state, .key(key))
+      all += effects
+      for case .setFilter(let filter) in effects {
+        _ = update(&state, .store(.snapshot(collector.refilter(store, filter))))
+      }
+    }
+    return all
+  }
+
+  /// Types each character of `text`.
+  func type(_ text: String) {
+    for c in text { press(.char(c)) }
   }
 }

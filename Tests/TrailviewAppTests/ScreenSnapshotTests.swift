@@ -19,10 +19,19 @@ import TrailviewApp
   @Test func helpOverlayListsEveryBinding() {
     var state = AppFixture.state(width: 100, height: 30)
     _ = update(&state, .key(.char("?")))
-    let text = render(state, env: env).lines.joined(separator: "\n")
-    for line in AppKeys.keymap.helpLines(scope: "global") {
-      #expect(text.contains(line.help))
+    // The help scrolls: gather every page.
+    var text = ""
+    for _ in 0..<20 {
+      text += render(state, env: env).lines.joined(separator: "\n")
+      _ = update(&state, .key(.pageDown))
     }
+    for scope in ["global", "dashboard", "table"] {
+      for line in AppKeys.keymap.helpLines(scope: scope) {
+        #expect(text.contains(line.help), "\(line.help)")
+      }
+    }
+    _ = update(&state, .key(.escape))
+    #expect(state.screens.isEmpty)
   }
 
   @Test func tooSmallTerminalSaysSo() {

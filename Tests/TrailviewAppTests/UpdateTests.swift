@@ -52,8 +52,11 @@ import TrailviewApp
     _ = update(&state, .key(.enter))
     #expect(state.focus == .detail)
     _ = update(&state, .key(.down))
-    #expect(state.detailScroll == 1)
+    #expect(state.detailLine == 1)
     #expect(state.selected == 0)
+    _ = update(&state, .key(.char("G")))
+    #expect(state.detailLine == state.detail.lines.count - 1)
+    #expect(state.detailScroll == state.detail.lines.count - Layout(width: 80, height: 24).detailRows)
     _ = update(&state, .key(.enter))
     #expect(state.focus == .table)
   }

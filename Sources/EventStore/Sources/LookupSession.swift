@@ -55,19 +55,23 @@ public final class LookupSession: EventSource, @unchecked Sendable {
 
   private var now: Int { Int((DispatchTime.now().uptimeNanoseconds - clockStart) / 1_000_000) }
 
-  /// The LookupEvents attribute for the most selective exact filter, or nil when none can go to the server.
+  /// The fields LookupEvents can filter on, most selective first, with their attribute.
+  static let serverFields: [(Field, LookupAttributeKey)] = [
+    (.eventID, .eventId), (.accessKeyId, .accessKeyId), (.user, .username), (.resources, .resourceName),
+    (.eventName, .eventName), (.resourceType, .resourceType), (.eventSource, .eventSource), (.readOnly, .readOnly),
+  ]
+
+  /// The LookupEvents attribute for the most selective exact `equals` predicate the server can apply, or nil when
+  /// none can go to the server (patterns with wildcards, several values of one field, or user ARNs: the server's
+  /// Username is a name, while the filter also matches roles and ARNs).
   public static func serverAttribute(for filter: EventFilter) -> LookupAttribute? {
-    func exact(_ text: String?) -> String? {
-      guard let text, !text.contains("*"), !text.contains("?") else { return nil }
-      return text
+    for (field, key) in serverFields {
+      guard let value = filter.equalsValue(.field(field)).flatMap(Pattern.literal), !value.isEmpty else { continue }
+      if field == .user && value.contains(":") { continue }
+      if field == .readOnly && value != "true" && value != "false" { continue }
+      return LookupAttribute(key: key, value: value)
     }
-    if let user = exact(filter.user) { return LookupAttribute(key: .username, value: user) }
-    if let name = exact(filter.eventName) { return LookupAttribute(key: .eventName, value: name) }
-    switch filter.readWrite {
-    case .readsOnly: return LookupAttribute(key: .readOnly, value: "true")
-    case .writesOnly: return LookupAttribute(key: .readOnly, value: "false")
-    case .all: return nil
-    }
+    return nil
   }
 
   /// Starts (or restarts) the query for `filter`; keeps the current query when its server attribute is the same.

@@ -3,15 +3,29 @@ import CloudTrailModel
 /// A filter resolved against the store: per-id verdict tables for column fields (matching a row is a few array
 /// reads), bounds for the time, the accepted read/write kinds, and tests on the raw record for everything else.
 struct CompiledFilter {
-  /// The rules of one column field, with a verdict per string id.
+  /// One rule over one or more columns, with a verdict per string id.
+  ///
+  /// With several columns (the user: its name, role and ARN), a row passes when the rule passes on any of them;
+  /// for a `noneOf` rule, on all of them.
   struct ColumnTest {
-    var column: Int
-    var rules: [FilterRule]
-    /// 1 when the string with that id passes every rule (only ids used in this column are evaluated).
+    var columns: [Int]
+    var rule: FilterRule
+    /// 1 when the string with that id passes the rule (only ids used in these columns are evaluated).
     var table: [UInt8]
 
-    func verdict(_ value: String) -> UInt8 {
-      rules.allSatisfy { $0.passes(value) } ? 1 : 0
+    func verdict(_ value: String) -> UInt8 { rule.passes(value) ? 1 : 0 }
+
+    /// True when a row must pass on every column (`noneOf`) rather than on any.
+    var needsAll: Bool {
+      if case .noneOf = rule { return true }
+      return false
+    }
+
+    /// The row's verdict from its ids in ``columns``.
+    @inline(__always) func passes(_ id: (Int) -> UInt32) -> Bool {
+      if columns.count == 1 { return table[Int(id(columns[0]))] != 0 }
+      if needsAll { return columns.allSatisfy { table[Int(id($0))] != 0 } }
+      return columns.contains { table[Int(id($0))] != 0 }
     }
   }
 
@@ -35,10 +49,13 @@ struct CompiledFilter {
   var readWrite: UInt8 = 3
   /// The texts every record must contain (ASCII case folded).
   var needles: [[UInt8]] = []
+  /// Only these rows (marked events), when set.
+  var rows: Set<UInt32>?
 
   /// Compiles `filter`. `columnIDs` lists, per column, the string ids used in it (the only ones evaluated);
   /// ``noteRole(_:column:strings:)`` evaluates an id that appears in a column later.
   init(_ filter: EventFilter, strings: StringTable, columnIDs: [[UInt32]] = []) {
+    rows = filter.rows.map(Set.init)
     var groups: [Predicate.Target: [Predicate]] = [:]
     var order: [Predicate.Target] = []
     for predicate in filter.predicates {
@@ -86,21 +103,27 @@ struct CompiledFilter {
         rowTests.append(RowTest(source: .path(path), rules: rules))
       }
     case .slot, .user, .role, .mfa:
-      guard let column = field.columnIndex, !rules.isEmpty else { return }
-      var test = ColumnTest(column: column, rules: rules, table: [UInt8](repeating: 0, count: strings.count))
-      test.table[0] = test.verdict("")
-      if column < columnIDs.count {
-        for id in columnIDs[column] where id > 0 { test.table[Int(id)] = test.verdict(strings[id]) }
-      } else {
-        for id in 1..<max(1, strings.count) { test.table[id] = test.verdict(strings[UInt32(id)]) }
+      // A user matches by its name, the role behind it, or its ARN.
+      let fields: [Field] = field == .user ? [.user, .role, .arn] : [field]
+      let columns = fields.compactMap(\.columnIndex)
+      for rule in rules {
+        var test = ColumnTest(columns: columns, rule: rule, table: [UInt8](repeating: 0, count: strings.count))
+        test.table[0] = test.verdict("")
+        if columns.allSatisfy({ $0 < columnIDs.count }) {
+          for column in columns {
+            for id in columnIDs[column] where id > 0 { test.table[Int(id)] = test.verdict(strings[id]) }
+          }
+        } else {
+          for id in 1..<max(1, strings.count) { test.table[id] = test.verdict(strings[UInt32(id)]) }
+        }
+        columnTests.append(test)
       }
-      columnTests.append(test)
     }
   }
 
   /// Evaluates the tests on `column` for `id`, which has just appeared in that column.
   mutating func noteRole(_ id: UInt32, column: Int, strings: StringTable) {
-    for k in columnTests.indices where columnTests[k].column == column && Int(id) < columnTests[k].table.count {
+    for k in columnTests.indices where columnTests[k].columns.contains(column) && Int(id) < columnTests[k].table.count {
       columnTests[k].table[Int(id)] = columnTests[k].verdict(strings[id])
     }
   }
@@ -113,7 +136,9 @@ struct CompiledFilter {
   }
 
   /// True when some test runs on the columns (time, read/write, column fields).
-  var hasColumnTests: Bool { low != nil || high != nil || readWrite != 3 || !columnTests.isEmpty }
+  var hasColumnTests: Bool {
+    low != nil || high != nil || readWrite != 3 || !columnTests.isEmpty || rows != nil
+  }
 
   /// True when some test needs the raw record.
   var hasRecordTests: Bool { !needles.isEmpty || !rowTests.isEmpty }
@@ -127,7 +152,8 @@ struct CompiledFilter {
       let kind: UInt8 = columns.flags(id).contains(.readOnly) ? 1 : 2
       if readWrite & kind == 0 { return false }
     }
-    for test in columnTests where test.table[Int(columns.value(id, column: test.column))] == 0 { return false }
+    if let rows, !rows.contains(id) { return false }
+    for test in columnTests where !test.passes({ columns.value(id, column: $0) }) { return false }
     return true
   }
 
@@ -168,16 +194,32 @@ struct CompiledFilter {
       }
     }
     for test in columnTests {
-      let values = block.values[test.column]
-      test.table.withUnsafeBufferPointer { table in
-        if values.isEmpty {
-          if table[0] == 0 { o.update(repeating: 0) }
-          return
+      if test.columns.count == 1 {
+        let values = block.values[test.columns[0]]
+        test.table.withUnsafeBufferPointer { table in
+          if values.isEmpty {
+            if table[0] == 0 { o.update(repeating: 0) }
+            return
+          }
+          values.withUnsafeBufferPointer { ids in
+            for i in 0..<n { o[i] &= table[Int(ids[i])] }
+          }
         }
-        values.withUnsafeBufferPointer { ids in
-          for i in 0..<n { o[i] &= table[Int(ids[i])] }
+      } else {
+        // Several columns: combine their verdicts (any, or all for noneOf) into one row verdict.
+        var combined = [UInt8](repeating: test.needsAll ? 1 : 0, count: n)
+        for column in test.columns {
+          let values = block.values[column]
+          for i in 0..<n {
+            let v = test.table[Int(values.isEmpty ? 0 : values[i])]
+            if test.needsAll { combined[i] &= v } else { combined[i] |= v }
+          }
         }
+        for i in 0..<n { o[i] &= combined[i] }
       }
+    }
+    if let rows {
+      for i in 0..<n where o[i] != 0 && !rows.contains(UInt32(base + i)) { o[i] = 0 }
     }
   }
 

@@ -26,6 +26,8 @@ public enum ReadWriteFilter: String, Sendable, Equatable, CaseIterable {
 public struct EventFilter: Sendable, Equatable {
   /// The predicates, in the order they were added (the header shows them as breadcrumbs).
   public var predicates: [Predicate]
+  /// Only these events (row ids from snapshots of the same store, such as marked events), when set.
+  public var rows: [UInt32]?
 
   /// Creates a filter from predicates.
   public init(_ predicates: [Predicate]) {
@@ -47,7 +49,7 @@ public struct EventFilter: Sendable, Equatable {
   }
 
   /// True when nothing is filtered.
-  public var isEmpty: Bool { predicates.isEmpty }
+  public var isEmpty: Bool { predicates.isEmpty && rows == nil }
 
   /// The `equals` pattern on `target` when there is exactly one.
   public func equalsValue(_ target: Predicate.Target) -> String? {
@@ -140,6 +142,8 @@ public struct EventFilter: Sendable, Equatable {
 
   /// The same filter without its time window.
   public var withoutWindow: EventFilter {
-    EventFilter(predicates.filter { $0.target != .field(.time) })
+    var filter = EventFilter(predicates.filter { $0.target != .field(.time) })
+    filter.rows = rows
+    return filter
   }
 }

@@ -100,6 +100,10 @@ public final class EventStore: @unchecked Sendable {
 
   /// Every loaded row passing the filter, in order: column tests run block by block into a mask first.
   func allMatching() -> [UInt32] {
+    if let rows = compiled.rows {
+      // A few chosen rows (marked events): check them alone, in sort order.
+      return rows.filter { Int($0) < columns.count && passes($0) }.sorted(by: columns.precedes)
+    }
     if !compiled.hasColumnTests {
       return compiled.hasRecordTests ? order.filter(passesRecord) : order
     }

@@ -71,7 +71,13 @@ enum IdentityBytes {
       return .text("unknown")
     }
     switch kind(buffer, type) {
-    case .iamUser: return fallback()
+    case .iamUser:
+      if has(f[.userName]) { return .field(f[.userName]) }
+      if has(f[.arn]) {
+        guard !f[.arn].hasEscapes, isASCII(buffer, f[.arn]) else { return .text(Identity.displayName(f, in: array)) }
+        if let name = userNameInARN(buffer, f[.arn]) { return name }
+      }
+      return fallback()
     case .assumedRole:
       if has(f[.arn]) {
         guard !f[.arn].hasEscapes, isASCII(buffer, f[.arn]) else { return .text(Identity.displayName(f, in: array)) }
@@ -152,6 +158,20 @@ enum IdentityBytes {
       i -= 1
     }
     return nil
+  }
+
+  /// `NAME` from an ARN whose sixth `:`-separated part is `user/NAME` or `user/PATH/NAME`.
+  private static func userNameInARN(_ buffer: UnsafeBufferPointer<UInt8>, _ ref: JSONStringRef) -> Name? {
+    var colons = 0
+    var i = ref.start
+    while i < ref.end && colons < 5 {
+      if buffer[i] == 0x3A { colons += 1 }
+      i += 1
+    }
+    let prefix = Array("user/".utf8)
+    guard colons == 5, ref.end - i > prefix.count else { return nil }
+    for k in 0..<prefix.count where buffer[i + k] != prefix[k] { return nil }
+    return lastComponent(buffer, ref)
   }
 
   /// `NAME` from an ARN whose sixth `:`-separated part is `federated-user/NAME`.

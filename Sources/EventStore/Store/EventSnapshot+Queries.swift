@@ -1,0 +1,150 @@
+import CloudTrailModel
+
+/// How many of the visible events have one value of a field.
+public struct ValueCount: Sendable, Equatable {
+  /// The value ("" for events without one).
+  public var value: String
+  /// Events with it.
+  public var count: Int
+
+  /// Creates a count.
+  public init(value: String, count: Int) {
+    self.value = value
+    self.count = count
+  }
+}
+
+/// Visible events per time bucket, told apart by kind.
+public struct Histogram: Sendable, Equatable {
+  /// Start of the first bucket, seconds since 1970.
+  public var start: Int64
+  /// Width of a bucket, seconds.
+  public var bucketSeconds: Int64
+  /// Successful reads per bucket.
+  public var reads: [Int]
+  /// Successful writes per bucket.
+  public var writes: [Int]
+  /// Failed calls per bucket.
+  public var errors: [Int]
+
+  /// Events in bucket `i`.
+  public func total(_ i: Int) -> Int { reads[i] + writes[i] + errors[i] }
+
+  /// The bucket holding `time`, if inside the histogram.
+  public func bucket(of time: Int64) -> Int? {
+    guard time >= start, bucketSeconds > 0 else { return nil }
+    let i = Int((time - start) / bucketSeconds)
+    return i < reads.count ? i : nil
+  }
+}
+
+extension EventSnapshot {
+  /// The ids of column `column` for every loaded row, by row id, in one array.
+  func flatColumn(_ column: Int) -> [UInt32] {
+    var out = [UInt32](repeating: 0, count: columns.count)
+    var base = 0
+    for block in columns.blocks {
+      let values = block.values[column]
+      if !values.isEmpty { out.replaceSubrange(base..<base + values.count, with: values) }
+      base += block.count
+    }
+    return out
+  }
+
+  /// The time of every loaded row, by row id.
+  func flatTimes() -> [Int64] {
+    var out: [Int64] = []
+    out.reserveCapacity(columns.count)
+    for block in columns.blocks { out += block.time }
+    return out
+  }
+
+  /// The values of `field` among the visible events with how many events have each, most frequent first (ties by
+  /// value). Column fields are counted on their ids; other fields are read from the raw records, each value of a
+  /// multi-valued field counted once per event. `limit` keeps the first ones.
+  public func counts(of field: Field, limit: Int = .max) -> [ValueCount] {
+    var result: [ValueCount]
+    switch field.spec.source {
+    case .slot, .user, .role, .mfa:
+      let ids = flatColumn(field.columnIndex!)
+      var tally = [Int](repeating: 0, count: strings.count)
+      ids.withUnsafeBufferPointer { ids in
+        tally.withUnsafeMutableBufferPointer { tally in
+          for row in visible { tally[Int(ids[Int(row)])] += 1 }
+        }
+      }
+      result = []
+      for (id, count) in tally.enumerated() where count > 0 {
+        result.append(ValueCount(value: strings[id], count: count))
+      }
+    case .readOnly:
+      var reads = 0
+      for row in visible where columns.flags(row).contains(.readOnly) { reads += 1 }
+      result = [ValueCount(value: "true", count: reads), ValueCount(value: "false", count: visible.count - reads)]
+        .filter { $0.count > 0 }
+    case .time, .onDemand:
+      var tally: [String: Int] = [:]
+      for i in visible.indices {
+        let values = field == .time ? [text(.time, at: i)] : Set(onDemandValues(field, at: i)).sorted()
+        for value in values.isEmpty ? [""] : values { tally[value, default: 0] += 1 }
+      }
+      result = tally.map { ValueCount(value: $0.key, count: $0.value) }
+    }
+    result.sort { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+    return Array(result.prefix(limit))
+  }
+
+  /// The values of an on-demand field for the visible event at `index`.
+  func onDemandValues(_ field: Field, at index: Int) -> [String] {
+    guard let path = JSONPath(field.spec.path) else { return [] }
+    return path.values(in: record(at: index))
+  }
+
+  /// The visible events in `buckets` equal buckets from `start` to `end` (inclusive), reads, writes and failures
+  /// apart. Events outside the range are left out.
+  public func histogram(from start: Int64, to end: Int64, buckets: Int) -> Histogram {
+    let n = max(1, buckets)
+    let span = max(1, end - start + 1)
+    let width = max(1, (span + Int64(n) - 1) / Int64(n))
+    var h = Histogram(
+      start: start, bucketSeconds: width, reads: [Int](repeating: 0, count: n),
+      writes: [Int](repeating: 0, count: n), errors: [Int](repeating: 0, count: n))
+    let times = flatTimes()
+    var flags = [UInt8]()
+    flags.reserveCapacity(columns.count)
+    for block in columns.blocks { flags += block.flags }
+    for row in visible {
+      let t = times[Int(row)]
+      guard t >= start, t <= end else { continue }
+      let i = min(n - 1, Int((t - start) / width))
+      let f = EventFlags(rawValue: flags[Int(row)])
+      if f.contains(.failed) {
+        h.errors[i] += 1
+      } else if f.contains(.readOnly) {
+        h.reads[i] += 1
+      } else {
+        h.writes[i] += 1
+      }
+    }
+    return h
+  }
+
+  /// The position of row id `id` among the visible rows.
+  public func index(ofRow id: UInt32) -> Int? {
+    visible.firstIndex(of: id)
+  }
+
+  /// The row id of the visible event at `index` (stable while the store lives: use it to find the event again).
+  public func rowID(at index: Int) -> UInt32 { visible[index] }
+
+  /// The time of the visible event at `index`.
+  public func time(at index: Int) -> Int64 { columns.time(visible[index]) }
+
+  /// The time range of the visible events (nil when none has a time).
+  public var timeRange: (first: Int64, last: Int64)? {
+    guard let newest = visible.first.map(columns.time) else { return nil }
+    let dated = visible.last { columns.time($0) != EventSummary.unknownTime }
+    guard newest != EventSummary.unknownTime, let oldest = dated.map(columns.time) else { return nil }
+    return (oldest, newest)
+  }
+}
