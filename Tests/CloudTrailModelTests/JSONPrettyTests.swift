@@ -31,12 +31,14 @@ import Testing
     #expect(result[2].spans[2] == PrettySpan(text: "-1.5e3", kind: .number))
     #expect(result[3].spans[2] == PrettySpan(text: "true", kind: .literal))
     // Every line knows the path and the scalar value it shows.
-    #expect(result.map(\.path) == [
-      nil, "eventName", "n", "ok", "userIdentity", "userIdentity.type", nil, "e", "r", "r[]", "r[]", "r[]", nil, nil,
-    ])
-    #expect(result.map(\.value) == [
-      nil, "ListUsers", "-1.5e3", "true", nil, "IAMUser", nil, nil, nil, "1", "null", nil, nil, nil,
-    ])
+    #expect(
+      result.map(\.path) == [
+        nil, "eventName", "n", "ok", "userIdentity", "userIdentity.type", nil, "e", "r", "r[]", "r[]", "r[]", nil, nil,
+      ])
+    #expect(
+      result.map(\.value) == [
+        nil, "ListUsers", "-1.5e3", "true", nil, "IAMUser", nil, nil, nil, "1", "null", nil, nil, nil,
+      ])
   }
 
   @Test func wrappedValuesKeepTheirPathOnEveryLine() {
