@@ -36,6 +36,16 @@ public enum AppAction: Sendable, Equatable {
   case markedOnly
   /// Unmark every event.
   case unmarkAll
+  /// Open the prompt for any predicate.
+  case wherePrompt
+  /// Open the summary (top values of a field).
+  case summary
+  /// Next field (summary).
+  case nextField
+  /// Previous field (summary).
+  case previousField
+  /// Filter to the selected value (summary).
+  case drillDown
   /// Leave the detail pane.
   case back
   /// Filter by user.
@@ -69,7 +79,7 @@ public enum AppAction: Sendable, Equatable {
 /// The dashboard's key bindings: the single source for input handling, the `?` overlay and the README table.
 public enum AppKeys {
   /// The keymap.
-  public static let keymap = Keymap<AppAction>(global + dashboard + table + lists)
+  public static let keymap = Keymap<AppAction>(global + dashboard + table + lists + summary)
 
   private static let global: [KeyBinding<AppAction>] = [
     KeyBinding(keys: [.char("?")], action: .help, help: "this help", hint: "help"),
@@ -93,6 +103,9 @@ public enum AppKeys {
       keys: [.char("w")], action: .cycleReadWrite, help: "all / writes only / reads only", scope: "dashboard",
       hint: "r/w"),
     KeyBinding(keys: [.char("/")], action: .search, help: "search whole records", scope: "dashboard", hint: "search"),
+    KeyBinding(
+      keys: [.char(":")], action: .wherePrompt, help: "add a filter: FIELD=VALUE, FIELD!=VALUE, FIELD~TEXT, FIELD?",
+      scope: "dashboard"),
     KeyBinding(keys: [.char("n")], action: .nextMatch, help: "next search match", scope: "dashboard"),
     KeyBinding(keys: [.char("N")], action: .previousMatch, help: "previous search match", scope: "dashboard"),
     KeyBinding(
@@ -109,6 +122,9 @@ public enum AppKeys {
     KeyBinding(keys: [.char("m")], action: .mark, help: "mark / unmark the event", scope: "dashboard", hint: "mark"),
     KeyBinding(keys: [.char("M")], action: .markedOnly, help: "only marked events / all", scope: "dashboard"),
     KeyBinding(keys: [.ctrl("u")], action: .unmarkAll, help: "unmark every event", scope: "dashboard"),
+    KeyBinding(
+      keys: [.char("s")], action: .summary, help: "summary: top values of the cursor's field", scope: "dashboard",
+      hint: "summary"),
     KeyBinding(keys: [.char("t")], action: .toggleTime, help: "toggle UTC / local time", scope: "dashboard"),
     KeyBinding(keys: [.char("L")], action: .loadAll, help: "load every page of the time window", scope: "dashboard"),
     KeyBinding(keys: [.char("r")], action: .refreshTrails, help: "refresh the trails (live API)", scope: "dashboard"),
@@ -133,6 +149,20 @@ public enum AppKeys {
     ]
   }
 
+  private static let summary: [KeyBinding<AppAction>] = [
+    KeyBinding(keys: [.up, .char("k")], action: .up, help: "previous value", scope: "summary"),
+    KeyBinding(keys: [.down, .char("j")], action: .down, help: "next value", scope: "summary"),
+    KeyBinding(keys: [.pageUp, .ctrl("b")], action: .pageUp, help: "page up", scope: "summary"),
+    KeyBinding(keys: [.pageDown, .ctrl("f"), .char(" ")], action: .pageDown, help: "page down", scope: "summary"),
+    KeyBinding(keys: [.char("g"), .home], action: .first, help: "top", scope: "summary"),
+    KeyBinding(keys: [.char("G"), .end], action: .last, help: "bottom", scope: "summary"),
+    KeyBinding(keys: [.tab, .right, .char("l")], action: .nextField, help: "next field", scope: "summary"),
+    KeyBinding(keys: [.backTab, .left, .char("h")], action: .previousField, help: "previous field", scope: "summary"),
+    KeyBinding(keys: [.enter, .char("f")], action: .drillDown, help: "filter to the value", scope: "summary"),
+    KeyBinding(keys: [.char("F")], action: .pivotOut, help: "exclude the value", scope: "summary"),
+    KeyBinding(keys: [.escape, .char("s")], action: .close, help: "close", scope: "summary", hint: "close"),
+  ]
+
   /// The key scopes that apply to `state`, narrowest first (the global scope applies after them).
   static func scopes(for state: AppState) -> [String] {
     if let screen = state.screens.last { return [screen.scope] }
@@ -153,7 +183,7 @@ extension AppKeys {
   /// How the help and the README name each scope.
   public static let scopeTitles = [
     "global": "everywhere", "dashboard": "dashboard", "table": "events table", "detail": "detail pane",
-    "trails": "trails pane", "help": "help", "problems": "problems list",
+    "trails": "trails pane", "help": "help", "problems": "problems list", "summary": "summary",
   ]
 
   /// The key table as Markdown, for the README (`trailview --keys-markdown` prints it).

@@ -12,42 +12,6 @@ public enum Focus: Sendable, Equatable {
   case trails
 }
 
-/// What a prompt is asking for.
-public enum PromptKind: Sendable, Equatable {
-  /// A user name pattern.
-  case user
-  /// An event name pattern.
-  case eventName
-  /// Free text over whole records.
-  case search
-
-  /// The prompt's label.
-  public var label: String {
-    switch self {
-    case .user: return "user"
-    case .eventName: return "event name"
-    case .search: return "search"
-    }
-  }
-}
-
-/// An open filter prompt: the text typed so far and the highlighted suggestion.
-public struct PromptState: Sendable, Equatable {
-  /// What is asked.
-  public var kind: PromptKind
-  /// Typed text.
-  public var text: String
-  /// Index into the current suggestions, if one is highlighted.
-  public var highlighted: Int?
-
-  /// Creates a prompt.
-  public init(kind: PromptKind, text: String = "", highlighted: Int? = nil) {
-    self.kind = kind
-    self.text = text
-    self.highlighted = highlighted
-  }
-}
-
 /// Everything the screen shows; changed only by ``update(_:_:)``.
 public struct AppState: Sendable {
   /// Terminal width.
@@ -74,6 +38,8 @@ public struct AppState: Sendable {
   public var detailLine = 0
   /// Marked events (row ids), in the order they were marked.
   public var marked: [UInt32] = []
+  /// The last background request number handed out (answers carry it back).
+  public var requests = 0
   /// Open prompt, if any.
   public var prompt: PromptState?
   /// Screens open above the dashboard, the top one last.

@@ -1,3 +1,4 @@
+import CloudTrailModel
 import EventStore
 import TerminalUI
 
@@ -11,6 +12,8 @@ public enum Msg: Sendable {
   case store(StoreUpdate)
   /// The clock, seconds since 1970 (sent about once a second, for time-driven work).
   case tick(Int64)
+  /// The answer to a ``Effect/count(_:request:)``: the counts and the number of events counted.
+  case counted(request: Int, counts: [ValueCount], events: Int)
 }
 
 /// Work for the run loop to do after an update.
@@ -23,6 +26,9 @@ public enum Effect: Sendable, Equatable {
   case loadAll
   /// Reload the trails pane from the API.
   case refreshTrails
+  /// Count the values of a field over the current snapshot's visible events, in the background, and answer with
+  /// ``Msg/counted(request:counts:events:)``.
+  case count(Field, request: Int)
   /// Leave the program.
   case quit
 }

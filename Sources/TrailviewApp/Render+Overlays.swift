@@ -1,3 +1,4 @@
+import CloudTrailModel
 import EventStore
 import TerminalUI
 
@@ -10,21 +11,29 @@ func drawPrompt(
   var col = grid.put(" \(prompt.kind.label): ", x: 0, y: y, style: style)
   col += drawText(&grid, prompt.text, x: col, y: y, width: grid.width / 2, style: style, env: env)
   grid.put(env.ascii ? "_" : "▏", x: col, y: y, style: style)
-  let hint =
-    prompt.kind == .search
-    ? "Enter apply · Esc cancel · empty clears "
-    : "Enter apply · ↓↑ choose · Tab complete · * wildcard · empty clears "
+  let hint: String
+  switch prompt.kind {
+  case .search: hint = "Enter apply · Esc cancel · empty clears "
+  case .predicate: hint = "Enter apply · ↓↑ choose · Tab complete · Esc cancel "
+  case .user, .eventName: hint = "Enter apply · ↓↑ choose · Tab complete · * wildcard · empty clears "
+  }
   if grid.width - col > hint.count + 4 { grid.put(hint, x: grid.width - hint.count, y: y, style: style) }
-  let offered = suggestions(for: prompt, in: state.snapshot)
+  let offered = suggestions(for: prompt)
   guard !offered.isEmpty else { return }
-  let width = min(grid.width - 2, max(24, offered.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
+  let counts = offered.map { $0.count.map(formatCount) ?? "" }
+  let countWidth = counts.map(\.count).max() ?? 0
+  let valueWidth = offered.map { DisplayWidth.of(DisplayText.sanitize($0.text)) }.max() ?? 0
+  let width = min(grid.width - 2, max(24, valueWidth + countWidth + 4))
   let top = y - offered.count - 1
   drawBox(&grid, x: 0, y: top, width: width + 2, height: offered.count + 1, title: "matches", env: env)
-  for (i, value) in offered.enumerated() {
+  for (i, suggestion) in offered.enumerated() {
     let selected = i == prompt.highlighted
     let rowStyle = selected ? env.theme.selected : Style.plain
     grid.fill(x: 1, y: top + 1 + i, width: width, height: 1, with: Cell(" ", style: rowStyle))
-    drawCell(&grid, value, x: 2, y: top + 1 + i, width: width - 1, style: rowStyle, env: env)
+    drawCell(&grid, suggestion.text, x: 2, y: top + 1 + i, width: width - countWidth - 3, style: rowStyle, env: env)
+    var countStyle = selected ? rowStyle : env.theme.muted
+    countStyle.reverse = selected
+    grid.put(counts[i], x: 1 + width - counts[i].count - 1, y: top + 1 + i, style: countStyle)
   }
 }
 
@@ -78,7 +87,7 @@ private func drawFramed(
 /// The help's lines for the dashboard under `state`: every scope that applies there, each with a title line.
 func helpLines(for state: AppState) -> [(String, String, Style)] {
   var lines: [(String, String, Style)] = []
-  for scope in ["dashboard", "table", "detail", "trails", "global"] {
+  for scope in AppKeys.keymap.scopes where !["help", "problems"].contains(scope) {
     let bindings = AppKeys.keymap.helpLines(scope: scope)
     guard !bindings.isEmpty else { continue }
     lines.append(("", AppKeys.scopeTitles[scope] ?? scope, Style(bold: true, underline: true)))

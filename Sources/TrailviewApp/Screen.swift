@@ -4,12 +4,15 @@ public enum Screen: Sendable, Equatable {
   case help(scroll: Int)
   /// The list of files or requests that could not be read, scrolled to a line.
   case problems(scroll: Int)
+  /// Counts of one field's values.
+  case summary(SummaryState)
 
   /// The key scope of the screen (see ``AppKeys``).
   var scope: String {
     switch self {
     case .help: return "help"
     case .problems: return "problems"
+    case .summary: return "summary"
     }
   }
 }

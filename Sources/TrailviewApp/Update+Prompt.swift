@@ -1,52 +1,42 @@
+import CloudTrailModel
 import EventStore
 import TerminalUI
 
-/// The known values offered while typing a filter: values containing the text, those starting with it first.
-public func suggestions(for prompt: PromptState, in snapshot: EventSnapshot, limit: Int = 8) -> [String] {
-  let values: [String]
-  switch prompt.kind {
-  case .user: values = snapshot.values(of: .user)
-  case .eventName: values = snapshot.values(of: .eventName)
-  case .search: return []
+/// Opens a prompt, with the known values of its field counted over every loaded event.
+func openPrompt(_ state: inout AppState, _ kind: PromptKind) {
+  var prompt = PromptState(kind: kind)
+  switch kind {
+  case .user: prompt.text = state.filter.user ?? ""
+  case .eventName: prompt.text = state.filter.eventName ?? ""
+  case .search: prompt.text = state.filter.search ?? ""
+  case .predicate: break
   }
-  let typed = prompt.text.lowercased()
-  if typed.isEmpty { return Array(values.prefix(limit)) }
-  if typed.contains("*") || typed.contains("?") {
-    let pattern = Pattern(prompt.text)
-    return Array(values.lazy.filter { pattern.matches($0) }.prefix(limit))
-  }
-  var prefixed: [String] = []
-  var containing: [String] = []
-  for value in values {
-    let lower = value.lowercased()
-    if lower.hasPrefix(typed) {
-      prefixed.append(value)
-    } else if lower.contains(typed) {
-      containing.append(value)
-    }
-    if prefixed.count >= limit { break }
-  }
-  return Array((prefixed + containing).prefix(limit))
+  refreshKnown(&prompt, state.snapshot)
+  state.prompt = prompt
+}
+
+/// Counts the values of the prompt's field when it changed (column fields only: the others are read on demand).
+private func refreshKnown(_ prompt: inout PromptState, _ snapshot: EventSnapshot) {
+  let field = prompt.field
+  guard field != prompt.knownField else { return }
+  prompt.knownField = field
+  prompt.known = field.map { $0.spec.isColumn ? snapshot.counts(of: $0, limit: 5000, allEvents: true) : [] } ?? []
 }
 
 func handlePromptKey(_ state: inout AppState, _ key: Key) -> [Effect] {
   guard var prompt = state.prompt else { return [] }
-  let offered = suggestions(for: prompt, in: state.snapshot)
+  let offered = suggestions(for: prompt)
   switch key {
   case .escape, .ctrl("c"), .ctrl("g"):
     state.prompt = nil
     return []
   case .enter:
     state.prompt = nil
-    var value = prompt.text
-    if let h = prompt.highlighted, h < offered.count {
-      value = offered[h]
-    } else if offered.count == 1, !value.contains("*"), !value.contains("?") {
-      value = offered[0]
-    }
-    return apply(&state, kind: prompt.kind, value: value)
+    return apply(&state, prompt, value: chosenValue(prompt, offered))
   case .tab:
-    if let first = offered[safe: prompt.highlighted ?? 0] { prompt.text = first }
+    if let choice = offered[safe: prompt.highlighted ?? 0] {
+      prompt.text = prompt.valuePrefix + choice.text + (choice.count == nil ? "=" : "")
+    }
     prompt.highlighted = nil
   case .down:
     guard !offered.isEmpty else { break }
@@ -67,16 +57,36 @@ func handlePromptKey(_ state: inout AppState, _ key: Key) -> [Effect] {
   default:
     break
   }
+  refreshKnown(&prompt, state.snapshot)
   state.prompt = prompt
   return []
 }
 
-private func apply(_ state: inout AppState, kind: PromptKind, value: String) -> [Effect] {
-  let value = value.isEmpty ? nil : value
-  switch kind {
-  case .user: state.filter.user = value
-  case .eventName: state.filter.eventName = value
-  case .search: state.filter.search = value
+/// What Enter applies: the highlighted suggestion; else the text when it has a wildcard or is a known value; else
+/// the first suggestion (so `dep` takes `deploy-bot`); else the text as typed.
+func chosenValue(_ prompt: PromptState, _ offered: [Suggestion]) -> String {
+  let typed = prompt.valueText
+  if let h = prompt.highlighted, h < offered.count, offered[h].count != nil { return offered[h].text }
+  if typed.isEmpty || Pattern.hasWildcard(typed) { return typed }
+  if prompt.known.contains(where: { $0.value.lowercased() == typed.lowercased() }) { return typed }
+  if let first = offered.first, first.count != nil { return first.text }
+  return typed
+}
+
+private func apply(_ state: inout AppState, _ prompt: PromptState, value: String) -> [Effect] {
+  let pattern = value.isEmpty ? nil : value
+  switch prompt.kind {
+  case .user: state.filter.user = pattern.map { Pattern.hasWildcard($0) ? $0 : Pattern.escape($0) }
+  case .eventName: state.filter.eventName = pattern.map { Pattern.hasWildcard($0) ? $0 : Pattern.escape($0) }
+  case .search: state.filter.search = pattern
+  case .predicate:
+    guard !prompt.text.isEmpty else { return [] }
+    guard let predicate = Predicate.parse(prompt.valuePrefix + value) else {
+      state.message = "not a filter: use FIELD=VALUE, FIELD!=VALUE, FIELD~TEXT or FIELD? (a field name or a JSON path)"
+      return []
+    }
+    guard !state.filter.predicates.contains(predicate) else { return [] }
+    state.filter.predicates.append(predicate)
   }
   return [.setFilter(state.filter)]
 }

@@ -9,6 +9,8 @@ func updateScreen(_ state: inout AppState, _ screen: Screen, _ key: Key) -> [Eff
     let lines = helpLines(for: state).count
     guard let moved = scrolled(scroll, by: action, lines: lines, state: state) else { return closeScreen(&state) }
     state.screens[state.screens.count - 1] = .help(scroll: moved)
+  case .summary(let summary):
+    return updateSummary(&state, summary, action)
   case .problems(let scroll):
     let lines = state.snapshot.progress.problems.count
     guard let moved = scrolled(scroll, by: action, lines: lines, state: state) else { return closeScreen(&state) }

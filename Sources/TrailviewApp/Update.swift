@@ -12,9 +12,12 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     return []
   case .store(.snapshot(let snapshot)):
     applySnapshot(&state, snapshot)
-    return wantsMore(state) ? [.needMore] : []
+    return (wantsMore(state) ? [.needMore] : []) + recountSummary(&state, force: false)
   case .tick(let now):
     state.now = now
+    return []
+  case .counted(let request, let counts, let events):
+    takeCounts(&state, request: request, counts: counts, events: events)
     return []
   case .key(let key):
     state.message = nil
@@ -91,6 +94,8 @@ func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
   case .back, .close: state.focus = .table
   case .left: state.column = max(0, state.column - 1)
   case .right: state.column = min(state.columns.count - 1, state.column + 1)
+  case .summary: return openSummary(&state)
+  case .nextField, .previousField, .drillDown: break
   case .pivotIn: return pivot(&state, exclude: false)
   case .pivotOut: return pivot(&state, exclude: true)
   case .removeLast: return removeLastPredicate(&state)
@@ -113,9 +118,10 @@ func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case .trails: scrollTrails(&state, action, page: max(1, layout.trails.height - 1))
     case .table: moveSelection(&state, action, page: layout.tableRows)
     }
-  case .filterUser: state.prompt = PromptState(kind: .user, text: state.filter.user ?? "")
-  case .filterEventName: state.prompt = PromptState(kind: .eventName, text: state.filter.eventName ?? "")
-  case .search: state.prompt = PromptState(kind: .search, text: state.filter.search ?? "")
+  case .filterUser: openPrompt(&state, .user)
+  case .filterEventName: openPrompt(&state, .eventName)
+  case .search: openPrompt(&state, .search)
+  case .wherePrompt: openPrompt(&state, .predicate)
   case .cycleReadWrite:
     state.filter.readWrite = state.filter.readWrite.next
     return [.setFilter(state.filter)]

@@ -26,6 +26,7 @@ enum Dashboard {
       width: terminal.size.width, height: terminal.size.height, filter: filter, sourceLabel: starter.label)
     store.setFilter(filter)
     let sources = starter.start(store)
+    let background = DispatchQueue(label: "trailview.queries", qos: .userInitiated)
     var dirty = true
     var lastTick: Int64 = 0
     while !state.quit && !terminal.quitRequested {
@@ -60,6 +61,12 @@ enum Dashboard {
           case .needMore: for source in sources { source.needMore() }
           case .loadAll: for source in sources { source.loadAll() }
           case .refreshTrails: starter.refreshTrails(store)
+          case .count(let field, let request):
+            let snapshot = state.snapshot
+            background.async {
+              let counts = snapshot.counts(of: field)
+              inbox.post(Msg.counted(request: request, counts: counts, events: snapshot.count))
+            }
           case .quit: state.quit = true
           }
         }

@@ -16,8 +16,11 @@ import TrailviewApp
     _ = update(&state, .key(.char("u")))
     #expect(state.prompt?.kind == .user)
     _ = type("dep", into: &state)
-    let offered = suggestions(for: state.prompt!, in: state.snapshot)
-    #expect(offered == ["deploy-bot"])
+    let offered = suggestions(for: state.prompt!)
+    #expect(offered.map(\.text) == ["deploy-bot"])
+    #expect(
+      offered.first?.count
+        == (0..<state.snapshot.count).filter { state.snapshot.text(.user, at: $0) == "deploy-bot" }.count)
     let effects = update(&state, .key(.enter))
     #expect(effects == [.setFilter(EventFilter(user: "deploy-bot"))])
     #expect(state.prompt == nil)

@@ -59,10 +59,13 @@ extension EventSnapshot {
     return out
   }
 
-  /// The values of `field` among the visible events with how many events have each, most frequent first (ties by
-  /// value). Column fields are counted on their ids; other fields are read from the raw records, each value of a
-  /// multi-valued field counted once per event. `limit` keeps the first ones.
-  public func counts(of field: Field, limit: Int = .max) -> [ValueCount] {
+  /// The values of `field` among the visible events (or, with `allEvents`, every loaded event) with how many events
+  /// have each, most frequent first (ties by value). Column fields are counted on their ids; other fields are read
+  /// from the raw records, each value of a multi-valued field counted once per event. `limit` keeps the first ones.
+  public func counts(of field: Field, limit: Int = .max, allEvents: Bool = false) -> [ValueCount] {
+    if allEvents && visible.count != total {
+      return EventSnapshot(everyRowOf: self).counts(of: field, limit: limit)
+    }
     var result: [ValueCount]
     switch field.spec.source {
     case .slot, .user, .role, .mfa:
@@ -127,6 +130,13 @@ extension EventSnapshot {
       }
     }
     return h
+  }
+
+  /// The raw JSON bytes of row `id`.
+  func record(row id: UInt32) -> ArraySlice<UInt8> {
+    let place = columns.place(id)
+    let bytes = chunks[Int(place.chunk)].bytes
+    return bytes[Int(place.start)..<Int(place.start) + Int(place.length)]
   }
 
   /// The position of row id `id` among the visible rows.

@@ -75,6 +75,14 @@ public struct EventSnapshot: Sendable {
     self.columnIDs = columnIDs
   }
 
+  /// The same store state with every loaded row visible (in load order), for queries over all events.
+  init(everyRowOf other: EventSnapshot) {
+    self.init(
+      columns: other.columns, strings: other.strings, chunks: other.chunks,
+      visible: (0..<UInt32(other.columns.count)).map { $0 }, filter: EventFilter(), generation: other.generation,
+      progress: other.progress, trails: other.trails, columnIDs: other.columnIDs)
+  }
+
   /// Number of rows passing the filter.
   public var count: Int { visible.count }
 
