@@ -30,6 +30,7 @@ public struct SummaryState: Sendable, Equatable {
     self.field = field
   }
 
+  /// Compares what the screen shows (not the snapshot the counts were made for).
   public static func == (a: SummaryState, b: SummaryState) -> Bool {
     a.field == b.field && a.counts == b.counts && a.events == b.events && a.selected == b.selected && a.top == b.top
       && a.request == b.request
