@@ -36,6 +36,8 @@ public enum AppAction: Sendable, Equatable {
   case markedOnly
   /// Unmark every event.
   case unmarkAll
+  /// Compare the selected event with the marked one.
+  case compare
   /// Open the prompt for any predicate.
   case wherePrompt
   /// Open the summary (top values of a field).
@@ -79,7 +81,7 @@ public enum AppAction: Sendable, Equatable {
 /// The dashboard's key bindings: the single source for input handling, the `?` overlay and the README table.
 public enum AppKeys {
   /// The keymap.
-  public static let keymap = Keymap<AppAction>(global + dashboard + table + lists + summary)
+  public static let keymap = Keymap<AppAction>(global + dashboard + table + lists + summary + compare)
 
   private static let global: [KeyBinding<AppAction>] = [
     KeyBinding(keys: [.char("?")], action: .help, help: "this help", hint: "help"),
@@ -120,6 +122,8 @@ public enum AppKeys {
       keys: [.char("c")], action: .clearFilters, help: "clear all filters (the time window stays)", scope: "dashboard",
       hint: "clear"),
     KeyBinding(keys: [.char("m")], action: .mark, help: "mark / unmark the event", scope: "dashboard", hint: "mark"),
+    KeyBinding(
+      keys: [.char("=")], action: .compare, help: "compare the event with the last marked one", scope: "dashboard"),
     KeyBinding(keys: [.char("M")], action: .markedOnly, help: "only marked events / all", scope: "dashboard"),
     KeyBinding(keys: [.ctrl("u")], action: .unmarkAll, help: "unmark every event", scope: "dashboard"),
     KeyBinding(
@@ -163,6 +167,17 @@ public enum AppKeys {
     KeyBinding(keys: [.escape, .char("s")], action: .close, help: "close", scope: "summary", hint: "close"),
   ]
 
+  private static let compare: [KeyBinding<AppAction>] = [
+    KeyBinding(keys: [.up, .char("k")], action: .up, help: "scroll up", scope: "compare"),
+    KeyBinding(keys: [.down, .char("j")], action: .down, help: "scroll down", scope: "compare"),
+    KeyBinding(keys: [.pageUp, .ctrl("b")], action: .pageUp, help: "page up", scope: "compare"),
+    KeyBinding(keys: [.pageDown, .ctrl("f"), .char(" ")], action: .pageDown, help: "page down", scope: "compare"),
+    KeyBinding(keys: [.char("g"), .home], action: .first, help: "top", scope: "compare"),
+    KeyBinding(keys: [.char("G"), .end], action: .last, help: "bottom", scope: "compare"),
+    KeyBinding(keys: [.tab], action: .nextField, help: "differences only / side by side", scope: "compare"),
+    KeyBinding(keys: [.escape, .char("=")], action: .close, help: "close", scope: "compare", hint: "close"),
+  ]
+
   /// The key scopes that apply to `state`, narrowest first (the global scope applies after them).
   static func scopes(for state: AppState) -> [String] {
     if let screen = state.screens.last { return [screen.scope] }
@@ -183,7 +198,7 @@ extension AppKeys {
   /// How the help and the README name each scope.
   public static let scopeTitles = [
     "global": "everywhere", "dashboard": "dashboard", "table": "events table", "detail": "detail pane",
-    "trails": "trails pane", "help": "help", "problems": "problems list", "summary": "summary",
+    "trails": "trails pane", "help": "help", "problems": "problems list", "summary": "summary", "compare": "compare",
   ]
 
   /// The key table as Markdown, for the README (`trailview --keys-markdown` prints it).

@@ -51,7 +51,7 @@ private func drawSummary(
   }
 }
 
-private func drawPrettyLine(
+func drawPrettyLine(
   _ grid: inout CellGrid, _ line: PrettyLine, x: Int, y: Int, width: Int, needle: String?, env: RenderEnvironment
 ) {
   var col = x + line.indent

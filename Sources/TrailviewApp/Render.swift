@@ -20,6 +20,7 @@ public func render(_ state: AppState, env: RenderEnvironment) -> CellGrid {
   case .help(let scroll)?: drawHelp(&grid, state, scroll: scroll, env: env)
   case .problems(let scroll)?: drawProblems(&grid, state, scroll: scroll, env: env)
   case .summary(let summary)?: drawSummary(&grid, state, summary, env: env)
+  case .compare(let compare)?: drawCompare(&grid, state, compare, env: env)
   case nil: break
   }
   return grid

@@ -6,6 +6,8 @@ public enum Screen: Sendable, Equatable {
   case problems(scroll: Int)
   /// Counts of one field's values.
   case summary(SummaryState)
+  /// Two events compared.
+  case compare(CompareState)
 
   /// The key scope of the screen (see ``AppKeys``).
   var scope: String {
@@ -13,6 +15,7 @@ public enum Screen: Sendable, Equatable {
     case .help: return "help"
     case .problems: return "problems"
     case .summary: return "summary"
+    case .compare: return "compare"
     }
   }
 }

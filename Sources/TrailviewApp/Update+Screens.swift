@@ -11,6 +11,8 @@ func updateScreen(_ state: inout AppState, _ screen: Screen, _ key: Key) -> [Eff
     state.screens[state.screens.count - 1] = .help(scroll: moved)
   case .summary(let summary):
     return updateSummary(&state, summary, action)
+  case .compare(let compare):
+    return updateCompare(&state, compare, action)
   case .problems(let scroll):
     let lines = state.snapshot.progress.problems.count
     guard let moved = scrolled(scroll, by: action, lines: lines, state: state) else { return closeScreen(&state) }

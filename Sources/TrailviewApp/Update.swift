@@ -95,6 +95,7 @@ func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
   case .left: state.column = max(0, state.column - 1)
   case .right: state.column = min(state.columns.count - 1, state.column + 1)
   case .summary: return openSummary(&state)
+  case .compare: return openCompare(&state)
   case .nextField, .previousField, .drillDown: break
   case .pivotIn: return pivot(&state, exclude: false)
   case .pivotOut: return pivot(&state, exclude: true)

@@ -132,8 +132,8 @@ extension EventSnapshot {
     return h
   }
 
-  /// The raw JSON bytes of row `id`.
-  func record(row id: UInt32) -> ArraySlice<UInt8> {
+  /// The raw JSON bytes of the event with row id `id` (visible or not).
+  public func record(row id: UInt32) -> ArraySlice<UInt8> {
     let place = columns.place(id)
     let bytes = chunks[Int(place.chunk)].bytes
     return bytes[Int(place.start)..<Int(place.start) + Int(place.length)]

@@ -88,7 +88,11 @@ public struct EventSnapshot: Sendable {
 
   /// The event at `index` among the visible rows.
   public func event(at index: Int) -> EventSummary {
-    let id = visible[index]
+    event(row: visible[index])
+  }
+
+  /// The event with row id `id` (visible or not).
+  public func event(row id: UInt32) -> EventSummary {
     let flags = columns.flags(id)
     return EventSummary(
       time: columns.time(id), eventName: column(.eventName, id), eventSource: column(.eventSource, id),
