@@ -117,6 +117,24 @@ public final class CursesTerminal {
     doupdate()
   }
 
+  /// Asks the terminal to put `text` on the system clipboard with OSC 52 (which terminal emulators honour over SSH;
+  /// inside tmux it needs `set-clipboard on`). The text travels base64-encoded, so no byte of it reaches the
+  /// terminal raw.
+  public func copyToClipboard(_ text: String) {
+    guard !isShutDown else { return }
+    let sequence = Array("\u{1B}]52;c;".utf8) + Base64.encode(Array(text.utf8)) + [0x07]
+    fflush(nil)  // curses writes through stdio: flush it before writing around it
+    sequence.withUnsafeBytes { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let n = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return }
+        offset += n
+      }
+    }
+  }
+
   /// Forgets what is on screen: the next ``draw(_:)`` clears the terminal and repaints every cell.
   public func invalidate() {
     guard !isShutDown else { return }

@@ -68,10 +68,10 @@ public struct Keymap<Action> {
     return nil
   }
 
-  /// The status bar's hints for `scopes` (then the global scope): the primary key's label and the hint, for the
+  /// The status bar's hints for `scopes` (then the global scope, unless `includeGlobal` is false): the primary key's label and the hint, for the
   /// bindings that have one and whose primary key is not taken by an earlier scope.
-  public func hints(scopes: [String]) -> [(key: String, hint: String)] {
-    let chain = scopes.contains(Self.globalScope) ? scopes : scopes + [Self.globalScope]
+  public func hints(scopes: [String], includeGlobal: Bool = true) -> [(key: String, hint: String)] {
+    let chain = scopes.contains(Self.globalScope) || !includeGlobal ? scopes : scopes + [Self.globalScope]
     var result: [(key: String, hint: String)] = []
     for scope in chain {
       for binding in bindings(in: scope) {

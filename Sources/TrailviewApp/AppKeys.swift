@@ -38,6 +38,10 @@ public enum AppAction: Sendable, Equatable {
   case unmarkAll
   /// Compare the selected event with the marked one.
   case compare
+  /// Export events to a file.
+  case export
+  /// Copy the event's JSON to the clipboard.
+  case copy
   /// Open the prompt for any predicate.
   case wherePrompt
   /// Open the summary (top values of a field).
@@ -81,7 +85,7 @@ public enum AppAction: Sendable, Equatable {
 /// The dashboard's key bindings: the single source for input handling, the `?` overlay and the README table.
 public enum AppKeys {
   /// The keymap.
-  public static let keymap = Keymap<AppAction>(global + dashboard + table + lists + summary + compare)
+  public static let keymap = Keymap<AppAction>(global + dashboard + table + lists + summary + compare + export)
 
   private static let global: [KeyBinding<AppAction>] = [
     KeyBinding(keys: [.char("?")], action: .help, help: "this help", hint: "help"),
@@ -124,6 +128,12 @@ public enum AppKeys {
     KeyBinding(keys: [.char("m")], action: .mark, help: "mark / unmark the event", scope: "dashboard", hint: "mark"),
     KeyBinding(
       keys: [.char("=")], action: .compare, help: "compare the event with the last marked one", scope: "dashboard"),
+    KeyBinding(
+      keys: [.char("x")], action: .export, help: "export the events shown (or marked) to a file", scope: "dashboard",
+      hint: "export"),
+    KeyBinding(
+      keys: [.char("y")], action: .copy, help: "copy the event's JSON to the clipboard (OSC 52, works over SSH)",
+      scope: "dashboard"),
     KeyBinding(keys: [.char("M")], action: .markedOnly, help: "only marked events / all", scope: "dashboard"),
     KeyBinding(keys: [.ctrl("u")], action: .unmarkAll, help: "unmark every event", scope: "dashboard"),
     KeyBinding(
@@ -178,6 +188,18 @@ public enum AppKeys {
     KeyBinding(keys: [.escape, .char("=")], action: .close, help: "close", scope: "compare", hint: "close"),
   ]
 
+  /// The export screen's keys (it reads keys itself, as typed text; these are for the help and the hints).
+  private static let export: [KeyBinding<AppAction>] = [
+    KeyBinding(keys: [.enter], action: .drillDown, help: "write the file", scope: "export", hint: "write"),
+    KeyBinding(
+      keys: [.tab], action: .nextField, help: "next format: ndjson, json, csv", scope: "export", hint: "format"),
+    KeyBinding(
+      keys: [.backTab], action: .previousField, help: "the events shown / the marked events", scope: "export",
+      hint: "marked"),
+    KeyBinding(keys: [.ctrl("u")], action: .unmarkAll, help: "clear the file name", scope: "export"),
+    KeyBinding(keys: [.escape], action: .close, help: "cancel", scope: "export", hint: "cancel"),
+  ]
+
   /// The key scopes that apply to `state`, narrowest first (the global scope applies after them).
   static func scopes(for state: AppState) -> [String] {
     if let screen = state.screens.last { return [screen.scope] }
@@ -188,9 +210,13 @@ public enum AppKeys {
     }
   }
 
-  /// The status bar's hints for `state`, from the keymap.
-  static func hints(for state: AppState) -> String {
-    keymap.hints(scopes: scopes(for: state)).map { "\($0.key) \($0.hint)" }.joined(separator: "  ")
+  /// The status bar's hints for `state`, from the keymap, each marked when it belongs to the global scope.
+  static func hintList(for state: AppState) -> [(key: String, hint: String, global: Bool)] {
+    // The export screen takes typed text, so the global keys do not apply there.
+    let typing = state.screens.last.map { if case .export = $0 { true } else { false } } ?? false
+    let own = keymap.hints(scopes: scopes(for: state), includeGlobal: false)
+    let global = typing ? [] : keymap.hints(scopes: [Keymap<AppAction>.globalScope])
+    return own.map { ($0.key, $0.hint, false) } + global.map { ($0.key, $0.hint, true) }
   }
 }
 
@@ -199,6 +225,7 @@ extension AppKeys {
   public static let scopeTitles = [
     "global": "everywhere", "dashboard": "dashboard", "table": "events table", "detail": "detail pane",
     "trails": "trails pane", "help": "help", "problems": "problems list", "summary": "summary", "compare": "compare",
+    "export": "export",
   ]
 
   /// The key table as Markdown, for the README (`trailview --keys-markdown` prints it).

@@ -14,6 +14,8 @@ public enum Msg: Sendable {
   case tick(Int64)
   /// The answer to a ``Effect/count(_:request:)``: the counts and the number of events counted.
   case counted(request: Int, counts: [ValueCount], events: Int)
+  /// News about an ``Effect/export(_:)``.
+  case exported(request: Int, ExportNews)
 }
 
 /// Work for the run loop to do after an update.
@@ -29,6 +31,10 @@ public enum Effect: Sendable, Equatable {
   /// Count the values of a field over the current snapshot's visible events, in the background, and answer with
   /// ``Msg/counted(request:counts:events:)``.
   case count(Field, request: Int)
+  /// Write events to a file in the background, answering with ``Msg/exported(request:_:)``.
+  case export(ExportRequest)
+  /// Put text on the terminal's clipboard (OSC 52).
+  case copy(String)
   /// Leave the program.
   case quit
 }

@@ -21,6 +21,7 @@ public func render(_ state: AppState, env: RenderEnvironment) -> CellGrid {
   case .problems(let scroll)?: drawProblems(&grid, state, scroll: scroll, env: env)
   case .summary(let summary)?: drawSummary(&grid, state, summary, env: env)
   case .compare(let compare)?: drawCompare(&grid, state, compare, env: env)
+  case .export(let export)?: drawExport(&grid, state, export, env: env)
   case nil: break
   }
   return grid
@@ -151,7 +152,7 @@ private func drawStatus(_ grid: inout CellGrid, _ state: AppState, _ rect: Layou
     if let activity = progress.activity ?? progress.notices.last { text += " · \(activity)" }
   }
   let problems = progress.problems.count
-  let hint = "  " + AppKeys.hints(for: state) + " "
+  var hints = AppKeys.hintList(for: state)
   grid.fill(x: 0, y: rect.y, width: rect.width, height: 1, with: Cell(" ", style: env.theme.title))
   var col = drawText(&grid, " " + text, x: 0, y: rect.y, width: rect.width, style: env.theme.title, env: env)
   if problems > 0 {
@@ -161,5 +162,17 @@ private func drawStatus(_ grid: inout CellGrid, _ state: AppState, _ rect: Layou
     style.bold = true
     col += grid.put(warn, x: col, y: rect.y, maxWidth: rect.width - col, style: style)
   }
-  if rect.width - col > hint.count { grid.put(hint, x: rect.width - hint.count, y: rect.y, style: env.theme.title) }
+  // As many hints as fit, dropping from the end of the pane's own ones (the global ones stay).
+  func hintText() -> String { "  " + hints.map { "\($0.key) \($0.hint)" }.joined(separator: "  ") + " " }
+  while !hints.isEmpty && rect.width - col <= hintText().count {
+    guard let drop = hints.lastIndex(where: { !$0.global }) else {
+      hints.removeAll()
+      break
+    }
+    hints.remove(at: drop)
+  }
+  if !hints.isEmpty {
+    let line = hintText()
+    grid.put(line, x: rect.width - line.count, y: rect.y, style: env.theme.title)
+  }
 }

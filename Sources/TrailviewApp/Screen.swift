@@ -8,6 +8,8 @@ public enum Screen: Sendable, Equatable {
   case summary(SummaryState)
   /// Two events compared.
   case compare(CompareState)
+  /// Writing events to a file.
+  case export(ExportState)
 
   /// The key scope of the screen (see ``AppKeys``).
   var scope: String {
@@ -16,6 +18,7 @@ public enum Screen: Sendable, Equatable {
     case .problems: return "problems"
     case .summary: return "summary"
     case .compare: return "compare"
+    case .export: return "export"
     }
   }
 }

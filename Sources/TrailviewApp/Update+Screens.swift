@@ -2,6 +2,10 @@ import TerminalUI
 
 /// Keys for the screen on top of the stack.
 func updateScreen(_ state: inout AppState, _ screen: Screen, _ key: Key) -> [Effect] {
+  // The export screen takes typed text: only Ctrl-C quits there.
+  if case .export(let export) = screen {
+    return key == .ctrl("c") ? [.quit] : updateExport(&state, export, key)
+  }
   let action = AppKeys.keymap.action(for: key, scopes: [screen.scope])
   if action == .quit { return [.quit] }
   switch screen {
@@ -13,6 +17,7 @@ func updateScreen(_ state: inout AppState, _ screen: Screen, _ key: Key) -> [Eff
     return updateSummary(&state, summary, action)
   case .compare(let compare):
     return updateCompare(&state, compare, action)
+  case .export: return []
   case .problems(let scroll):
     let lines = state.snapshot.progress.problems.count
     guard let moved = scrolled(scroll, by: action, lines: lines, state: state) else { return closeScreen(&state) }

@@ -19,6 +19,9 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
   case .counted(let request, let counts, let events):
     takeCounts(&state, request: request, counts: counts, events: events)
     return []
+  case .exported(let request, let news):
+    takeExportNews(&state, request: request, news: news)
+    return []
   case .key(let key):
     state.message = nil
     if state.prompt != nil { return handlePromptKey(&state, key) }
@@ -96,6 +99,8 @@ func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
   case .right: state.column = min(state.columns.count - 1, state.column + 1)
   case .summary: return openSummary(&state)
   case .compare: return openCompare(&state)
+  case .export: return openExport(&state)
+  case .copy: return copyEvent(&state)
   case .nextField, .previousField, .drillDown: break
   case .pivotIn: return pivot(&state, exclude: false)
   case .pivotOut: return pivot(&state, exclude: true)

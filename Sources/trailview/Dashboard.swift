@@ -67,6 +67,12 @@ enum Dashboard {
               let counts = snapshot.counts(of: field)
               inbox.post(Msg.counted(request: request, counts: counts, events: snapshot.count))
             }
+          case .copy(let text): terminal.copyToClipboard(text)
+          case .export(let request):
+            let snapshot = state.snapshot
+            background.async {
+              ExportRunner.run(request, snapshot: snapshot) { inbox.post(Msg.exported(request: request.request, $0)) }
+            }
           case .quit: state.quit = true
           }
         }

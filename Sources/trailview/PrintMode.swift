@@ -3,6 +3,7 @@ import Dispatch
 import EventStore
 import Foundation
 import Synchronization
+import TrailviewApp
 
 /// `--print`: load, filter, and write the matching events to stdout without a screen.
 enum PrintMode {
@@ -16,22 +17,17 @@ enum PrintMode {
     guard let snapshot = loaded else { return 1 }
     let out = OutputWriter()
     switch options.format {
-    case .ndjson:
-      for i in 0..<snapshot.count {
-        out.write(JSONPretty.compact(snapshot.record(at: i)))
-        out.write("\n")
+    case .ndjson, .json, .csv:
+      let format = ExportFormat(rawValue: options.format.rawValue)!
+      out.flush()
+      // The writer never throws: a reader that goes away ends the program quietly (EPIPE).
+      try? EventExport(snapshot: snapshot, format: format, columns: TableColumns.defaults).write {
+        OutputWriter.writeAll($0)
       }
-    case .json:
-      out.write("{\"Records\":[")
-      for i in 0..<snapshot.count {
-        out.write(i == 0 ? "\n" : ",\n")
-        out.write(JSONPretty.compact(snapshot.record(at: i)))
-      }
-      out.write("\n]}\n")
-    case .csv: CSVOutput.write(snapshot, to: out)
-    case .table: TableOutput.write(snapshot, to: out)
+    case .table:
+      TableOutput.write(snapshot, to: out)
+      out.flush()
     }
-    out.flush()
     log.say(1, DiagnosticLog.summary(snapshot))
     for notice in snapshot.progress.notices where !log.toStderr {  // -v already wrote them to stderr
       StandardError.write("trailview: note: \(DisplayText.sanitize(notice))\n")
@@ -70,15 +66,20 @@ final class OutputWriter {
   }
 
   func flush() {
+    buffer.withUnsafeBytes { Self.writeAll($0) }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes every byte to stdout; exits quietly when the reader has gone (EPIPE), with status 1 on other errors.
+  static func writeAll(_ bytes: UnsafeRawBufferPointer) {
     var offset = 0
-    while offset < buffer.count {
-      let n = buffer.withUnsafeBytes { Foundation.write(1, $0.baseAddress! + offset, buffer.count - offset) }
+    while offset < bytes.count {
+      let n = Foundation.write(1, bytes.baseAddress! + offset, bytes.count - offset)
       if n < 0 {
         if errno == EINTR { continue }
         exit(errno == EPIPE ? 0 : 1)
       }
       offset += n
     }
-    buffer.removeAll(keepingCapacity: true)
   }
 }

@@ -1,36 +1,6 @@
 import CloudTrailModel
 import EventStore
 
-/// `--format csv`: sanitized cells, quoted, guarded against formula injection.
-enum CSVOutput {
-  static let header = [
-    "eventTime", "eventName", "eventSource", "user", "sourceIPAddress", "awsRegion", "readOnly", "errorCode",
-  ]
-
-  static func write(_ snapshot: EventSnapshot, to out: OutputWriter) {
-    out.write(header.joined(separator: ",") + "\r\n")
-    for i in 0..<snapshot.count {
-      let e = snapshot.event(at: i)
-      let cells = [
-        e.time == EventSummary.unknownTime ? "" : EventTime.formatISO(e.time), e.eventName, e.eventSource, e.user,
-        e.sourceIP, e.region,
-        e.readOnly ? "true" : "false", e.errorCode,
-      ]
-      out.write(cells.map(cell).joined(separator: ",") + "\r\n")
-    }
-  }
-
-  /// One CSV cell: display-safe, `'`-prefixed when a spreadsheet would read it as a formula, quoted when needed.
-  static func cell(_ raw: String) -> String {
-    var text = DisplayText.sanitize(raw)
-    if let first = raw.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
-    if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "'" || $0 == " " }) {
-      return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-    return text
-  }
-}
-
 /// `--format table`: aligned, sanitized columns for a terminal.
 enum TableOutput {
   static func write(_ snapshot: EventSnapshot, to out: OutputWriter) {

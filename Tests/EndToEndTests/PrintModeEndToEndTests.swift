@@ -57,7 +57,7 @@ struct PrintModeEndToEndTests {
     let out = try Subprocess.run(Self.binary, ["--print", "--format", "csv", Self.tree(broken: false).path])
     #expect(out.status == 0)
     let rows = lines(out)
-    #expect(rows.first?.hasPrefix("eventTime,eventName") == true)
+    #expect(rows.first == "eventTime,readOnly,eventName,user,eventSource,sourceIPAddress,awsRegion,errorCode")
     #expect(rows.count == 21)
     #expect(rows.contains { $0.contains("\"'=cmd|' /C calc'!A0\"") })
     #expect(!out.stdout.contains { $0 < 0x20 && $0 != 0x0A && $0 != 0x0D })

@@ -109,7 +109,11 @@ public struct EventSnapshot: Sendable {
   /// The value of `field` for the event at `index` among the visible rows, as text: "" when missing; the time as
   /// ISO 8601; `readOnly` as "true" or "false"; several values (resources) joined with ", ".
   public func text(_ field: Field, at index: Int) -> String {
-    let id = visible[index]
+    text(field, row: visible[index])
+  }
+
+  /// Like ``text(_:at:)`` for the event with row id `id` (visible or not).
+  public func text(_ field: Field, row id: UInt32) -> String {
     switch field.spec.source {
     case .time:
       let time = columns.time(id)
@@ -118,7 +122,7 @@ public struct EventSnapshot: Sendable {
     case .slot, .user, .role, .mfa: return column(field, id)
     case .onDemand:
       guard let path = JSONPath(field.spec.path) else { return "" }
-      return path.values(in: record(at: index)).joined(separator: ", ")
+      return path.values(in: record(row: id)).joined(separator: ", ")
     }
   }
 
