@@ -40,6 +40,8 @@ public enum AppAction: Sendable, Equatable {
   case compare
   /// Export events to a file.
   case export
+  /// Choose the time window.
+  case timeWindow
   /// Copy the event's JSON to the clipboard.
   case copy
   /// Open the prompt for any predicate.
@@ -85,7 +87,8 @@ public enum AppAction: Sendable, Equatable {
 /// The dashboard's key bindings: the single source for input handling, the `?` overlay and the README table.
 public enum AppKeys {
   /// The keymap.
-  public static let keymap = Keymap<AppAction>(global + dashboard + table + lists + summary + compare + export)
+  public static let keymap = Keymap<AppAction>(
+    global + dashboard + table + lists + summary + compare + export + timeWindow)
 
   private static let global: [KeyBinding<AppAction>] = [
     KeyBinding(keys: [.char("?")], action: .help, help: "this help", hint: "help"),
@@ -139,6 +142,10 @@ public enum AppKeys {
     KeyBinding(
       keys: [.char("s")], action: .summary, help: "summary: top values of the cursor's field", scope: "dashboard",
       hint: "summary"),
+    KeyBinding(
+      keys: [.char("T")], action: .timeWindow, help: "time window: last 15 min … 90 d, all, or typed",
+      scope: "dashboard",
+      hint: "time"),
     KeyBinding(keys: [.char("t")], action: .toggleTime, help: "toggle UTC / local time", scope: "dashboard"),
     KeyBinding(keys: [.char("L")], action: .loadAll, help: "load every page of the time window", scope: "dashboard"),
     KeyBinding(keys: [.char("r")], action: .refreshTrails, help: "refresh the trails (live API)", scope: "dashboard"),
@@ -188,6 +195,17 @@ public enum AppKeys {
     KeyBinding(keys: [.escape, .char("=")], action: .close, help: "close", scope: "compare", hint: "close"),
   ]
 
+  private static let timeWindow: [KeyBinding<AppAction>] = [
+    KeyBinding(keys: [.up, .char("k")], action: .up, help: "previous choice", scope: "timeWindow"),
+    KeyBinding(keys: [.down, .char("j")], action: .down, help: "next choice", scope: "timeWindow"),
+    KeyBinding(keys: [.char("g"), .home], action: .first, help: "first", scope: "timeWindow"),
+    KeyBinding(keys: [.char("G"), .end], action: .last, help: "custom", scope: "timeWindow"),
+    KeyBinding(
+      keys: [.enter], action: .drillDown, help: "apply (on custom: type START .. END)", scope: "timeWindow",
+      hint: "apply"),
+    KeyBinding(keys: [.escape, .char("T")], action: .close, help: "close", scope: "timeWindow", hint: "close"),
+  ]
+
   /// The export screen's keys (it reads keys itself, as typed text; these are for the help and the hints).
   private static let export: [KeyBinding<AppAction>] = [
     KeyBinding(keys: [.enter], action: .drillDown, help: "write the file", scope: "export", hint: "write"),
@@ -213,7 +231,14 @@ public enum AppKeys {
   /// The status bar's hints for `state`, from the keymap, each marked when it belongs to the global scope.
   static func hintList(for state: AppState) -> [(key: String, hint: String, global: Bool)] {
     // The export screen takes typed text, so the global keys do not apply there.
-    let typing = state.screens.last.map { if case .export = $0 { true } else { false } } ?? false
+    let typing =
+      state.screens.last.map { screen -> Bool in
+        switch screen {
+        case .export: return true
+        case .timeWindow(let window): return window.editing
+        default: return false
+        }
+      } ?? false
     let own = keymap.hints(scopes: scopes(for: state), includeGlobal: false)
     let global = typing ? [] : keymap.hints(scopes: [Keymap<AppAction>.globalScope])
     return own.map { ($0.key, $0.hint, false) } + global.map { ($0.key, $0.hint, true) }
@@ -225,7 +250,7 @@ extension AppKeys {
   public static let scopeTitles = [
     "global": "everywhere", "dashboard": "dashboard", "table": "events table", "detail": "detail pane",
     "trails": "trails pane", "help": "help", "problems": "problems list", "summary": "summary", "compare": "compare",
-    "export": "export",
+    "export": "export", "timeWindow": "time window",
   ]
 
   /// The key table as Markdown, for the README (`trailview --keys-markdown` prints it).

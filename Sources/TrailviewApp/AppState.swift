@@ -38,6 +38,8 @@ public struct AppState: Sendable {
   public var detailLine = 0
   /// Marked events (row ids), in the order they were marked.
   public var marked: [UInt32] = []
+  /// The time-window preset in use ("24 h"), for the header; nil for a typed or command-line window.
+  public var windowPreset: String?
   /// The last background request number handed out (answers carry it back).
   public var requests = 0
   /// Open prompt, if any.

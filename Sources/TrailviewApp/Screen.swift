@@ -10,6 +10,8 @@ public enum Screen: Sendable, Equatable {
   case compare(CompareState)
   /// Writing events to a file.
   case export(ExportState)
+  /// Choosing the time window.
+  case timeWindow(TimeWindowState)
 
   /// The key scope of the screen (see ``AppKeys``).
   var scope: String {
@@ -19,6 +21,7 @@ public enum Screen: Sendable, Equatable {
     case .summary: return "summary"
     case .compare: return "compare"
     case .export: return "export"
+    case .timeWindow: return "timeWindow"
     }
   }
 }

@@ -63,12 +63,17 @@ public struct RenderEnvironment: Sendable {
   public var ascii: Bool
   /// Seconds east of UTC at a given time, for local time display.
   public var localOffset: @Sendable (Int64) -> Int
+  /// The local zone's name at a given time ("CET", "UTC+05:30").
+  public var zoneName: @Sendable (Int64) -> String
 
   /// Creates an environment.
-  public init(theme: Theme = .color, ascii: Bool = false, localOffset: @escaping @Sendable (Int64) -> Int = { _ in 0 })
-  {
+  public init(
+    theme: Theme = .color, ascii: Bool = false, localOffset: @escaping @Sendable (Int64) -> Int = { _ in 0 },
+    zoneName: @escaping @Sendable (Int64) -> String = { _ in "UTC" }
+  ) {
     self.theme = theme
     self.ascii = ascii
     self.localOffset = localOffset
+    self.zoneName = zoneName
   }
 }

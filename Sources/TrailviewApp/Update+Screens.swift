@@ -6,6 +6,9 @@ func updateScreen(_ state: inout AppState, _ screen: Screen, _ key: Key) -> [Eff
   if case .export(let export) = screen {
     return key == .ctrl("c") ? [.quit] : updateExport(&state, export, key)
   }
+  if case .timeWindow(let window) = screen {
+    return key == .ctrl("c") ? [.quit] : updateTimeWindow(&state, window, key)
+  }
   let action = AppKeys.keymap.action(for: key, scopes: [screen.scope])
   if action == .quit { return [.quit] }
   switch screen {
@@ -17,7 +20,7 @@ func updateScreen(_ state: inout AppState, _ screen: Screen, _ key: Key) -> [Eff
     return updateSummary(&state, summary, action)
   case .compare(let compare):
     return updateCompare(&state, compare, action)
-  case .export: return []
+  case .export, .timeWindow: return []
   case .problems(let scroll):
     let lines = state.snapshot.progress.problems.count
     guard let moved = scrolled(scroll, by: action, lines: lines, state: state) else { return closeScreen(&state) }

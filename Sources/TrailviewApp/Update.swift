@@ -100,6 +100,7 @@ func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
   case .summary: return openSummary(&state)
   case .compare: return openCompare(&state)
   case .export: return openExport(&state)
+  case .timeWindow: return openTimeWindow(&state)
   case .copy: return copyEvent(&state)
   case .nextField, .previousField, .drillDown: break
   case .pivotIn: return pivot(&state, exclude: false)

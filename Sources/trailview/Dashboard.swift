@@ -21,9 +21,11 @@ enum Dashboard {
     let ascii = !localeIsUTF8(ProcessInfo.processInfo.environment)
     let env = RenderEnvironment(
       theme: terminal.colorMode == .none ? .mono : .color, ascii: ascii,
-      localOffset: { TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval($0))) })
+      localOffset: { TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval($0))) },
+      zoneName: { TimeZone.current.abbreviation(for: Date(timeIntervalSince1970: TimeInterval($0))) ?? "local" })
     var state = AppState(
       width: terminal.size.width, height: terminal.size.height, filter: filter, sourceLabel: starter.label)
+    state.now = Int64(Date().timeIntervalSince1970)
     store.setFilter(filter)
     let sources = starter.start(store)
     let background = DispatchQueue(label: "trailview.queries", qos: .userInitiated)

@@ -1,6 +1,7 @@
 import AWSClient
 import CloudTrailModel
 import Dispatch
+import Foundation
 
 /// Fetches LookupEvents pages from a service (the live API or the demo) into a store, in the background.
 ///
@@ -14,7 +15,11 @@ public final class LookupSession: EventSource, @unchecked Sendable {
   private let service: any LookupEventsService
   private let reporter: SourceReporter
   private let label: String
-  private let window: (start: Int64?, end: Int64)
+  /// The window of the current query; its end is fixed while the query pages so that NextToken stays valid.
+  private var window: (start: Int64?, end: Int64)
+  /// The window the filter asked for last (an open end means "now" when the query started).
+  private var requested: (start: Int64?, end: Int64?)
+  private let clock: @Sendable () -> Int64
   private let minInterval: Int
   private let explain: @Sendable (LookupError) -> String
   private let queue = DispatchQueue(label: "trailview.lookup")
@@ -32,14 +37,19 @@ public final class LookupSession: EventSource, @unchecked Sendable {
   /// Creates a session; nothing is fetched until ``start(filter:)``.
   ///
   /// - Parameters:
-  ///   - window: the time window; `end` is fixed for the session so that NextToken stays valid.
+  ///   - window: the first query's time window; a filter with another window starts a new query, whose open end is
+  ///     `clock()` at that moment (a query's end stays fixed so that NextToken stays valid).
   ///   - minIntervalMilliseconds: spacing between requests (500 ms is LookupEvents' 2 per second).
   ///   - lazy: fetch on demand after the first page.
+  ///   - clock: seconds since 1970, for the end of a window that is open.
   public init(
     service: any LookupEventsService, store: EventStore, label: String, window: (start: Int64?, end: Int64),
     minIntervalMilliseconds: Int = 500, lazy: Bool = true,
-    explain: @escaping @Sendable (LookupError) -> String = { "\($0.code): \($0.message)" }
+    explain: @escaping @Sendable (LookupError) -> String = { "\($0.code): \($0.message)" },
+    clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
   ) {
+    self.clock = clock
+    self.requested = (window.start, nil)
     self.explain = explain
     self.service = service
     self.reporter = store.makeReporter()
@@ -77,6 +87,13 @@ public final class LookupSession: EventSource, @unchecked Sendable {
   /// Starts (or restarts) the query for `filter`; keeps the current query when its server attribute is the same.
   public func start(filter: EventFilter) {
     queue.async { [self] in
+      let asked = filter.window
+      if asked.start != requested.start || asked.end != requested.end {
+        // Another window: a new query, ending now when the window is open.
+        requested = asked
+        window = (asked.start, asked.end ?? clock())
+        finished = false
+      }
       let attribute = Self.serverAttribute(for: filter)
       var template = LookupEventsRequest(
         lookupAttributes: attribute.map { [$0] } ?? [], startTime: window.start, endTime: window.end)
