@@ -20,7 +20,8 @@ extension AWSError {
     }
     switch code {
     case "NoCredentials":
-      return "No AWS credentials were found. \(message.prefix(1).uppercased() + message.dropFirst()). "
+      // The message already says that nothing was found and where trailview looked; add only what to do.
+      return "\(message.prefix(1).uppercased() + message.dropFirst()). "
         + "Set AWS_PROFILE or pass --profile, run `aws configure`, or `aws sso login`."
     case "CredentialsError":
       return "AWS credentials could not be loaded: \(message)"
