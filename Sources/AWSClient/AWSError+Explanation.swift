@@ -23,6 +23,10 @@ extension AWSError {
       // The message already says that nothing was found and where trailview looked; add only what to do.
       return "\(message.prefix(1).uppercased() + message.dropFirst()). "
         + "Set AWS_PROFILE or pass --profile, run `aws configure`, or `aws sso login`."
+    case "ProfileNotFound":
+      let name = message.split(separator: "(", maxSplits: 1).dropFirst().first?.split(separator: ")").first ?? ""
+      return "\(message.prefix(1).uppercased() + message.dropFirst()). Check the name, or create the profile with "
+        + "`aws configure --profile \(name)`."
     case "CredentialsError":
       return "AWS credentials could not be loaded: \(message)"
     case "ExpiredTokenException", "ExpiredToken", "TokenRefreshRequired":

@@ -74,8 +74,8 @@ import Testing
     do {
       _ = try Self.chain(home, profile: "nope").resolve()
     } catch {
-      #expect(error.code == "CredentialsError")
-      #expect(error.message.contains("\"nope\""))
+      #expect(error.code == "ProfileNotFound")
+      #expect(error.message.contains("(nope), named by --profile, could not be found"))
     }
   }
 
