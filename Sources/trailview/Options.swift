@@ -46,8 +46,14 @@ struct Options: ParsableArguments {
   @Option(help: "AWS profile for the live API (else AWS_PROFILE, else default).")
   var profile: String?
 
-  @Option(help: "AWS region for the live API (else AWS_REGION, AWS_DEFAULT_REGION, the profile's region).")
-  var region: String?
+  /// Every `--region` given: an array only so that a second one is refused rather than silently kept (``validate()``).
+  @Option(
+    name: .customLong("region"),
+    help: "AWS region for the live API, one (else AWS_REGION, AWS_DEFAULT_REGION, the profile's region).")
+  var regions: [String] = []
+
+  /// The `--region` value, if given.
+  var region: String? { regions.first }
 
   @Option(name: .customLong("endpoint-url"), help: "CloudTrail endpoint for the live API (for example a local fake).")
   var endpointURL: String?
@@ -75,6 +81,15 @@ struct Options: ParsableArguments {
 
   @Option(name: .customLong("demo-page-ms"), help: .hidden)
   var demoPageMilliseconds: Int?
+
+  /// Refuses a second `--region` (several regions at once are for a later version).
+  func validate() throws {
+    if regions.count > 1 {
+      throw ValidationError(
+        "--region given \(regions.count) times (\(regions.joined(separator: ", "))); give one region: several regions "
+          + "at once come in a later version")
+    }
+  }
 
   /// The filter the flags describe; throws a usage error for malformed times.
   func filter(now: Int64) throws -> EventFilter {

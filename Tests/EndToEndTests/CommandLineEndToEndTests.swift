@@ -16,6 +16,46 @@ struct CommandLineEndToEndTests {
     return env
   }
 
+  /// One event a minute, 10:00 to 10:19 UTC.
+  static func tree() -> URL {
+    let root = LogTree.temporaryFolder()
+    let records = (0..<20).map { i in
+      LogTree.record(time: String(format: "2024-05-01T10:%02d:00Z", i), name: "ListUsers", eventID: "m\(i)")
+    }
+    LogTree.write(LogTree.recordsFile(records), to: "events.json", under: root)
+    return root
+  }
+
+  func lines(_ output: Subprocess.Output) -> [String] {
+    output.text.split(whereSeparator: \.isNewline).map(String.init)
+  }
+
+  @Test func aSecondRegionIsAUsageError() async throws {
+    let home = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: home) }
+    var env = Self.isolated(home: home)
+    env["AWS_ACCESS_KEY_ID"] = "AKIDTWICE"
+    env["AWS_SECRET_ACCESS_KEY"] = "twice-secret"
+    let out = try await Subprocess.run(
+      Self.binary,
+      ["--print", "--region", "us-east-1", "--region", "eu-west-1", "--endpoint-url", "http://127.0.0.1:9"],
+      exactEnvironment: env)
+    #expect(out.status == 1, "\(out.stderr)")
+    #expect(out.stderr.contains("--region given 2 times (us-east-1, eu-west-1)"), "\(out.stderr)")
+    #expect(out.stderr.contains("several regions at once come in a later version"), "\(out.stderr)")
+    #expect(out.stdout.isEmpty)
+  }
+
+  @Test func usageErrorsExitOne() throws {
+    let root = Self.tree()
+    defer { try? FileManager.default.removeItem(at: root) }
+    for arguments in [["--print", "--since", "soon", root.path], ["--demo", root.path], ["--format", "yaml"]] {
+      let out = try Subprocess.run(Self.binary, arguments)
+      #expect(out.status == 1, "\(arguments): \(out.stderr)")
+      #expect(out.stderr.contains("Usage: trailview"), "\(out.stderr)")
+    }
+  }
+
   @Test func aMissingProfileIsNamedWithWhereTrailviewLooked() async throws {
     let home = LogTree.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: home) }
