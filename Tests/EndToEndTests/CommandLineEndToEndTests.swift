@@ -56,6 +56,35 @@ struct CommandLineEndToEndTests {
     }
   }
 
+  @Test func timesWithoutSecondsAreAccepted() throws {
+    let root = Self.tree()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let cases: [(start: String, end: String, count: Int)] = [
+      ("2024-05-01T10:05", "2024-05-01T10:09", 5), ("2024-05-01T10:05Z", "2024-05-01T10:09Z", 5),
+      ("2024-05-01T12:05+02:00", "2024-05-01T05:09-05:00", 5), ("2024-05-01 10:18", "2024-05-01T10:30:00Z", 2),
+      ("2024-05-01", "2024-05-01T10:00", 1),
+    ]
+    for (start, end, count) in cases {
+      let out = try Subprocess.run(Self.binary, ["--print", "--start-time", start, "--end-time", end, root.path])
+      #expect(out.status == 0, "\(start) ... \(end): \(out.stderr)")
+      #expect(lines(out).count == count, "\(start) ... \(end)")
+    }
+    for bad in ["2024-05-01T10", "2024-05-01T10:5", "2024-05-01T25:00", "2024-05-01T10:05+2"] {
+      let out = try Subprocess.run(Self.binary, ["--print", "--start-time", bad, root.path])
+      #expect(out.status == 1, "\(bad)")
+      #expect(out.stderr.contains("--start-time is not an ISO 8601 time: \(bad)"), "\(out.stderr)")
+    }
+  }
+
+  @Test func helpNamesTheUnitsOfSince() throws {
+    let help = try Subprocess.run(Self.binary, ["--help"])
+    #expect(help.status == 0)
+    let text = help.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(text.contains("s (seconds), m (minutes), h (hours), d (days) or w (weeks)"), "\(help.text)")
+    let bad = try Subprocess.run(Self.binary, ["--print", "--since", "3y", "/nonexistent"])
+    #expect(bad.stderr.contains("a unit, s, m, h, d or w"), "\(bad.stderr)")
+  }
+
   @Test func aMissingProfileIsNamedWithWhereTrailviewLooked() async throws {
     let home = LogTree.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: home) }
