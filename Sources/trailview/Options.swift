@@ -19,8 +19,12 @@ struct Options: ParsableArguments {
   @Flag(name: .customLong("print"), help: "No screen: print matching events to stdout, newest first.")
   var printMode = false
 
-  @Option(help: "Print format: ndjson (one original record per line), json ({\"Records\":[...]}), csv, table.")
-  var format: PrintFormat = .ndjson
+  @Option(
+    help: """
+      Print format: ndjson (one original record per line, the default), json ({"Records":[...]}), csv, table. With \
+      --trails: table (the default), json ({"trailList":[...]}), ndjson (one trail per line), csv.
+      """)
+  var format: PrintFormat?
 
   @Option(help: "Only events by this user (ignores case; * and ? are wildcards).")
   var user: String?

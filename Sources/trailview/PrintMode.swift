@@ -25,7 +25,7 @@ enum PrintMode {
     done.wait()
     guard let snapshot = final.withLock({ $0 }) else { return 1 }
     let out = OutputWriter()
-    switch options.format {
+    switch options.format ?? .ndjson {
     case .ndjson:
       for i in 0..<snapshot.count {
         out.write(JSONPretty.compact(snapshot.record(at: i)))

@@ -34,7 +34,7 @@ struct Trailview: ParsableCommand {
       guard options.printMode, let live = start.live else {
         throw ValidationError("--trails works with --print against the live API")
       }
-      throw ExitCode(TrailsPrint.run(client: live))
+      throw ExitCode(TrailsPrint.run(client: live, format: options.format ?? .table))
     }
     if options.printMode {
       let status = PrintMode.run(options: options, filter: filter, log: log, start: start.start)

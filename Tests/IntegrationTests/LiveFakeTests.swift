@@ -250,19 +250,18 @@ struct LiveFakeTests {
   @Test func printTrailsListsTheFakesTrailsWithLoggingState() async throws {
     let server = try FakeServer(["--demo", "--rate", "1000"])
     defer { server.stop() }
-    let output = try await LiveTrailview.run(["--print", "--trails"], endpoint: server.endpoint)
+    let output = try await LiveTrailview.run(["--print", "--trails", "--format", "ndjson"], endpoint: server.endpoint)
     #expect(output.status == 0, "\(output.stderr)")
-    let rows = output.stdout.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
-    let header = try #require(rows.first)
-    #expect(header.first == "NAME" && header.contains("LOGGING"))
-    let logging = try #require(header.firstIndex(of: "LOGGING"))
-    let byName = Dictionary(rows.dropFirst().map { ($0[0], $0) }, uniquingKeysWith: { a, _ in a })
+    let trails = output.records
+    let byName = Dictionary(trails.map { ($0["Name"] as? String ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+    #expect(trails.count == 3)
     #expect(Set(byName.keys) == ["main-trail", "eu-audit", DemoAccount.incidentTrailName])
-    #expect(byName["main-trail"]?[logging] == "on")
-    #expect(byName["main-trail"]?[1] == "us-east-1")
-    #expect(byName["eu-audit"]?[logging] == "OFF")
-    #expect(byName["eu-audit"]?[1] == "eu-west-1")
-    #expect(byName[DemoAccount.incidentTrailName]?[logging] == "OFF")
+    #expect(byName["main-trail"]?["IsLogging"] as? Bool == true)
+    #expect(byName["main-trail"]?["HomeRegion"] as? String == "us-east-1")
+    #expect(byName["eu-audit"]?["IsLogging"] as? Bool == false)
+    #expect(byName["eu-audit"]?["HomeRegion"] as? String == "eu-west-1")
+    #expect(byName[DemoAccount.incidentTrailName]?["IsLogging"] as? Bool == false)
+    #expect(byName[DemoAccount.incidentTrailName]?["StopLoggingTime"] is String)
   }
 
   @Test func wrongSecretExitsOneNamingTheSignatureAndLeaksNothing() async throws {
