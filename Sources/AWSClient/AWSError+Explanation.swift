@@ -35,6 +35,11 @@ extension AWSError {
       return "AWS does not recognise the access key: the credentials are invalid, deleted, or for another "
         + "partition. Check AWS_PROFILE / --profile and the keys it uses."
     case "InvalidSignatureException", "SignatureDoesNotMatch", "IncompleteSignature":
+      if message.lowercased().contains("scoped to a valid region") {
+        return "The endpoint does not serve the region the request was signed for (AWS: "
+          + "\"\(message.trimmingWhitespace())\"). Check that --region (or AWS_REGION) names the region of "
+          + "--endpoint-url (or AWS_ENDPOINT_URL)."
+      }
       return "AWS rejected the request signature: the secret access key does not match the access key id."
     case "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "OperationNotPermittedException":
       let needed =
