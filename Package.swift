@@ -51,7 +51,8 @@ let package = Package(
     .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "CloudTrailModel", "TestSupport"]),
     .testTarget(
       name: "TrailviewAppTests",
-      dependencies: ["TrailviewApp", "TerminalUI", "EventStore", "CloudTrailModel", "TestSupport"]
+      dependencies: ["TrailviewApp", "TerminalUI", "EventStore", "CloudTrailModel", "TestSupport"],
+      exclude: ["__Snapshots__"]  // read by path (TestSupport's assertSnapshot), not resources
     ),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "CloudTrailModel"]),
   ]
