@@ -60,7 +60,7 @@ let package = Package(
     .testTarget(
       name: "TrailviewAppTests",
       dependencies: ["TrailviewApp", "TerminalUI", "EventStore", "CloudTrailModel", "TestSupport"],
-      exclude: ["__Snapshots__"]
+      exclude: ["__Snapshots__"]  // read by path (TestSupport's assertSnapshot), not resources
     ),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "CloudTrailModel"]),
   ]

@@ -20,8 +20,13 @@ extension AWSError {
     }
     switch code {
     case "NoCredentials":
-      return "No AWS credentials were found. \(message.prefix(1).uppercased() + message.dropFirst()). "
+      // The message already says that nothing was found and where trailview looked; add only what to do.
+      return "\(message.prefix(1).uppercased() + message.dropFirst()). "
         + "Set AWS_PROFILE or pass --profile, run `aws configure`, or `aws sso login`."
+    case "ProfileNotFound":
+      let name = message.split(separator: "(", maxSplits: 1).dropFirst().first?.split(separator: ")").first ?? ""
+      return "\(message.prefix(1).uppercased() + message.dropFirst()). Check the name, or create the profile with "
+        + "`aws configure --profile \(name)`."
     case "CredentialsError":
       return "AWS credentials could not be loaded: \(message)"
     case "ExpiredTokenException", "ExpiredToken", "TokenRefreshRequired":
@@ -30,6 +35,11 @@ extension AWSError {
       return "AWS does not recognise the access key: the credentials are invalid, deleted, or for another "
         + "partition. Check AWS_PROFILE / --profile and the keys it uses."
     case "InvalidSignatureException", "SignatureDoesNotMatch", "IncompleteSignature":
+      if message.lowercased().contains("scoped to a valid region") {
+        return "The endpoint does not serve the region the request was signed for (AWS: "
+          + "\"\(message.trimmingWhitespace())\"). Check that --region (or AWS_REGION) names the region of "
+          + "--endpoint-url (or AWS_ENDPOINT_URL)."
+      }
       return "AWS rejected the request signature: the secret access key does not match the access key id."
     case "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "OperationNotPermittedException":
       let needed =

@@ -40,6 +40,15 @@ public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
     AWSError(code: "NoCredentials", message: "no AWS credentials found; looked in: " + searched.joined(separator: "; "))
   }
 
+  /// The named profile is in neither shared file (the AWS CLI's `ProfileNotFound`); `namedBy` is `--profile`,
+  /// `AWS_PROFILE` or `AWS_DEFAULT_PROFILE`.
+  static func profileNotFound(_ name: String, namedBy: String, files: AWSProfileFiles) -> AWSError {
+    AWSError(
+      code: "ProfileNotFound",
+      message:
+        "the config profile (\(name)), named by \(namedBy), could not be found; looked in \(files.describedPaths)")
+  }
+
   /// Credentials were configured but could not be loaded (bad file, failed process, SSO login needed, ...).
   public static func credentials(_ message: String) -> AWSError {
     AWSError(code: "CredentialsError", message: message)

@@ -10,6 +10,10 @@ struct AWSProfileFiles: Sendable {
   let configFound: Bool
   /// Whether the credentials file could be read.
   let credentialsFound: Bool
+  /// Whether `AWS_CONFIG_FILE` named the config file.
+  let configFromEnvironment: Bool
+  /// Whether `AWS_SHARED_CREDENTIALS_FILE` named the credentials file.
+  let credentialsFromEnvironment: Bool
   private let config: [String: [String: String]]
   private let credentials: [String: [String: String]]
 
@@ -19,6 +23,8 @@ struct AWSProfileFiles: Sendable {
       let value = environment[key].flatMap { $0.isEmpty ? nil : $0 } ?? fallback
       return value.hasPrefix("~/") ? homeDirectory + value.dropFirst() : value
     }
+    configFromEnvironment = environment["AWS_CONFIG_FILE"].map { !$0.isEmpty } ?? false
+    credentialsFromEnvironment = environment["AWS_SHARED_CREDENTIALS_FILE"].map { !$0.isEmpty } ?? false
     configPath = path("AWS_CONFIG_FILE", homeDirectory + "/.aws/config")
     credentialsPath = path("AWS_SHARED_CREDENTIALS_FILE", homeDirectory + "/.aws/credentials")
     let configText = try? String(contentsOfFile: configPath, encoding: .utf8)
@@ -41,8 +47,17 @@ struct AWSProfileFiles: Sendable {
   /// A `[sso-session NAME]` section of the config file.
   func ssoSession(_ name: String) -> [String: String]? { config["sso-session \(name)"] }
 
-  /// "PATH" or "PATH (missing)" for both files, for messages.
+  /// Both files for messages: "PATH", with "(from AWS_CONFIG_FILE)" when a variable named it and "missing" when it
+  /// could not be read.
   var describedPaths: String {
-    "\(configPath)\(configFound ? "" : " (missing)") and \(credentialsPath)\(credentialsFound ? "" : " (missing)")"
+    Self.describe(configPath, variable: configFromEnvironment ? "AWS_CONFIG_FILE" : nil, found: configFound) + " and "
+      + Self.describe(
+        credentialsPath, variable: credentialsFromEnvironment ? "AWS_SHARED_CREDENTIALS_FILE" : nil,
+        found: credentialsFound)
+  }
+
+  private static func describe(_ path: String, variable: String?, found: Bool) -> String {
+    let notes = [variable.map { "from \($0)" }, found ? nil : "missing"].compactMap { $0 }
+    return notes.isEmpty ? path : "\(path) (\(notes.joined(separator: ", ")))"
   }
 }

@@ -20,14 +20,20 @@ public struct AWSSettings: Sendable, Equatable {
   }
 
   /// Resolves region and endpoint from the flags, the environment and the profile in the shared config files.
-  /// Throws `NoRegion`, `UnknownRegion` or `InvalidEndpoint`.
+  /// Throws `ProfileNotFound` when a profile other than `default` is named (by `--profile`, `AWS_PROFILE` or
+  /// `AWS_DEFAULT_PROFILE`) but is in neither file, as the AWS CLI does; else `NoRegion`, `UnknownRegion` or
+  /// `InvalidEndpoint`.
   public static func resolve(
     profile: String? = nil, region: String? = nil, endpointURL: String? = nil,
     environment: [String: String] = ProcessInfo.processInfo.environment,
     homeDirectory: String = AWSHome.path
   ) throws(AWSError) -> AWSSettings {
     let name = CredentialChain.profileName(explicit: profile, environment: environment)
-    let settings = AWSProfileFiles(environment: environment, homeDirectory: homeDirectory).profile(name) ?? [:]
+    let files = AWSProfileFiles(environment: environment, homeDirectory: homeDirectory)
+    guard let settings = files.profile(name) ?? (name == "default" ? [:] : nil) else {
+      let source = CredentialChain.profileSource(explicit: profile, environment: environment)
+      throw .profileNotFound(name, namedBy: source, files: files)
+    }
     let resolvedRegion = try AWSEndpoints.resolveRegion(
       explicit: region, environment: environment, profileRegion: settings["region"])
     let endpoint = try AWSEndpoints.resolveCloudTrailEndpoint(

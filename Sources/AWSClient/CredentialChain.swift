@@ -46,6 +46,13 @@ public struct CredentialChain: Sendable {
       .first { !$0.isEmpty } ?? "default"
   }
 
+  /// Where the profile name came from, for messages: `--profile`, `AWS_PROFILE` or `AWS_DEFAULT_PROFILE`.
+  static func profileSource(explicit: String?, environment: [String: String]) -> String {
+    if let explicit, !explicit.isEmpty { return "--profile" }
+    if let name = environment["AWS_PROFILE"], !name.isEmpty { return "AWS_PROFILE" }
+    return "AWS_DEFAULT_PROFILE"
+  }
+
   /// Resolves credentials from the first source that has them. Throws `NoCredentials` listing every place looked
   /// at, or `CredentialsError` when a configured source fails. No error carries a secret or token.
   public func resolve() throws(AWSError) -> AWSCredentials {
@@ -62,7 +69,8 @@ public struct CredentialChain: Sendable {
       if let found = try profileCredentials(name, files: files, visited: []) { return found }
       searched.append("profile \"\(name)\" in \(files.describedPaths) (it holds no credentials)")
     } else if name != "default" {
-      throw .credentials("the config profile \"\(name)\" could not be found in \(files.describedPaths)")
+      throw .profileNotFound(
+        name, namedBy: Self.profileSource(explicit: profileName, environment: environment), files: files)
     } else {
       searched.append("profile \"default\" in \(files.describedPaths) (not found)")
     }

@@ -28,7 +28,7 @@ func tableWidths(_ state: AppState, rows: Range<Int>, width: Int, env: RenderEnv
   let needs = state.columns.map { field -> Int in
     var need = DisplayWidth.of(field.spec.title)
     switch field {
-    case .time: return 19
+    case .time: return width >= 120 ? 19 : 14
     case .readOnly: return 2
     default: break
     }

@@ -92,9 +92,9 @@ private func drawTooSmall(_ grid: inout CellGrid, env: RenderEnvironment) {
 private func drawHeader(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, env: RenderEnvironment) {
   grid.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, with: Cell(" ", style: Style(bold: true)))
   var col = grid.put(" trailview ", x: 0, y: rect.y, style: Style(bold: true))
-  col += drawText(&grid, state.sourceLabel, x: col, y: rect.y, width: rect.width / 5, style: .plain, env: env)
+  col += drawText(&grid, state.sourceLabel, x: col, y: rect.y, width: rect.width / 3, style: .plain, env: env)
   let window = " · " + windowLabel(state, env: env)
-  col += grid.put(window, x: col, y: rect.y, maxWidth: max(0, rect.width / 2 - 6), style: env.theme.muted)
+  col += grid.put(window, x: col, y: rect.y, maxWidth: max(0, min(60, rect.width - col - 20)), style: env.theme.muted)
   var counts = "\(formatCount(state.snapshot.count)) / \(formatCount(state.snapshot.total)) events "
   if !state.marked.isEmpty { counts = "\(formatCount(state.marked.count)) marked · " + counts }
   let crumbs = breadcrumbs(state.filter)

@@ -12,13 +12,14 @@ public enum TableColumns {
   ///
   /// `needs` is, per field, the width its title and the values on screen would take. Every column starts at its
   /// minimum (or its need, when smaller); spare width goes first to the columns whose values are cut, by weight
-  /// and up to their need, then to the rest by weight up to their cap.
+  /// and up to their need, then to the columns with a weight, by weight up to their cap.
   public static func widths(_ fields: [Field], width: Int, needs: [Int]) -> [Int] {
     let specs = fields.map { $0.spec.width }
     var widths = zip(specs, needs).map { spec, need in min(spec.minimum, max(need, 1)) }
     var room = width - widths.reduce(0, +) - max(0, fields.count - 1)
-    // Cut columns first (up to their need), then everyone (up to the cap).
-    for limit in [zip(specs, needs).map { min($0.cap, $1) }, specs.map(\.cap)] {
+    // Cut columns first (up to their need), then everyone that grows (weight > 0) up to the cap.
+    let needed = zip(specs, needs).map { min($0.cap, $1) }
+    for limit in [needed, zip(specs, needed).map { $0.weight == 0 ? $1 : $0.cap }] {
       while room > 0 {
         let open = fields.indices.filter { widths[$0] < limit[$0] }
         guard !open.isEmpty else { break }

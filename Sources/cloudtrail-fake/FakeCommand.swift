@@ -1,3 +1,4 @@
+import AWSClient
 import ArgumentParser
 import EventStore
 import Foundation
@@ -20,7 +21,15 @@ struct FakeCommand: ParsableCommand {
   @Option(help: "A JSON array of trails (Trail fields plus GetTrailStatus fields).") var trails: String?
   @Option(help: "Trails per ListTrails page.") var trailsPageSize = 50
   @Option(help: "Account ID for default trail ARNs.") var account = "123456789012"
-  @Option(help: "Region assumed for unsigned requests.") var region = "us-east-1"
+  @Option(
+    help: """
+      A region this endpoint serves (repeatable). A request is for the region its signature's credential scope \
+      names: LookupEvents answers that region's events (awsRegion), the trail calls its trails. A scope naming a \
+      region not served is refused with InvalidSignatureException ("Credential should be scoped to a valid \
+      region."), as a regional AWS endpoint refuses it, --no-auth or not. Without --region every region is served. \
+      Unsigned requests and records without awsRegion belong to the first --region (else us-east-1).
+      """)
+  var region: [String] = []
   @Option(help: "An accepted key as ID:SECRET (repeatable).") var accessKey: [String] = []
   @Flag(help: "Do not check signatures.") var noAuth = false
   @Option(help: "Answer AccessDeniedException for this access key ID (repeatable).") var denyKey: [String] = []
@@ -48,6 +57,9 @@ struct FakeCommand: ParsableCommand {
     guard rate >= 1 else { throw ValidationError("--rate must be at least 1") }
     guard hangMs >= 0, delayMs >= 0 else { throw ValidationError("--hang-ms and --delay-ms must not be negative") }
     guard trailsPageSize >= 1 else { throw ValidationError("--trails-page-size must be at least 1") }
+    for name in region where !AWSEndpoints.isValidRegion(name) {
+      throw ValidationError("--region \(name) is not a region name (such as us-east-1)")
+    }
     for entry in accessKey where !entry.contains(":") {
       throw ValidationError("--access-key takes ID:SECRET")
     }
@@ -63,10 +75,12 @@ struct FakeCommand: ParsableCommand {
       records += found
     }
     let index = LookupIndex(records: records)
-    if !quiet { warn("serving \(index.events.count) management events (\(index.skippedCount) records skipped)") }
+    let regions = FakeRegions(served: region, index: index)
+    if !quiet { warn("serving \(regions.summary); \(index.skippedCount) records skipped") }
     let trailList = try loadTrails(index: index, now: clock)
     let service = FakeService(
-      config: makeConfig(), index: index, trails: FakeTrails(trails: trailList, pageSize: trailsPageSize))
+      config: makeConfig(), index: index, regions: regions,
+      trails: FakeTrails(trails: trailList, pageSize: trailsPageSize))
     let server = try HTTPServer.bind(port: port)
     FileHandle.standardOutput.write(Data("listening on http://127.0.0.1:\(server.port)\n".utf8))
     server.run(service)
@@ -96,7 +110,6 @@ struct FakeCommand: ParsableCommand {
     config.expireAfter = expireAfter
     config.quiet = quiet
     config.signatureFile = recordSignatures
-    config.defaultRegion = region
     return config
   }
 
@@ -124,7 +137,8 @@ struct FakeCommand: ParsableCommand {
       let created = index.latest(named: "CreateTrail", resourceName: name)?.eventTime ?? now - 7 * day
       list.append(
         FakeTrail(
-          name: name, region: "us-east-1", account: account, multiRegion: false, logging: false, started: created,
+          name: name, region: FakeRegions.region(of: stop) ?? "us-east-1", account: account, multiRegion: false,
+          logging: false, started: created,
           stopped: stop.eventTime, now: now))
     }
     return list

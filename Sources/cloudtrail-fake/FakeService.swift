@@ -22,7 +22,6 @@ struct FakeConfig: Sendable {
   var skewSeconds: Int64 = 0
   var expireAfter = 0
   var quiet = false
-  var defaultRegion = "us-east-1"
   var signatureFile: String?
 }
 
@@ -31,7 +30,8 @@ final class FakeService: Sendable {
   static let targetPrefix = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101."
 
   let config: FakeConfig
-  let index: LookupIndex
+  /// The regions served and each one's events.
+  let regions: FakeRegions
   let trails: FakeTrails
   /// Pre-encoded `Event` objects by event ID.
   let encoded: [String: String]
@@ -49,9 +49,9 @@ final class FakeService: Sendable {
     var tokenUses: [String: Int] = [:]
   }
 
-  init(config: FakeConfig, index: LookupIndex, trails: FakeTrails) {
+  init(config: FakeConfig, index: LookupIndex, regions: FakeRegions, trails: FakeTrails) {
     self.config = config
-    self.index = index
+    self.regions = regions
     self.trails = trails
     self.encoded = LookupJSON.cache(index)
   }
@@ -90,7 +90,7 @@ final class FakeService: Sendable {
         code: "ThrottlingException")
     }
     let (response, code) = answer(
-      request, operation: operation, region: scope?.region ?? config.defaultRegion,
+      request, operation: operation, region: scope?.region ?? regions.home,
       rejectToken: hits(config.badTokenEvery, n))
     if hits(config.truncateEvery, n) && response.status == 200 {
       logLine(operation: operation, status: 200, code: "TruncatedBody", key: key)
@@ -133,6 +133,10 @@ final class FakeService: Sendable {
     guard contentType.hasPrefix("application/x-amz-json-1.1"), operation != "-" else {
       return fail(400, "UnknownOperationException", nil)
     }
+    // The endpoint's regions first: a regional AWS endpoint refuses another region's scope, signed well or not.
+    if regions.refuses(region) {
+      return fail(400, "InvalidSignatureException", "Credential should be scoped to a valid region. ")
+    }
     if let denial = authenticate(request) { return fail(denial.status, denial.code, denial.message) }
     guard ["LookupEvents", "DescribeTrails", "GetTrailStatus", "ListTrails"].contains(operation) else {
       return fail(400, "UnknownOperationException", nil)
@@ -149,7 +153,9 @@ final class FakeService: Sendable {
         return fail(400, "InvalidNextTokenException", "Invalid NextToken, or used with different parameters.")
       }
       result = LookupJSON.decode(body).flatMap { request, category in
-        index.answer(request, eventCategory: category).map { LookupJSON.encode($0, cache: encoded) }
+        regions.index(for: region).answer(request, eventCategory: category).map {
+          LookupJSON.encode($0, cache: encoded)
+        }
       }
     case "DescribeTrails": result = trails.describe(body, region: region).map(\.text)
     case "GetTrailStatus": result = trails.status(body, region: region).map(\.text)
@@ -212,7 +218,7 @@ final class FakeService: Sendable {
   }
 
   private func createAndOpen(_ path: String) -> FileHandle? {
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     return FileHandle(forWritingAtPath: path)
   }
 

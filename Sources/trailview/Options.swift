@@ -19,8 +19,12 @@ struct Options: ParsableArguments {
   @Flag(name: .customLong("print"), help: "No screen: print matching events to stdout, newest first.")
   var printMode = false
 
-  @Option(help: "Print format: ndjson (one original record per line), json ({\"Records\":[...]}), csv, table.")
-  var format: PrintFormat = .ndjson
+  @Option(
+    help: """
+      Print format: ndjson (one original record per line, the default), json ({"Records":[...]}), csv, table. With \
+      --trails: table (the default), json ({"trailList":[...]}), ndjson (one trail per line), csv.
+      """)
+  var format: PrintFormat?
 
   @Option(help: "Only events by this user (ignores case; * and ? are wildcards).")
   var user: String?
@@ -34,20 +38,33 @@ struct Options: ParsableArguments {
   @Option(help: "Only events whose record contains this text (ignores case).")
   var search: String?
 
-  @Option(help: "Only events newer than this: 90m, 12h, 7d.")
+  @Option(
+    help:
+      "Only events newer than this: a whole number and a unit, s (seconds), m (minutes), h (hours), d (days) or w (weeks), such as 90m, 12h, 7d."
+  )
   var since: String?
 
-  @Option(name: .customLong("start-time"), help: "Only events at or after this ISO 8601 time (UTC if no offset).")
+  @Option(
+    name: .customLong("start-time"),
+    help: "Only events at or after this ISO 8601 time, seconds optional (2025-03-06T02:29; UTC if no offset).")
   var startTime: String?
 
-  @Option(name: .customLong("end-time"), help: "Only events at or before this ISO 8601 time.")
+  @Option(
+    name: .customLong("end-time"),
+    help: "Only events at or before this ISO 8601 time, seconds optional (UTC if no offset).")
   var endTime: String?
 
   @Option(help: "AWS profile for the live API (else AWS_PROFILE, else default).")
   var profile: String?
 
-  @Option(help: "AWS region for the live API (else AWS_REGION, AWS_DEFAULT_REGION, the profile's region).")
-  var region: String?
+  /// Every `--region` given: an array only so that a second one is refused rather than silently kept (``validate()``).
+  @Option(
+    name: .customLong("region"),
+    help: "AWS region for the live API, one (else AWS_REGION, AWS_DEFAULT_REGION, the profile's region).")
+  var regions: [String] = []
+
+  /// The `--region` value, if given.
+  var region: String? { regions.first }
 
   @Option(name: .customLong("endpoint-url"), help: "CloudTrail endpoint for the live API (for example a local fake).")
   var endpointURL: String?
@@ -76,13 +93,23 @@ struct Options: ParsableArguments {
   @Option(name: .customLong("demo-page-ms"), help: .hidden)
   var demoPageMilliseconds: Int?
 
+  /// Refuses a second `--region` (several regions at once are for a later version).
+  func validate() throws {
+    if regions.count > 1 {
+      throw ValidationError(
+        "--region given \(regions.count) times (\(regions.joined(separator: ", "))); give one region: several regions "
+          + "at once come in a later version")
+    }
+  }
+
   /// The filter the flags describe; throws a usage error for malformed times.
   func filter(now: Int64) throws -> EventFilter {
     var start: Int64?
     var end: Int64?
     if let since {
       guard let seconds = Self.duration(since) else {
-        throw ValidationError("--since takes a number and a unit, such as 90m, 12h or 7d (got \"\(since)\")")
+        throw ValidationError(
+          "--since takes a whole number and a unit, s, m, h, d or w, such as 90m, 12h or 7d (got \"\(since)\")")
       }
       start = now - seconds
     }
@@ -114,14 +141,14 @@ struct Options: ParsableArguments {
     }
   }
 
-  /// ISO 8601 with or without offset, or a date alone (midnight UTC).
+  /// ISO 8601 with or without offset (UTC without), with or without seconds, or a date alone (midnight UTC).
   static func time(_ text: String) -> Int64? {
-    var candidates = [text]
-    if !text.contains("T") { candidates.append(text + "T00:00:00Z") }
-    if !text.hasSuffix("Z") && !text.contains("+") && text.count == 19 { candidates.append(text + "Z") }
-    for candidate in candidates {
-      if let t = EventTime.parse(ArraySlice(candidate.utf8)) { return t }
+    var bytes = Array(text.utf8)
+    if bytes.count == 10 { bytes += Array("T00:00:00".utf8) }
+    // `YYYY-MM-DDTHH:MM` with nothing or a zone after the minutes: seconds are 00.
+    if bytes.count >= 16, bytes[13] == UInt8(ascii: ":"), bytes.count == 16 || "Z+-".utf8.contains(bytes[16]) {
+      bytes.insert(contentsOf: Array(":00".utf8), at: 16)
     }
-    return nil
+    return EventTime.parse(ArraySlice(bytes))
   }
 }

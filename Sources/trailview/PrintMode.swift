@@ -16,9 +16,9 @@ enum PrintMode {
     }
     guard let snapshot = loaded else { return 1 }
     let out = OutputWriter()
-    switch options.format {
+    switch options.format ?? .ndjson {
     case .ndjson, .json, .csv:
-      let format = ExportFormat(rawValue: options.format.rawValue)!
+      let format = ExportFormat(rawValue: (options.format ?? .ndjson).rawValue)!
       out.flush()
       // The writer never throws: a reader that goes away ends the program quietly (EPIPE).
       try? EventExport(snapshot: snapshot, format: format, columns: TableColumns.defaults).write {

@@ -1,41 +1,18 @@
 import AWSClient
 import CloudTrailModel
-import Dispatch
-import EventStore
-import Foundation
-import Synchronization
 
-/// `--print --trails`: the trails pane as a table on stdout.
+/// `--print --trails`: every trail with its status on stdout, in `--format` (a table when none is given).
 enum TrailsPrint {
-  static func run(client: CloudTrailClient) -> Int32 {
-    let done = DispatchSemaphore(value: 0)
-    let final = Mutex<EventSnapshot?>(nil)
-    let store = EventStore(publishIntervalMilliseconds: 50) { update in
-      guard case .snapshot(let snapshot) = update else { return }
-      final.withLock { $0 = snapshot }
-    }
-    TrailsLoader.load(client: client, into: store) { store.flush { done.signal() } }
-    done.wait()
-    guard let snapshot = final.withLock({ $0 }) else { return 1 }
+  /// Fetches and prints the trails; returns the exit status (0 all read, 2 some calls failed, 1 nothing read).
+  static func run(client: CloudTrailClient, format: PrintFormat) -> Int32 {
+    let outcome = TrailsFetch.run(client: client)
     let out = OutputWriter()
-    out.write(
-      "NAME\tHOME REGION\tMULTI-REGION\tORGANIZATION\tLOGGING\tSTOPPED AT\tLATEST DELIVERY\tVALIDATION\tS3 BUCKET\tDELIVERY ERROR\n"
-    )
-    func time(_ t: Int64?) -> String { t.map { EventTime.formatISO($0) } ?? "-" }
-    func flag(_ b: Bool?) -> String { b.map { $0 ? "yes" : "no" } ?? "-" }
-    for trail in snapshot.trails.sorted(by: { $0.name < $1.name }) {
-      let cells = [
-        trail.name, trail.region, flag(trail.isMultiRegion), flag(trail.isOrganization),
-        trail.isLogging.map { $0 ? "on" : "OFF" } ?? "-", trail.isLogging == false ? time(trail.changedAt) : "-",
-        time(trail.latestDelivery), flag(trail.validation), trail.bucket ?? "-", trail.deliveryError ?? "-",
-      ]
-      out.write(cells.map { DisplayText.sanitize($0) }.joined(separator: "\t") + "\n")
-    }
+    TrailsOutput.write(outcome.trails, format: format, to: out)
     out.flush()
-    for problem in snapshot.progress.problems {
+    for problem in outcome.problems {
       StandardError.write(
         "trailview: \(DisplayText.sanitize(problem.source)): \(DisplayText.sanitize(problem.reason))\n")
     }
-    return snapshot.progress.problems.isEmpty ? 0 : (snapshot.trails.isEmpty ? 1 : 2)
+    return outcome.problems.isEmpty ? 0 : (outcome.trails.isEmpty ? 1 : 2)
   }
 }

@@ -34,7 +34,7 @@ struct Trailview: ParsableCommand {
       guard options.printMode, let live = start.live else {
         throw ValidationError("--trails works with --print against the live API")
       }
-      throw ExitCode(TrailsPrint.run(client: live))
+      throw ExitCode(TrailsPrint.run(client: live, format: options.format ?? .table))
     }
     if options.printMode {
       let status = PrintMode.run(options: options, filter: filter, log: log, start: start.start)
@@ -44,4 +44,17 @@ struct Trailview: ParsableCommand {
   }
 }
 
-Trailview.main()
+/// Parses and runs; usage errors exit 1 as the README documents (ArgumentParser's own status for them is 64).
+func runTrailview() -> Never {
+  do {
+    var command = try Trailview.parseAsRoot()
+    try command.run()
+    Trailview.exit()
+  } catch {
+    guard Trailview.exitCode(for: error) == .validationFailure else { Trailview.exit(withError: error) }
+    StandardError.write(Trailview.fullMessage(for: error) + "\n")
+    exit(1)
+  }
+}
+
+runTrailview()

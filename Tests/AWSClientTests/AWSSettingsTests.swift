@@ -33,6 +33,48 @@ import Testing
     }
   }
 
+  /// A profile that does not exist is named as such, before any complaint about the region it would have set.
+  @Test func missingProfileIsReportedBeforeTheRegion() {
+    let home = TempHome()
+    for (profile, env, namedBy) in [
+      ("nosuch", [String: String](), "--profile"), (nil, ["AWS_PROFILE": "nosuch"], "AWS_PROFILE"),
+    ] {
+      do {
+        _ = try AWSSettings.resolve(profile: profile, environment: env, homeDirectory: home.path)
+        Issue.record("resolved a missing profile")
+      } catch {
+        #expect(error.code == "ProfileNotFound")
+        #expect(
+          error.message.hasPrefix("the config profile (nosuch), named by \(namedBy), could not be found; looked in "),
+          "\(error.message)")
+        #expect(error.message.contains(home.path + "/.aws/config (missing)"), "\(error.message)")
+        #expect(error.message.contains(home.path + "/.aws/credentials (missing)"), "\(error.message)")
+        #expect(error.explanation.hasSuffix("create the profile with `aws configure --profile nosuch`."))
+        #expect(!error.explanation.contains("region"), "\(error.explanation)")
+      }
+    }
+  }
+
+  @Test func missingProfileNamesTheFilesFromTheEnvironment() throws {
+    let home = TempHome()
+    let config = home.write("elsewhere/config", "[profile other]\nregion = eu-west-1\n")
+    let env = [
+      "AWS_CONFIG_FILE": config, "AWS_SHARED_CREDENTIALS_FILE": home.path + "/elsewhere/creds",
+      "AWS_REGION": "us-east-1",
+    ]
+    let error = try #require(throws: AWSError.self) {
+      try AWSSettings.resolve(profile: "nosuch", environment: env, homeDirectory: home.path)
+    }
+    #expect(error.code == "ProfileNotFound")
+    #expect(error.message.contains("\(config) (from AWS_CONFIG_FILE)"), "\(error.message)")
+    #expect(
+      error.message.contains("\(home.path)/elsewhere/creds (from AWS_SHARED_CREDENTIALS_FILE, missing)"),
+      "\(error.message)")
+    // An existing profile resolves; `default` may be absent (the AWS CLI's rule too).
+    #expect(try AWSSettings.resolve(profile: "other", environment: env, homeDirectory: home.path).region == "us-east-1")
+    #expect(try AWSSettings.resolve(environment: env, homeDirectory: home.path).profileName == "default")
+  }
+
   @Test func partitionEndpoints() throws {
     let cases = [
       ("us-east-1", "https://cloudtrail.us-east-1.amazonaws.com"),

@@ -128,6 +128,20 @@ import Testing
     #expect(!AWSError(code: "InvalidSignatureException", message: "The request signature we calculated").isClockSkew)
   }
 
+  @Test func aScopeForAnotherRegionIsExplainedAsSuch() async {
+    let body = #"{"__type":"InvalidSignatureException","message":"Credential should be scoped to a valid region. "}"#
+    let result = await Self.lookup(jsonResponse(400, body))
+    guard case .failure(let error) = result else {
+      Issue.record("expected failure")
+      return
+    }
+    #expect(error.code == "InvalidSignatureException")
+    #expect(!error.isClockSkew)
+    #expect(error.explanation.hasPrefix("The endpoint does not serve the region the request was signed for"))
+    #expect(error.explanation.contains("--region") && error.explanation.contains("--endpoint-url"))
+    #expect(!error.explanation.contains("secret access key"))
+  }
+
   @Test func accessDeniedNamesThePermission() async {
     let body = #"{"__type":"AccessDeniedException","message":"User: arn:aws:iam::1:user/x is not authorized"}"#
     let result = await Self.lookup(jsonResponse(400, body))

@@ -74,8 +74,8 @@ import Testing
     do {
       _ = try Self.chain(home, profile: "nope").resolve()
     } catch {
-      #expect(error.code == "CredentialsError")
-      #expect(error.message.contains("\"nope\""))
+      #expect(error.code == "ProfileNotFound")
+      #expect(error.message.contains("(nope), named by --profile, could not be found"))
     }
   }
 
@@ -93,7 +93,12 @@ import Testing
       ] {
         #expect(error.message.contains(piece), "missing \(piece) in \(error.message)")
       }
-      #expect(error.explanation.contains("No AWS credentials were found"))
+      // One statement of the problem, then where trailview looked and what to do.
+      let explanation = error.explanation
+      #expect(explanation.hasPrefix("No AWS credentials found; looked in: environment variables"), "\(explanation)")
+      #expect(explanation.components(separatedBy: "credentials found").count == 2, "\(explanation)")
+      #expect(!explanation.contains("were found"), "\(explanation)")
+      #expect(explanation.hasSuffix("Set AWS_PROFILE or pass --profile, run `aws configure`, or `aws sso login`."))
     }
   }
 

@@ -1,13 +1,16 @@
 import Foundation
+import TestSupport
 
-/// A throwaway home directory with `.aws/` files, for credential chain tests.
-struct TempHome {
+/// A throwaway home directory with `.aws/` files, for credential chain tests; removed when the last copy goes.
+final class TempHome: Sendable {
   let path: String
 
   init() {
-    path = FileManager.default.temporaryDirectory.appendingPathComponent("trailview-aws-\(UUID().uuidString)").path
+    path = LogTree.temporaryFolder().path
     try! FileManager.default.createDirectory(atPath: path + "/.aws/sso/cache", withIntermediateDirectories: true)
   }
+
+  deinit { try? FileManager.default.removeItem(atPath: path) }
 
   /// Writes `text` at `relative` under the home directory and returns the full path.
   @discardableResult

@@ -213,7 +213,7 @@ struct DashboardEndToEndTests {
       let rows = screen.filter { $0.hasPrefix("20") && $0.contains(" W ") }
       return !rows.isEmpty && rows.allSatisfy { $0.contains("StopLogging") }
     }
-    #expect(screen.contains { $0.contains("event=StopLogging") })
+    #expect(screen.contains { $0.contains("eventName=StopLogging") })
     #expect(screen.contains { $0.contains("StopLogging") && $0.contains("203.0.113.66") })
   }
 }

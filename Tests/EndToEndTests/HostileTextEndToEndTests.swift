@@ -46,7 +46,7 @@ struct HostileTextEndToEndTests {
     // Walk through every event so that each one is drawn in the detail pane too.
     for _ in Self.payloads.indices { try tmux.sendKeys(.down) }
     try tmux.sendKeys(.enter, .pageDown, .pageDown)
-    let after = try tmux.waitFor(text: "Tab/Esc: back")
+    let after = try tmux.waitFor(text: "Enter/Esc: back")
     for lines in [screen, after] {
       #expect(lines.count == 48)
       #expect(lines.first?.contains("trailview") == true)

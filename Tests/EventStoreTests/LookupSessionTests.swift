@@ -32,11 +32,11 @@ final class RecordingLookupService: LookupEventsService, Sendable {
   }
 
   func lookupEvents(_ request: LookupEventsRequest, completion: @escaping Completion) {
-    let (number, failure, hold) = state.withLock { s -> (Int, LookupError?, Bool) in
+    let (failure, hold) = state.withLock { s -> (LookupError?, Bool) in
       s.requests.append(request)
       let number = s.requests.count
       if s.hold { s.held[number] = completion }
-      return (number, s.failures[number], s.hold)
+      return (s.failures[number], s.hold)
     }
     arrived.signal()
     if hold { return }

@@ -20,6 +20,15 @@ enum FakeFixture {
   nonisolated(unsafe) static let management: [[String: Any]] = records.compactMap {
     (try? JSONSerialization.jsonObject(with: Data($0))) as? [String: Any]
   }.filter { $0["managementEvent"] as? Bool == true }
+
+  /// The management events of one region (`awsRegion` read with Foundation), newest first: what the fake answers
+  /// a request signed for that region.
+  static func events(in region: String, of index: LookupIndex = index) -> [LookupEvent] {
+    index.events.filter { event in
+      let record = try? JSONSerialization.jsonObject(with: Data(event.cloudTrailEvent.utf8)) as? [String: Any]
+      return record?["awsRegion"] as? String == region
+    }
+  }
 }
 
 @Suite struct FakeLookupIndexTests {

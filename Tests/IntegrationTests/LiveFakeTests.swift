@@ -40,9 +40,9 @@ enum LiveTrailview {
     var eventIDs: [String] { records.compactMap { $0["eventID"] as? String } }
   }
 
-  /// `trailview ARGS --region us-east-1 --endpoint-url ENDPOINT`, isolated from the user's AWS configuration.
+  /// `trailview ARGS --region REGION --endpoint-url ENDPOINT`, isolated from the user's AWS configuration.
   static func run(
-    _ arguments: [String], endpoint: String, key: String = key, secret: String = secret,
+    _ arguments: [String], endpoint: String, region: String = "us-east-1", key: String = key, secret: String = secret,
     environment: [String: String] = [:]
   ) async throws -> Output {
     guard let binary else { throw LiveTestError(message: missingMessage) }
@@ -57,7 +57,7 @@ enum LiveTrailview {
     env["AWS_EC2_METADATA_DISABLED"] = "true"
     env.merge(environment) { $1 }
     let result = try await Subprocess.run(
-      binary, arguments + ["--region", "us-east-1", "--endpoint-url", endpoint], exactEnvironment: env)
+      binary, arguments + ["--region", region, "--endpoint-url", endpoint], exactEnvironment: env)
     return Output(status: result.status, stdout: result.text, stderr: result.stderr, seconds: result.seconds)
   }
 
@@ -114,13 +114,17 @@ enum LiveTrailview {
 struct LiveFakeTests {
   static let readOperations: Set<String> = ["LookupEvents", "DescribeTrails", "GetTrailStatus", "ListTrails"]
 
-  @Test func printFetchesEveryDemoManagementEventOnce() async throws {
+  /// Every demo management event of the region asked for, once (the demo has events in four regions).
+  @Test(arguments: ["us-east-1", "eu-west-1"])
+  func printFetchesEveryDemoManagementEventOfTheRegionOnce(region: String) async throws {
     // A minute behind the wall clock, so trailview's window (ending at its own now) covers all of it.
     let now = Int64(Date().timeIntervalSince1970) - 60
     let server = try FakeServer(["--demo", "--now", String(now), "--rate", "1000"])
     defer { server.stop() }
-    let expected = LookupIndex(records: DemoAccount.records(now: now, seed: 1)).events.map(\.eventId)
-    let output = try await LiveTrailview.run(["--print"], endpoint: server.endpoint)
+    let index = LookupIndex(records: DemoAccount.records(now: now, seed: 1))
+    let expected = FakeFixture.events(in: region, of: index).map(\.eventId)
+    #expect(expected.count > 500 && expected.count < index.events.count)
+    let output = try await LiveTrailview.run(["--print"], endpoint: server.endpoint, region: region)
     #expect(output.status == 0, "\(output.stderr)")
     let ids = output.eventIDs
     #expect(ids.count == expected.count)
@@ -253,19 +257,37 @@ struct LiveFakeTests {
   @Test func printTrailsListsTheFakesTrailsWithLoggingState() async throws {
     let server = try FakeServer(["--demo", "--rate", "1000"])
     defer { server.stop() }
-    let output = try await LiveTrailview.run(["--print", "--trails"], endpoint: server.endpoint)
+    let output = try await LiveTrailview.run(["--print", "--trails", "--format", "ndjson"], endpoint: server.endpoint)
     #expect(output.status == 0, "\(output.stderr)")
-    let rows = output.stdout.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
-    let header = try #require(rows.first)
-    #expect(header.first == "NAME" && header.contains("LOGGING"))
-    let logging = try #require(header.firstIndex(of: "LOGGING"))
-    let byName = Dictionary(rows.dropFirst().map { ($0[0], $0) }, uniquingKeysWith: { a, _ in a })
+    let trails = output.records
+    let byName = Dictionary(trails.map { ($0["Name"] as? String ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+    #expect(trails.count == 3)
     #expect(Set(byName.keys) == ["main-trail", "eu-audit", DemoAccount.incidentTrailName])
-    #expect(byName["main-trail"]?[logging] == "on")
-    #expect(byName["main-trail"]?[1] == "us-east-1")
-    #expect(byName["eu-audit"]?[logging] == "OFF")
-    #expect(byName["eu-audit"]?[1] == "eu-west-1")
-    #expect(byName[DemoAccount.incidentTrailName]?[logging] == "OFF")
+    #expect(byName["main-trail"]?["IsLogging"] as? Bool == true)
+    #expect(byName["main-trail"]?["HomeRegion"] as? String == "us-east-1")
+    #expect(byName["eu-audit"]?["IsLogging"] as? Bool == false)
+    #expect(byName["eu-audit"]?["HomeRegion"] as? String == "eu-west-1")
+    #expect(byName[DemoAccount.incidentTrailName]?["IsLogging"] as? Bool == false)
+    #expect(byName[DemoAccount.incidentTrailName]?["StopLoggingTime"] is String)
+  }
+
+  /// A fake serving us-east-1 only refuses other regions as AWS's regional endpoints do; trailview says why.
+  @Test func aRegionTheEndpointDoesNotServeIsExplained() async throws {
+    let server = try FakeServer(["--demo", "--rate", "1000", "--region", "us-east-1"])
+    defer { server.stop() }
+    let events = try await LiveTrailview.run(["--print"], endpoint: server.endpoint, region: "eu-west-1")
+    #expect(events.status == 1, "\(events.stderr)")
+    #expect(events.eventIDs.isEmpty)
+    #expect(events.stderr.contains("does not serve the region the request was signed for"), "\(events.stderr)")
+    // The trails: eu-audit lives in eu-west-1, whose status this endpoint will not give.
+    let trails = try await LiveTrailview.run(["--print", "--trails", "--format", "ndjson"], endpoint: server.endpoint)
+    #expect(trails.status == 2, "\(trails.stderr)")
+    #expect(
+      trails.stderr.contains("GetTrailStatus eu-audit: The endpoint does not serve the region"), "\(trails.stderr)")
+    let byName = Dictionary(trails.records.map { ($0["Name"] as? String ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+    #expect(byName["main-trail"]?["IsLogging"] as? Bool == true)
+    #expect(byName["eu-audit"] != nil && byName["eu-audit"]?["IsLogging"] == nil)
+    #expect(LiveTrailview.requests(server.log).contains { $0.code == "InvalidSignatureException" })
   }
 
   @Test func wrongSecretExitsOneNamingTheSignatureAndLeaksNothing() async throws {

@@ -61,14 +61,22 @@ struct MotoTests {
     let moto = try MotoServer()
     defer { moto.stop() }
     let output = try await LiveTrailview.run(
-      ["--print", "--trails"], endpoint: moto.endpoint, key: moto.accessKeyId, secret: moto.secretAccessKey)
+      ["--print", "--trails", "--format", "json"], endpoint: moto.endpoint, key: moto.accessKeyId,
+      secret: moto.secretAccessKey)
     #expect(output.status == 0, "\(output.stderr)")
-    let rows = output.stdout.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
-    let header = try #require(rows.first)
-    let logging = try #require(header.firstIndex(of: "LOGGING"))
-    let main = try #require(rows.first { $0.first == "main" }, "\(output.stdout)")
-    #expect(main[logging] == "on")
-    #expect(main[1] == "us-east-1")
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any], "\(output.stdout)")
+    let trails = try #require(document["trailList"] as? [[String: Any]])
+    let main = try #require(trails.first { $0["Name"] as? String == "main" }, "\(output.stdout)")
+    #expect(main["IsLogging"] as? Bool == true)
+    #expect(main["HomeRegion"] as? String == "us-east-1")
+    #expect(main["S3BucketName"] as? String == "trail-bucket")
+    #expect(main["IsMultiRegionTrail"] as? Bool == true)
+    let table = try await LiveTrailview.run(
+      ["--print", "--trails"], endpoint: moto.endpoint, key: moto.accessKeyId, secret: moto.secretAccessKey)
+    let row = try #require(table.stdout.split(separator: "\n").first { $0.hasPrefix("main ") }, "\(table.stdout)")
+    #expect(
+      row.split(separator: " ", omittingEmptySubsequences: true).prefix(5) == ["main", "us-east-1", "yes", "no", "on"])
     #expect(!output.stdout.contains(moto.secretAccessKey) && !output.stderr.contains(moto.secretAccessKey))
   }
 }

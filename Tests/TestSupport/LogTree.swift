@@ -1,5 +1,6 @@
 import EventStore
 import Foundation
+import Synchronization
 
 /// Builds CloudTrail records and log trees in a temporary folder for tests.
 public enum LogTree {
@@ -45,12 +46,25 @@ public enum LogTree {
     "{\"Records\":[" + records.joined(separator: ",") + "]}"
   }
 
-  /// A fresh temporary folder.
+  /// A fresh temporary folder, inside ``root``: tests may remove it when done, and whatever they leave (shared
+  /// fixtures made once per process, say) goes when the process exits. Paths stay short (`/tmp/tvtest-PID-ID/N`):
+  /// screens show them, and a long one would push what follows off the edge.
   public static func temporaryFolder() -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("trailview-\(UUID().uuidString)")
+    let url = root.appendingPathComponent(String(folders.add(1, ordering: .relaxed).newValue))
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
+
+  private static let folders = Atomic<Int>(0)
+
+  /// This test process's one folder in the system's temporary directory, removed at exit.
+  public static let root: URL = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tvtest-\(getpid())-\(UUID().uuidString.prefix(8))")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: LogTree.root) }
+    return url
+  }()
 
   /// Writes `text` (gzipped when `gzip`) at `relative` under `root`, creating folders.
   @discardableResult
@@ -64,7 +78,7 @@ public enum LogTree {
     let url = root.appendingPathComponent(relative)
     try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     let data = gzip ? Gzip.compress(bytes) : bytes
-    FileManager.default.createFile(atPath: url.path, contents: Data(data))
+    _ = FileManager.default.createFile(atPath: url.path, contents: Data(data))
     return url
   }
 

@@ -137,10 +137,13 @@ public final class TmuxSession: Sendable {
     try tmux(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
   }
 
-  /// Stops the server and with it the program. Safe to call more than once.
+  /// Stops the server and with it the program, and removes the server's socket (tmux leaves it in
+  /// `$TMUX_TMPDIR/tmux-UID/`, else `/tmp/tmux-UID/`). Safe to call more than once.
   public func kill() {
     _ = try? Self.runTmux(["-L", socket, "kill-server"])
     unlink(statusPath)
+    let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    unlink("\(folder)/tmux-\(getuid())/\(socket)")
   }
 
   @discardableResult
