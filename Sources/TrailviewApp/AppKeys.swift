@@ -42,6 +42,18 @@ public enum AppAction: Sendable, Equatable {
   case export
   /// Choose the time window.
   case timeWindow
+  /// Show or hide the timeline strip.
+  case toggleTimeline
+  /// Select the busiest bucket's newest event.
+  case busiestBucket
+  /// Select the previous (older) bucket with events.
+  case olderBucket
+  /// Select the next (newer) bucket with events.
+  case newerBucket
+  /// Anchor a bucket range at the selected event.
+  case anchorBucket
+  /// Take the anchored range (or the selected bucket) as the time window.
+  case zoomBucket
   /// Copy the event's JSON to the clipboard.
   case copy
   /// Open the prompt for any predicate.
@@ -146,6 +158,15 @@ public enum AppKeys {
       keys: [.char("T")], action: .timeWindow, help: "time window: last 15 min … 90 d, all, or typed",
       scope: "dashboard",
       hint: "time"),
+    KeyBinding(keys: [.char("H")], action: .toggleTimeline, help: "show / hide the timeline strip", scope: "dashboard"),
+    KeyBinding(keys: [.char("b")], action: .busiestBucket, help: "timeline: the busiest bucket", scope: "dashboard"),
+    KeyBinding(keys: [.char("[")], action: .olderBucket, help: "timeline: previous (older) bucket", scope: "dashboard"),
+    KeyBinding(keys: [.char("]")], action: .newerBucket, help: "timeline: next (newer) bucket", scope: "dashboard"),
+    KeyBinding(
+      keys: [.char("v")], action: .anchorBucket, help: "timeline: anchor a range at this bucket", scope: "dashboard"),
+    KeyBinding(
+      keys: [.char("z")], action: .zoomBucket, help: "timeline: take the range (or bucket) as the time window",
+      scope: "dashboard"),
     KeyBinding(keys: [.char("t")], action: .toggleTime, help: "toggle UTC / local time", scope: "dashboard"),
     KeyBinding(keys: [.char("L")], action: .loadAll, help: "load every page of the time window", scope: "dashboard"),
     KeyBinding(keys: [.char("r")], action: .refreshTrails, help: "refresh the trails (live API)", scope: "dashboard"),

@@ -38,6 +38,12 @@ public struct AppState: Sendable {
   public var detailLine = 0
   /// Marked events (row ids), in the order they were marked.
   public var marked: [UInt32] = []
+  /// Show the timeline strip above the table.
+  public var showTimeline = false
+  /// The timeline strip's counts, for the current snapshot, window and width.
+  public var timeline: TimelineCache?
+  /// A bucket range anchored with `v` (the bucket's start time), for `z` to take as the time window.
+  public var timelineAnchor: Int64?
   /// The time-window preset in use ("24 h"), for the header; nil for a typed or command-line window.
   public var windowPreset: String?
   /// The last background request number handed out (answers carry it back).

@@ -15,7 +15,7 @@ public struct DetailCache: Sendable {
 
   /// Refreshes the cache for `state`'s selection and layout.
   static func refresh(_ state: inout AppState) {
-    let layout = Layout(width: state.width, height: state.height)
+    let layout = Layout(state)
     guard state.selected < state.snapshot.count else {
       state.detail = DetailCache()
       return

@@ -14,6 +14,8 @@ public struct Layout: Sendable, Equatable {
 
   /// Header line.
   public var header: Rect
+  /// The timeline strip (two rows above the table), when shown; height 0 otherwise.
+  public var timeline: Rect
   /// Events table, including its title and column header rows.
   public var table: Rect
   /// Trails pane, including its title row.
@@ -30,15 +32,22 @@ public struct Layout: Sendable, Equatable {
   /// The smallest usable terminal.
   public static let minHeight = 16
 
-  /// Lays out a `width` x `height` screen.
-  public init(width: Int, height: Int) {
+  /// Lays out the screen for `state` (its size, and whether the timeline is shown).
+  public init(_ state: AppState) {
+    self.init(width: state.width, height: state.height, timeline: state.showTimeline)
+  }
+
+  /// Lays out a `width` x `height` screen, with the timeline strip when `timeline` is set.
+  public init(width: Int, height: Int, timeline showTimeline: Bool = false) {
     fits = width >= Self.minWidth && height >= Self.minHeight
     header = Rect(x: 0, y: 0, width: width, height: 1)
     status = Rect(x: 0, y: max(0, height - 1), width: width, height: 1)
-    let body = max(0, height - 2)
+    let strip = showTimeline && fits ? 2 : 0
+    timeline = Rect(x: 0, y: 1, width: width, height: strip)
+    let body = max(0, height - 2 - strip)
     let tableHeight = max(4, body * 9 / 20)
-    table = Rect(x: 0, y: 1, width: width, height: tableHeight)
-    let bottomY = 1 + tableHeight
+    table = Rect(x: 0, y: 1 + strip, width: width, height: tableHeight)
+    let bottomY = 1 + strip + tableHeight
     let bottomHeight = max(0, body - tableHeight)
     if width >= 120 {
       let trailsWidth = min(56, width / 3)

@@ -5,12 +5,13 @@ import TerminalUI
 /// Draws the whole screen for `state`. Pure: the same state and environment give the same grid.
 public func render(_ state: AppState, env: RenderEnvironment) -> CellGrid {
   var grid = CellGrid(width: state.width, height: state.height)
-  let layout = Layout(width: state.width, height: state.height)
+  let layout = Layout(state)
   guard layout.fits else {
     drawTooSmall(&grid, env: env)
     return grid
   }
   drawHeader(&grid, state, layout.header, env: env)
+  drawTimeline(&grid, state, layout.timeline, env: env)
   drawTable(&grid, state, layout.table, env: env)
   drawTrails(&grid, state, layout.trails, env: env)
   drawDetail(&grid, state, layout.detail, env: env)

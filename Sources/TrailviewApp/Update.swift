@@ -9,12 +9,14 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     state.height = height
     clampSelection(&state)
     DetailCache.refresh(&state)
+    refreshTimeline(&state)
     return []
   case .store(.snapshot(let snapshot)):
     applySnapshot(&state, snapshot)
     return (wantsMore(state) ? [.needMore] : []) + recountSummary(&state, force: false)
   case .tick(let now):
     state.now = now
+    refreshTimeline(&state)
     return []
   case .counted(let request, let counts, let events):
     takeCounts(&state, request: request, counts: counts, events: events)
@@ -43,7 +45,7 @@ private func quit(_ state: inout AppState) -> [Effect] {
 func wantsMore(_ state: AppState) -> Bool {
   let progress = state.snapshot.progress
   guard progress.moreAvailable, progress.finished else { return false }
-  let rows = Layout(width: state.width, height: state.height).tableRows
+  let rows = Layout(state).tableRows
   return state.snapshot.count < rows || state.selected >= state.snapshot.count - rows
 }
 
@@ -56,7 +58,7 @@ func applySnapshot(_ state: inout AppState, _ snapshot: EventSnapshot) {
     // before and after it show.
     if let id = state.selectedID, let index = snapshot.index(ofRow: id) {
       state.selected = index
-      state.top = max(0, index - Layout(width: state.width, height: state.height).tableRows / 2)
+      state.top = max(0, index - Layout(state).tableRows / 2)
     } else {
       state.selected = 0
       state.top = 0
@@ -68,13 +70,14 @@ func applySnapshot(_ state: inout AppState, _ snapshot: EventSnapshot) {
   }
   clampSelection(&state)
   DetailCache.refresh(&state)
+  refreshTimeline(&state)
 }
 
 /// Keeps the selection inside the rows and on screen.
 func clampSelection(_ state: inout AppState) {
   let count = state.snapshot.count
   state.selected = max(0, min(state.selected, count - 1))
-  let rows = Layout(width: state.width, height: state.height).tableRows
+  let rows = Layout(state).tableRows
   if state.selected < state.top { state.top = state.selected }
   if state.selected >= state.top + rows { state.top = state.selected - rows + 1 }
   state.top = max(0, min(state.top, max(0, count - rows)))
@@ -82,7 +85,7 @@ func clampSelection(_ state: inout AppState) {
 }
 
 func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
-  let layout = Layout(width: state.width, height: state.height)
+  let layout = Layout(state)
   switch action {
   case .quit: return quit(&state)
   case .help: state.screens.append(.help(scroll: 0))
@@ -101,6 +104,8 @@ func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
   case .compare: return openCompare(&state)
   case .export: return openExport(&state)
   case .timeWindow: return openTimeWindow(&state)
+  case .toggleTimeline, .busiestBucket, .olderBucket, .newerBucket, .anchorBucket, .zoomBucket:
+    return timelineAction(&state, action)
   case .copy: return copyEvent(&state)
   case .nextField, .previousField, .drillDown: break
   case .pivotIn: return pivot(&state, exclude: false)
