@@ -97,8 +97,8 @@ extension Field {
         "Yes/No (console sign-in), true/false (sessions)", aliases: ["mfa"])
     case .issuedAccessKey:
       return spec(
-        "issuedAccessKey", "Issued key", "responseElements.credentials.accessKeyId", .slot(.issuedAccessKeyId),
-        ColumnWidth(20, 0, 20), "the session key an AssumeRole-like call issued")
+        "issuedAccessKey", "Issued key", "responseElements.credentials.accessKeyId", .issuedKey, ColumnWidth(20, 0, 20),
+        "the key a call issued (AssumeRole and the like, CreateAccessKey)")
     }
   }
 }

@@ -53,7 +53,8 @@ public enum Field: Int, CaseIterable, Sendable, Hashable, Codable {
   case requestID
   /// Whether MFA was used: `additionalEventData.MFAUsed`, else `sessionContext.attributes.mfaAuthenticated`.
   case mfaUsed
-  /// `responseElements.credentials.accessKeyId`: the session key an AssumeRole-like call issued.
+  /// The access key a call issued: `responseElements.credentials.accessKeyId` (AssumeRole, GetSessionToken,
+  /// GetFederationToken, ...) or `responseElements.accessKey.accessKeyId` (CreateAccessKey).
   case issuedAccessKey
 
   /// The field's declaration.
@@ -104,6 +105,8 @@ public enum FieldSource: Sendable, Equatable {
   case role
   /// A column derived from `additionalEventData.MFAUsed` and `sessionContext.attributes.mfaAuthenticated`.
   case mfa
+  /// A column derived from `responseElements.credentials.accessKeyId` and `responseElements.accessKey.accessKeyId`.
+  case issuedKey
   /// Not stored: read from the raw record at ``FieldSpec/path`` when needed.
   case onDemand
 }
@@ -146,7 +149,7 @@ public struct FieldSpec: Sendable {
   /// True when the store keeps the field as an interned column (filters and counts run on ids).
   public var isColumn: Bool {
     switch source {
-    case .slot, .user, .role, .mfa: return true
+    case .slot, .user, .role, .mfa, .issuedKey: return true
     case .time, .readOnly, .onDemand: return false
     }
   }

@@ -58,6 +58,8 @@ public enum ScanSlot: Int, CaseIterable, Sendable {
   case requestName
   /// `responseElements.credentials.accessKeyId` (the key issued by AssumeRole, GetSessionToken, ...).
   case issuedAccessKeyId
+  /// `responseElements.accessKey.accessKeyId` (the long-term key CreateAccessKey made).
+  case createdAccessKeyId
 
   /// How a slot's value is read.
   public enum Kind: Sendable {
@@ -99,6 +101,7 @@ public enum ScanSlot: Int, CaseIterable, Sendable {
     case .mfaUsed: return "additionalEventData.MFAUsed"
     case .requestName: return "requestParameters.name"
     case .issuedAccessKeyId: return "responseElements.credentials.accessKeyId"
+    case .createdAccessKeyId: return "responseElements.accessKey.accessKeyId"
     }
   }
 

@@ -42,6 +42,8 @@ public enum AppAction: Sendable, Equatable {
   case export
   /// Choose the time window.
   case timeWindow
+  /// Trace the credential behind the event's access key.
+  case trace
   /// Show or hide the timeline strip.
   case toggleTimeline
   /// Select the busiest bucket's newest event.
@@ -100,7 +102,7 @@ public enum AppAction: Sendable, Equatable {
 public enum AppKeys {
   /// The keymap.
   public static let keymap = Keymap<AppAction>(
-    global + dashboard + table + lists + summary + compare + export + timeWindow)
+    global + dashboard + table + lists + summary + compare + export + timeWindow + traceKeys)
 
   private static let global: [KeyBinding<AppAction>] = [
     KeyBinding(keys: [.char("?")], action: .help, help: "this help", hint: "help"),
@@ -149,6 +151,10 @@ public enum AppKeys {
     KeyBinding(
       keys: [.char("y")], action: .copy, help: "copy the event's JSON to the clipboard (OSC 52, works over SSH)",
       scope: "dashboard"),
+    KeyBinding(
+      keys: [.char("K")], action: .trace,
+      help: "trace the access key: who issued it, with which key, back to the origin",
+      scope: "dashboard", hint: "trace"),
     KeyBinding(keys: [.char("M")], action: .markedOnly, help: "only marked events / all", scope: "dashboard"),
     KeyBinding(keys: [.ctrl("u")], action: .unmarkAll, help: "unmark every event", scope: "dashboard"),
     KeyBinding(
@@ -227,6 +233,15 @@ public enum AppKeys {
     KeyBinding(keys: [.escape, .char("T")], action: .close, help: "close", scope: "timeWindow", hint: "close"),
   ]
 
+  private static let traceKeys: [KeyBinding<AppAction>] = [
+    KeyBinding(keys: [.up, .char("k")], action: .up, help: "previous link", scope: "trace"),
+    KeyBinding(keys: [.down, .char("j")], action: .down, help: "next link", scope: "trace"),
+    KeyBinding(keys: [.char("g"), .home], action: .first, help: "first link", scope: "trace"),
+    KeyBinding(keys: [.char("G"), .end], action: .last, help: "last link", scope: "trace"),
+    KeyBinding(keys: [.enter, .char("f")], action: .drillDown, help: "filter to the key's events", scope: "trace"),
+    KeyBinding(keys: [.escape, .char("K")], action: .close, help: "close", scope: "trace", hint: "close"),
+  ]
+
   /// The export screen's keys (it reads keys itself, as typed text; these are for the help and the hints).
   private static let export: [KeyBinding<AppAction>] = [
     KeyBinding(keys: [.enter], action: .drillDown, help: "write the file", scope: "export", hint: "write"),
@@ -271,7 +286,7 @@ extension AppKeys {
   public static let scopeTitles = [
     "global": "everywhere", "dashboard": "dashboard", "table": "events table", "detail": "detail pane",
     "trails": "trails pane", "help": "help", "problems": "problems list", "summary": "summary", "compare": "compare",
-    "export": "export", "timeWindow": "time window",
+    "export": "export", "timeWindow": "time window", "trace": "credential trace",
   ]
 
   /// The key table as Markdown, for the README (`trailview --keys-markdown` prints it).

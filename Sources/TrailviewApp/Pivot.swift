@@ -18,7 +18,7 @@ public enum Pivot {
     for field in Field.allCases where field.spec.path == path {
       switch field.spec.source {
       case .slot, .onDemand, .readOnly: return .field(field)
-      case .time, .user, .role, .mfa: break
+      case .time, .user, .role, .mfa, .issuedKey: break
       }
     }
     return JSONPath(path).map(Predicate.Target.path)

@@ -24,6 +24,7 @@ public func render(_ state: AppState, env: RenderEnvironment) -> CellGrid {
   case .compare(let compare)?: drawCompare(&grid, state, compare, env: env)
   case .export(let export)?: drawExport(&grid, state, export, env: env)
   case .timeWindow(let window)?: drawTimeWindow(&grid, state, window, env: env)
+  case .trace(let trace)?: drawTrace(&grid, state, trace, env: env)
   case nil: break
   }
   return grid

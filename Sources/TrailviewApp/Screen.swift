@@ -12,6 +12,8 @@ public enum Screen: Sendable, Equatable {
   case export(ExportState)
   /// Choosing the time window.
   case timeWindow(TimeWindowState)
+  /// The chain behind an access key.
+  case trace(TraceState)
 
   /// The key scope of the screen (see ``AppKeys``).
   var scope: String {
@@ -22,6 +24,7 @@ public enum Screen: Sendable, Equatable {
     case .compare: return "compare"
     case .export: return "export"
     case .timeWindow: return "timeWindow"
+    case .trace: return "trace"
     }
   }
 }

@@ -20,6 +20,7 @@ func updateScreen(_ state: inout AppState, _ screen: Screen, _ key: Key) -> [Eff
     return updateSummary(&state, summary, action)
   case .compare(let compare):
     return updateCompare(&state, compare, action)
+  case .trace(let trace): return updateTrace(&state, trace, action)
   case .export, .timeWindow: return []
   case .problems(let scroll):
     let lines = state.snapshot.progress.problems.count

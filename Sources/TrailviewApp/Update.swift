@@ -104,6 +104,7 @@ func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
   case .compare: return openCompare(&state)
   case .export: return openExport(&state)
   case .timeWindow: return openTimeWindow(&state)
+  case .trace: return openTrace(&state)
   case .toggleTimeline, .busiestBucket, .olderBucket, .newerBucket, .anchorBucket, .zoomBucket:
     return timelineAction(&state, action)
   case .copy: return copyEvent(&state)

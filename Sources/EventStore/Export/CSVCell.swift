@@ -16,7 +16,7 @@ public enum CSVCell {
   public static func header(_ field: Field) -> String {
     switch field.spec.source {
     case .slot, .time, .readOnly: return field.spec.path
-    case .user, .role, .mfa, .onDemand: return field.name
+    case .user, .role, .mfa, .issuedKey, .onDemand: return field.name
     }
   }
 }

@@ -102,7 +102,7 @@ struct CompiledFilter {
       if let path = JSONPath(field.spec.path), !rules.isEmpty {
         rowTests.append(RowTest(source: .path(path), rules: rules))
       }
-    case .slot, .user, .role, .mfa:
+    case .slot, .user, .role, .mfa, .issuedKey:
       // A user matches by its name, the role behind it, or its ARN.
       let fields: [Field] = field == .user ? [.user, .role, .arn] : [field]
       let columns = fields.compactMap(\.columnIndex)

@@ -68,7 +68,7 @@ extension EventSnapshot {
     }
     var result: [ValueCount]
     switch field.spec.source {
-    case .slot, .user, .role, .mfa:
+    case .slot, .user, .role, .mfa, .issuedKey:
       let ids = flatColumn(field.columnIndex!)
       var tally = [Int](repeating: 0, count: strings.count)
       ids.withUnsafeBufferPointer { ids in

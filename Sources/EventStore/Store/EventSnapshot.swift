@@ -119,7 +119,7 @@ public struct EventSnapshot: Sendable {
       let time = columns.time(id)
       return time == EventSummary.unknownTime ? "" : EventTime.formatISO(time)
     case .readOnly: return columns.flags(id).contains(.readOnly) ? "true" : "false"
-    case .slot, .user, .role, .mfa: return column(field, id)
+    case .slot, .user, .role, .mfa, .issuedKey: return column(field, id)
     case .onDemand:
       guard let path = JSONPath(field.spec.path) else { return "" }
       return path.values(in: record(row: id)).joined(separator: ", ")

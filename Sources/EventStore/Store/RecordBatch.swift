@@ -100,6 +100,8 @@ struct RecordBatch: Sendable {
         case .user: id = intern(IdentityBytes.displayName(f, in: buffer, array: array), buffer, array)
         case .role: id = intern(IdentityBytes.roleName(f, in: buffer), buffer, array)
         case .mfa: id = intern(f[.mfaUsed].isPresent ? f[.mfaUsed] : f[.mfaAuthenticated], buffer, array)
+        case .issuedKey:
+          id = intern(f[.issuedAccessKeyId].isPresent ? f[.issuedAccessKeyId] : f[.createdAccessKeyId], buffer, array)
         case .time, .readOnly, .onDemand: id = 0
         }
         values.append(id)
