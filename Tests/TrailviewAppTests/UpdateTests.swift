@@ -1,4 +1,5 @@
 import EventStore
+import Foundation
 import TerminalUI
 import TestSupport
 import Testing
@@ -96,5 +97,24 @@ import TrailviewApp
     #expect(update(&state, .key(.char("q"))) == [.quit])
     var other = AppState(width: 80, height: 24, sourceLabel: "x")
     #expect(update(&other, .key(.ctrl("c"))) == [.quit])
+  }
+}
+
+/// When nothing could be read, the table says why where the events would be.
+@Suite struct EmptyTableTests {
+  @Test func nonexistentPathIsExplainedInTheTable() {
+    var state = AppState(width: 100, height: 30, sourceLabel: "/nonexistent/path")
+    _ = update(&state, .store(.snapshot(StoreHarness.load(["/nonexistent/path", "/nonexistent/other"]))))
+    let screen = render(state, env: RenderEnvironment()).lines.joined(separator: "\n")
+    #expect(screen.contains("Nothing could be read: /nonexistent/path: No such file or directory (and 1 more: p"))
+    #expect(!screen.contains("No events match"))
+  }
+
+  @Test func emptyFolderSaysNoLogFiles() throws {
+    let root = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    var state = AppState(width: 100, height: 30, sourceLabel: "empty")
+    _ = update(&state, .store(.snapshot(StoreHarness.load([root.path]))))
+    #expect(render(state, env: RenderEnvironment()).lines.joined().contains(": no CloudTrail log files"))
   }
 }
