@@ -10,6 +10,9 @@ public struct SummaryState: Sendable, Equatable {
     + [.userAgent, .arn, .accountId, .readOnly, .eventType, .eventCategory, .recipientAccount, .resourceType]
     + [.resources, .errorMessage, .mfaUsed, .issuedAccessKey, .principalId, .eventID, .requestID]
 
+  /// The most values the summary lists (the most frequent ones).
+  public static let limit = 1000
+
   /// The field counted.
   public var field: Field
   /// The counts, most frequent first; nil while counting.

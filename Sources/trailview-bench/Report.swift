@@ -76,7 +76,7 @@ enum Report {
   static func count(_ n: Int) -> String { n >= 1_000_000 && n % 1_000_000 == 0 ? "\(n / 1_000_000)M" : "\(n / 1000)k" }
 
   /// Replaces the marked section of `file` (or creates the file) with `text`.
-  static func update(file: String, with text: String) throws {
+  static func update(file: String, with text: String, begin: String = begin, end: String = end) throws {
     let existing = (try? String(contentsOfFile: file, encoding: .utf8)) ?? "# Performance\n\n\(begin)\n\(end)\n"
     guard let a = existing.range(of: begin), let b = existing.range(of: end), a.upperBound <= b.lowerBound else {
       try (existing + "\n\(begin)\n\(text)\n\(end)\n").write(toFile: file, atomically: true, encoding: .utf8)

@@ -5,7 +5,7 @@ struct TrailviewBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "trailview-bench",
     abstract: "Generate CloudTrail log trees and measure trailview on them (timings go to docs/PERFORMANCE.md).",
-    subcommands: [GenerateCommand.self, RunCommand.self, VerifyCommand.self])
+    subcommands: [GenerateCommand.self, RunCommand.self, VerifyCommand.self, WorkbenchCommand.self])
 }
 
 TrailviewBench.main()

@@ -66,7 +66,7 @@ enum Dashboard {
           case .count(let field, let request):
             let snapshot = state.snapshot
             background.async {
-              let counts = snapshot.counts(of: field)
+              let counts = snapshot.counts(of: field, limit: SummaryState.limit)
               inbox.post(Msg.counted(request: request, counts: counts, events: snapshot.count))
             }
           case .copy(let text): terminal.copyToClipboard(text)

@@ -1,4 +1,5 @@
 import CloudTrailModel
+import Foundation
 
 /// How many of the visible events have one value of a field.
 public struct ValueCount: Sendable, Equatable {
@@ -69,17 +70,9 @@ extension EventSnapshot {
     var result: [ValueCount]
     switch field.spec.source {
     case .slot, .user, .role, .mfa, .issuedKey:
-      let ids = flatColumn(field.columnIndex!)
-      var tally = [Int](repeating: 0, count: strings.count)
-      ids.withUnsafeBufferPointer { ids in
-        tally.withUnsafeMutableBufferPointer { tally in
-          for row in visible { tally[Int(ids[Int(row)])] += 1 }
-        }
-      }
-      result = []
-      for (id, count) in tally.enumerated() where count > 0 {
-        result.append(ValueCount(value: strings[id], count: count))
-      }
+      let tally = countIDs(column: field.columnIndex!)
+      defer { free(tally.baseAddress) }
+      return topCounts(tally, limit: limit)
     case .readOnly:
       var reads = 0
       for row in visible where columns.flags(row).contains(.readOnly) { reads += 1 }
@@ -97,6 +90,70 @@ extension EventSnapshot {
     return Array(result.prefix(limit))
   }
 
+  /// The `limit` most frequent ids of a tally as values with counts, most frequent first, ties by value. Linear in
+  /// the number of ids, then a sort of the few kept: a column with a million distinct values (access keys) costs no
+  /// more than a pass over them.
+  func topCounts(_ tally: UnsafeMutableBufferPointer<UInt32>, limit: Int) -> [ValueCount] {
+    var maxCount: UInt32 = 0
+    var distinct = 0
+    for count in tally where count > 0 {
+      distinct += 1
+      maxCount = max(maxCount, count)
+    }
+    // The smallest count that still makes the cut (every id with a count at or above it is kept), found with a
+    // histogram of the counts up to 65,536 (fewer ids than rows / 65,536 can have more).
+    var threshold: UInt32 = 1
+    if distinct > limit {
+      let cap = min(Int(maxCount), 1 << 16)
+      var byCount = [Int](repeating: 0, count: cap + 1)
+      var above = 0
+      for count in tally where count > 0 {
+        if Int(count) > cap { above += 1 } else { byCount[Int(count)] += 1 }
+      }
+      var kept = above
+      threshold = UInt32(cap)
+      while threshold > 1 && kept + byCount[Int(threshold)] < limit {
+        kept += byCount[Int(threshold)]
+        threshold -= 1
+      }
+    }
+    // Ids above the threshold all make the cut; of those at it, the first ones loaded fill what is left.
+    var result: [ValueCount] = []
+    result.reserveCapacity(min(distinct, limit))
+    for (id, count) in tally.enumerated() where count > threshold {
+      result.append(ValueCount(value: strings[id], count: Int(count)))
+    }
+    for (id, count) in tally.enumerated() where count == threshold && result.count < limit {
+      result.append(ValueCount(value: strings[id], count: Int(count)))
+    }
+    result.sort { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+    return Array(result.prefix(limit))
+  }
+
+  /// How many visible rows have each string id in `column`, indexed by id (`free` it after use). The buffer
+  /// comes zeroed from `calloc`, so only the pages of ids this column uses are touched; with every row visible,
+  /// the blocks are read in order without copying the column.
+  func countIDs(column: Int) -> UnsafeMutableBufferPointer<UInt32> {
+    let raw = calloc(max(1, strings.count), MemoryLayout<UInt32>.stride)!
+    let tally = UnsafeMutableBufferPointer(start: raw.assumingMemoryBound(to: UInt32.self), count: strings.count)
+    if visible.count == columns.count {
+      for block in columns.blocks {
+        let values = block.values[column]
+        if values.isEmpty {
+          tally[0] += UInt32(block.count)
+        } else {
+          values.withUnsafeBufferPointer { ids in for id in ids { tally[Int(id)] += 1 } }
+        }
+      }
+    } else {
+      let ids = flatColumn(column)
+      ids.withUnsafeBufferPointer { ids in
+        for row in visible { tally[Int(ids[Int(row)])] += 1 }
+      }
+    }
+    return tally
+  }
+
   /// The values of an on-demand field for the visible event at `index`.
   func onDemandValues(_ field: Field, at index: Int) -> [String] {
     guard let path = JSONPath(field.spec.path) else { return [] }
@@ -112,21 +169,42 @@ extension EventSnapshot {
     var h = Histogram(
       start: start, bucketSeconds: width, reads: [Int](repeating: 0, count: n),
       writes: [Int](repeating: 0, count: n), errors: [Int](repeating: 0, count: n))
-    let times = flatTimes()
-    var flags = [UInt8]()
-    flags.reserveCapacity(columns.count)
-    for block in columns.blocks { flags += block.flags }
-    for row in visible {
-      let t = times[Int(row)]
-      guard t >= start, t <= end else { continue }
-      let i = min(n - 1, Int((t - start) / width))
-      let f = EventFlags(rawValue: flags[Int(row)])
-      if f.contains(.failed) {
-        h.errors[i] += 1
-      } else if f.contains(.readOnly) {
-        h.reads[i] += 1
-      } else {
-        h.writes[i] += 1
+    // Every row: read the blocks in order, without copying them; a subset: look rows up in flat copies.
+    let all = visible.count == columns.count
+    let times = all ? [] : flatTimes()
+    var subsetFlags = [UInt8]()
+    if !all {
+      subsetFlags.reserveCapacity(columns.count)
+      for block in columns.blocks { subsetFlags += block.flags }
+    }
+    let read = EventFlags.readOnly.rawValue
+    let failed = EventFlags.failed.rawValue
+    h.reads.withUnsafeMutableBufferPointer { reads in
+      h.writes.withUnsafeMutableBufferPointer { writes in
+        h.errors.withUnsafeMutableBufferPointer { errors in
+          @inline(__always) func add(_ t: Int64, _ f: UInt8) {
+            guard t >= start, t <= end else { return }
+            let i = min(n - 1, Int((t - start) / width))
+            if f & failed != 0 {
+              errors[i] += 1
+            } else if f & read != 0 {
+              reads[i] += 1
+            } else {
+              writes[i] += 1
+            }
+          }
+          if all {
+            for block in columns.blocks {
+              block.time.withUnsafeBufferPointer { t in
+                block.flags.withUnsafeBufferPointer { f in
+                  for i in 0..<t.count { add(t[i], f[i]) }
+                }
+              }
+            }
+          } else {
+            for row in visible { add(times[Int(row)], subsetFlags[Int(row)]) }
+          }
+        }
       }
     }
     return h
