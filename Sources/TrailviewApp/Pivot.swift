@@ -27,13 +27,32 @@ public enum Pivot {
 
 /// `f` and `F`: filter to, or exclude, the value under the cursor.
 func pivot(_ state: inout AppState, exclude: Bool) -> [Effect] {
-  guard state.selected < state.snapshot.count else {
+  guard state.selected < state.snapshot.count || state.focus == .trails else {
     state.message = "no event selected"
     return []
   }
   let predicate: Predicate
   switch state.focus {
-  case .table, .trails:
+  case .trails:
+    // The calls that named the trail (CreateTrail, StopLogging, DeleteTrail, ...), by its name or its ARN.
+    let trails = sortedTrails(state.snapshot.trails)
+    guard state.trailsScroll < trails.count, let path = JSONPath("requestParameters.name") else {
+      state.message = "no trail to filter on"
+      return []
+    }
+    let name = trails[state.trailsScroll].name
+    let byName = Pivot.predicate(.path(path), value: name, exclude: exclude)
+    let arn = Predicate(
+      .path(path),
+      exclude ? .notEquals("arn:*:trail/" + Pattern.escape(name)) : .equals("arn:*:trail/" + Pattern.escape(name)))
+    let added = [byName, arn].filter { !state.filter.predicates.contains($0) }
+    guard !added.isEmpty else {
+      state.message = "already filtered on \(byName)"
+      return []
+    }
+    state.filter.predicates += added
+    return [.setFilter(state.filter)]
+  case .table:
     let field = state.cursorField
     if field == .time {
       guard !exclude else {

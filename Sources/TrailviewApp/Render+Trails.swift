@@ -6,7 +6,7 @@ func drawTrails(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, 
   guard rect.height > 0 else { return }
   let trails = state.snapshot.trails
   var title = "Trails (\(trails.count))"
-  if state.focus == .trails && trails.count > 1 { title += "  from \(state.trailsScroll + 1)  (Tab: next pane)" }
+  if state.focus == .trails { title += "  \(state.trailsScroll + 1) of \(trails.count) · f: its calls · Tab: next pane" }
   drawTitle(&grid, title, rect, focused: state.focus == .trails, env: env)
   if trails.isEmpty {
     if rect.height > 1 {
@@ -16,18 +16,18 @@ func drawTrails(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, 
     }
     return
   }
-  // Alarming trails (stopped, deleted) first, then by name.
-  let sorted = trails.sorted { a, b in
-    let alarmA = a.deleted || a.isLogging == false
-    let alarmB = b.deleted || b.isLogging == false
-    if alarmA != alarmB { return alarmA }
-    return a.name < b.name
-  }
+  let sorted = sortedTrails(trails)
   // Wide panes give each trail two lines: state and name, then the last call that changed it.
   let twoLines = rect.width >= 40 && rect.height >= 1 + 2 * min(trails.count, 3)
   var y = rect.y + 1
-  for trail in sorted.dropFirst(min(state.trailsScroll, max(0, sorted.count - 1))) {
+  for (i, trail) in sorted.dropFirst(min(state.trailsScroll, max(0, sorted.count - 1))).enumerated() {
     guard y < rect.y + rect.height else { break }
+    // The focused pane's cursor is its first trail shown: f filters to the calls that named it.
+    defer {
+      if i == 0 && state.focus == .trails {
+        grid.restyle(x: rect.x, y: rect.y + 1, width: rect.width, height: 1) { $0.reverse = true }
+      }
+    }
     let (stateText, style) = trailState(trail, env: env)
     grid.put(stateText, x: rect.x + 1, y: y, maxWidth: 7, style: style)
     // The state takes the first 8 columns ("STOPPED "), the name starts after them.
@@ -51,6 +51,16 @@ func drawTrails(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, 
         env: env)
     }
     y += 1
+  }
+}
+
+/// Trails as the pane lists them: alarming ones (stopped, deleted) first, then by name.
+func sortedTrails(_ trails: [TrailState]) -> [TrailState] {
+  trails.sorted { a, b in
+    let alarmA = a.deleted || a.isLogging == false
+    let alarmB = b.deleted || b.isLogging == false
+    if alarmA != alarmB { return alarmA }
+    return a.name < b.name
   }
 }
 

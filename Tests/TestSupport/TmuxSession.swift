@@ -127,6 +127,11 @@ public final class TmuxSession: Sendable {
     try tmux(["list-buffers", "-F", "#{buffer_name}"]).split(separator: "\n").map(String.init)
   }
 
+  /// The newest paste buffer's text (what an OSC 52 clipboard write put there).
+  public func showBuffer() throws -> String {
+    try tmux(["show-buffer"])
+  }
+
   /// Sets a server option (for example `set-clipboard on`, so that OSC 52 would be honoured).
   public func setOption(_ name: String, _ value: String) throws {
     try tmux(["set-option", "-s", name, value])
