@@ -21,7 +21,8 @@ public struct EventSummary: Sendable, Equatable {
   public var errorCode: String
   /// Read-only call.
   public var readOnly: Bool
-  /// The read/write marker was inferred from the event name.
+  /// The read/write marker did not come from the record: it is AWS's marking for the event name, or a guess from
+  /// the name's prefix.
   public var inferred: Bool
 }
 
