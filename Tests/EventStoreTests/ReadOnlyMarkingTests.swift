@@ -5,7 +5,8 @@ import Testing
 
 @testable import EventStore
 
-/// Read/write for records without `readOnly`: AWS's own marking per event name first, then the name's prefix.
+/// Read/write for records without `readOnly`: AWS's own marking per event name first, then the name's prefix;
+/// Insights events are neither.
 @Suite struct ReadOnlyMarkingTests {
   @Test func theTableAnswersByServiceAndName() {
     let keys = ReadOnlyMarking.entries.map { $0.source + " " + $0.name }
@@ -47,7 +48,7 @@ import Testing
     ])
     for name in ["AssumeRole", "Decrypt"] {
       let (event, text) = try Self.event(snapshot, named: name)
-      #expect(event.readOnly && event.inferred, "\(name)")
+      #expect(event.readOnly && event.inferred && !event.insight, "\(name)")
       #expect(text == "true")
     }
   }
@@ -78,6 +79,56 @@ import Testing
     }
   }
 
+  /// An Insights record as CloudTrail delivers it (no `eventName` at the top; `readOnly` never).
+  static func insight(_ id: String, type: String?, category: String?) -> String {
+    var fields = [
+      "\"eventVersion\":\"1.08\"", "\"eventTime\":\"2024-05-01T11:00:00Z\"", "\"awsRegion\":\"us-east-1\"",
+      "\"eventID\":\"\(id)\"", "\"recipientAccountId\":\"123456789012\"",
+      "\"insightDetails\":{\"state\":\"Start\",\"eventSource\":\"ec2.amazonaws.com\",\"eventName\":\"RunInstances\","
+        + "\"insightType\":\"ApiCallRateInsight\"}",
+    ]
+    if let type { fields.append("\"eventType\":\"\(type)\"") }
+    if let category { fields.append("\"eventCategory\":\"\(category)\"") }
+    return "{" + fields.joined(separator: ",") + "}"
+  }
+
+  static let mixed = [
+    LogTree.record(time: "2024-05-01T10:00:00Z", name: "ListUsers", readOnly: true),
+    LogTree.record(time: "2024-05-01T10:01:00Z", name: "CreateUser", readOnly: false),
+    insight("i-1", type: "AwsCloudTrailInsight", category: "Insight"),
+    insight("i-2", type: "AwsCloudTrailInsight", category: nil),
+    insight("i-3", type: nil, category: "Insight"),
+  ]
+
+  static func insightIDs(_ snapshot: EventSnapshot) -> [String] {
+    (0..<snapshot.count).filter { snapshot.event(at: $0).insight }.map { snapshot.text(.eventID, at: $0) }.sorted()
+  }
+
+  @Test func insightsAreNeitherReadsNorWrites() {
+    let all = Self.load(Self.mixed)
+    #expect(all.count == 5)
+    #expect(Self.insightIDs(all) == ["i-1", "i-2", "i-3"])
+    for i in 0..<all.count where all.event(at: i).insight {
+      #expect(!all.event(at: i).readOnly && !all.event(at: i).inferred)
+      #expect(all.text(.readOnly, at: i) == "")
+    }
+    let counts = all.counts(of: .readOnly).map { "\($0.value)=\($0.count)" }
+    #expect(counts == ["=3", "false=1", "true=1"])
+  }
+
+  @Test func readWriteFiltersLeaveInsightsOut() {
+    let reads = Self.load(Self.mixed, filter: EventFilter(readWrite: .readsOnly))
+    #expect((0..<reads.count).map { reads.event(at: $0).eventName } == ["ListUsers"])
+    let writes = Self.load(Self.mixed, filter: EventFilter(readWrite: .writesOnly))
+    #expect((0..<writes.count).map { writes.event(at: $0).eventName } == ["CreateUser"])
+    // Other tests on the field see the empty text, like any other field's missing value.
+    let notRead = Self.load(Self.mixed, filter: EventFilter([Predicate(.readOnly, .notEquals("true"))]))
+    #expect(Self.insightIDs(notRead) == ["i-1", "i-2", "i-3"])
+    #expect(notRead.count == 4)
+    let present = Self.load(Self.mixed, filter: EventFilter([Predicate(.readOnly, .exists)]))
+    #expect(present.count == 2)
+  }
+
   /// Every sample record that carries `readOnly` agrees with the table, where the table knows its event; and over
   /// all of them, the table then the prefix guesses right at least as often as the prefix alone. (2026-12-01: the
   /// table covers 17 of the 304 distinct records with `readOnly` and agrees on all 17; table then prefix is right on
@@ -96,7 +147,7 @@ import Testing
     var rightByTableThenPrefix = 0
     for i in 0..<snapshot.count {
       let event = snapshot.event(at: i)
-      guard !event.inferred else { continue }
+      guard !event.inferred, !event.insight else { continue }
       let marked = ReadOnlyMarking.readOnly(eventSource: event.eventSource, eventName: event.eventName)
       let prefix = ReadOnlyInference.isRead(eventName: event.eventName)
       if prefix == event.readOnly { rightByPrefix += 1 }

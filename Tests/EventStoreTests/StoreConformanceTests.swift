@@ -30,7 +30,7 @@ import Testing
       let e = snapshot.event(at: i)
       return Row(
         time: e.time, name: e.eventName, user: e.user, source: e.eventSource, region: e.region, ip: e.sourceIP,
-        error: e.errorCode, readOnly: e.inferred ? nil : e.readOnly)
+        error: e.errorCode, readOnly: e.inferred || e.insight ? nil : e.readOnly)
     }
   }
 

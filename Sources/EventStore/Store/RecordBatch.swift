@@ -38,7 +38,7 @@ struct RecordBatch: Sendable {
   ///
   /// String fields are interned by their raw bytes (``ByteInterner``), so a value costs a `String` only the first
   /// time the batch sees it; values with escapes are decoded first. Values are capped (``ColumnText``). Per-string
-  /// facts (read/write by name, trail call) are worked out once per distinct string.
+  /// facts (read/write by name, trail call, Insights type) are worked out once per distinct string.
   init(scan: ScanResult, source: String, ordinal: UInt32) {
     self.ordinal = ordinal
     self.chunk = RecordChunk(bytes: scan.buffer, source: source)
@@ -66,6 +66,8 @@ struct RecordBatch: Sendable {
     static let sourceColumn = Field.eventSource.columnIndex!
     static let userColumn = Field.user.columnIndex!
     static let regionColumn = Field.region.columnIndex!
+    static let typeColumn = Field.eventType.columnIndex!
+    static let categoryColumn = Field.eventCategory.columnIndex!
 
     var interner = ByteInterner()
     var strings = StringTable()
@@ -133,6 +135,10 @@ struct RecordBatch: Sendable {
       static let trailCall: UInt8 = 4
       /// An event name with an entry in ``ReadOnlyMarking``.
       static let marked: UInt8 = 8
+      /// `AwsCloudTrailInsight` (an `eventType`).
+      static let insightType: UInt8 = 16
+      /// `Insight` (an `eventCategory`).
+      static let insightCategory: UInt8 = 32
     }
 
     /// The facts about the string with local id `id`.
@@ -144,14 +150,20 @@ struct RecordBatch: Sendable {
         if ReadOnlyInference.isRead(eventName: text) { bits |= Fact.readPrefix }
         if RecordBatch.trailCalls.contains(text) { bits |= Fact.trailCall }
         if ReadOnlyMarking.names.contains(text) { bits |= Fact.marked }
+        if text == "AwsCloudTrailInsight" { bits |= Fact.insightType }
+        if text == "Insight" { bits |= Fact.insightCategory }
         facts[Int(id)] = bits
       }
       return facts[Int(id)]
     }
 
-    /// The read/write flags of the record whose column values start at `first`: the record's own `readOnly` when it
-    /// has one, else AWS's marking for the name (``ReadOnlyMarking``) or the prefix rule, flagged inferred.
+    /// The read/write flags of the record whose column values start at `first`: none for an Insights event, the
+    /// record's own `readOnly` when it has one, else AWS's marking for the name (``ReadOnlyMarking``) or the prefix
+    /// rule, flagged inferred.
     mutating func readWrite(_ readOnly: Bool?, name: UInt32, nameFacts: UInt8, first: Int) -> EventFlags {
+      let type = values[first + Self.typeColumn]
+      let category = values[first + Self.categoryColumn]
+      if fact(type) & Fact.insightType != 0 || fact(category) & Fact.insightCategory != 0 { return .insight }
       if let readOnly { return readOnly ? .readOnly : [] }
       var read = nameFacts & Fact.readPrefix != 0
       if nameFacts & Fact.marked != 0,
