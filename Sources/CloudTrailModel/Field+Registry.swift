@@ -15,11 +15,13 @@ extension Field {
         "time", "Time", "eventTime", .time, ColumnWidth(14, 0, 19), "when the call was made", aliases: ["eventTime"])
     case .eventName:
       return spec(
-        "eventName", "Event", "eventName", .slot(.eventName), ColumnWidth(11, 5, 40), "the API call", aliases: ["event"]
+        "eventName", "Event", "eventName", .slotOr(.eventName, .insightEventName), ColumnWidth(11, 5, 40),
+        "the API call", aliases: ["event"]
       )
     case .eventSource:
       return spec(
-        "eventSource", "Source", "eventSource", .slot(.eventSource), ColumnWidth(5, 2, 24), "the service called",
+        "eventSource", "Source", "eventSource", .slotOr(.eventSource, .insightEventSource), ColumnWidth(5, 2, 24),
+        "the service called",
         aliases: ["source"])
     case .user:
       return spec(

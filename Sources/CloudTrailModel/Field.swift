@@ -99,6 +99,9 @@ public enum FieldSource: Sendable, Equatable {
   case readOnly
   /// A column interned from one scan slot.
   case slot(ScanSlot)
+  /// A column interned from the first slot that is present (Insights events name their call in
+  /// `insightDetails`).
+  case slotOr(ScanSlot, ScanSlot)
   /// A column derived from the identity slots: ``Identity/displayName(_:in:)``.
   case user
   /// A column derived from the identity slots: ``Identity/roleName(_:in:)``.
@@ -149,7 +152,7 @@ public struct FieldSpec: Sendable {
   /// True when the store keeps the field as an interned column (filters and counts run on ids).
   public var isColumn: Bool {
     switch source {
-    case .slot, .user, .role, .mfa, .issuedKey: return true
+    case .slot, .slotOr, .user, .role, .mfa, .issuedKey: return true
     case .time, .readOnly, .onDemand: return false
     }
   }

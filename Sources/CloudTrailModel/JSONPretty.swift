@@ -53,10 +53,12 @@ public struct PrettyLine: Sendable, Equatable {
 ///
 /// Layout: 2-space indent (capped at half the width), one member or element per line, `{}`/`[]` for empty containers, `"key": value`. String
 /// contents are decoded and then sanitized with ``DisplayText/spans(_:)`` (tokens get kind ``PrettyKind/token``).
-/// Any span that would pass `width` columns continues on a new line indented 2 more than the line it started on
-/// (tokens move whole when they fit). Columns: 2 for East Asian wide characters, else 1 per character. Reading is
-/// iterative; on invalid JSON the lines parsed so far are kept, followed by lines showing the sanitized raw remainder
-/// (at most ``maxRemainder`` bytes) as ``PrettyKind/token`` spans for tokens and ``PrettyKind/string`` otherwise.
+/// Text that would pass `width` columns continues on a new line indented 2 more than the line its member started on,
+/// broken after a space, `/`, `,`, `:`, `;`, `-`, `&`, `?` or `=` (or beside a token) when the run of text from there
+/// fits on that line, else at a character; tokens move whole when they fit. Columns: 2 for East Asian wide
+/// characters, else 1 per character. Reading is iterative; on invalid JSON the lines parsed so far are kept, followed
+/// by lines showing the sanitized raw remainder (at most ``maxRemainder`` bytes) as ``PrettyKind/token`` spans for
+/// tokens and ``PrettyKind/string`` otherwise.
 public enum JSONPretty {
   /// The most bytes of unparsable remainder shown.
   public static let maxRemainder = 4096

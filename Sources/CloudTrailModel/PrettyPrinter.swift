@@ -7,9 +7,14 @@ struct PrettyPrinter {
   }
 
   let width: Int
-  private var lines: [PrettyLine] = []
-  private var line = PrettyLine(indent: 0, spans: [])
-  private var column = 0
+  var lines: [PrettyLine] = []
+  var line = PrettyLine(indent: 0, spans: [])
+  /// The display column after the last character of ``line``.
+  var column = 0
+  /// The indent of the line the current member or element started on: its continuation lines are indented 2 more.
+  var memberIndent = 0
+  /// Where ``line`` may be broken (after its last break character or around a token), when it can.
+  var breakPoint: BreakPoint?
   private var lineStarted = false
   private var objects: [Bool] = []  // nesting stack: true = object
   /// Per open container, the path its members or elements extend ("" for the record itself); nil past
@@ -164,44 +169,14 @@ struct PrettyPrinter {
     let indent = min(depth, width / 4) * 2
     line = PrettyLine(indent: indent, spans: [])
     column = indent
+    memberIndent = indent
+    breakPoint = nil
     lineStarted = true
   }
 
-  /// Appends text, continuing on new lines (indented 2 more) when it would pass `width`.
-  private mutating func append(_ text: String, _ kind: PrettyKind) {
+  /// Starts a line for the current depth when none is open.
+  mutating func startLineIfNeeded() {
     if !lineStarted { newLineAt(objects.count) }
-    let continuation = line.indent + 2
-    if kind == .token {
-      let total = text.reduce(0) { $0 + PrettyPrinter.columns($1) }
-      if column + total > width && column > continuation && continuation + total <= width { breakLine(continuation) }
-    }
-    var piece = ""
-    for ch in text {
-      let w = PrettyPrinter.columns(ch)
-      if column + w > width && column > continuation {
-        put(&piece, kind)
-        breakLine(continuation)
-      }
-      piece.append(ch)
-      column += w
-    }
-    put(&piece, kind)
-  }
-
-  private mutating func put(_ piece: inout String, _ kind: PrettyKind) {
-    guard !piece.isEmpty else { return }
-    if let last = line.spans.last, last.kind == kind {
-      line.spans[line.spans.count - 1].text += piece
-    } else {
-      line.spans.append(PrettySpan(text: piece, kind: kind))
-    }
-    piece = ""
-  }
-
-  private mutating func breakLine(_ indent: Int) {
-    lines.append(line)
-    line = PrettyLine(indent: indent, spans: [], path: line.path, value: line.value)
-    column = indent
   }
 
   /// Display columns of a character: 2 for East Asian wide and emoji ranges, else 1.

@@ -60,6 +60,10 @@ public enum ScanSlot: Int, CaseIterable, Sendable {
   case issuedAccessKeyId
   /// `responseElements.accessKey.accessKeyId` (the long-term key CreateAccessKey made).
   case createdAccessKeyId
+  /// `insightDetails.eventName` (the call an Insights event is about).
+  case insightEventName
+  /// `insightDetails.eventSource`.
+  case insightEventSource
 
   /// How a slot's value is read.
   public enum Kind: Sendable {
@@ -102,6 +106,8 @@ public enum ScanSlot: Int, CaseIterable, Sendable {
     case .requestName: return "requestParameters.name"
     case .issuedAccessKeyId: return "responseElements.credentials.accessKeyId"
     case .createdAccessKeyId: return "responseElements.accessKey.accessKeyId"
+    case .insightEventName: return "insightDetails.eventName"
+    case .insightEventSource: return "insightDetails.eventSource"
     }
   }
 

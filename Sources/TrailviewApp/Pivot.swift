@@ -17,7 +17,7 @@ public enum Pivot {
   public static func target(forPath path: String) -> Predicate.Target? {
     for field in Field.allCases where field.spec.path == path {
       switch field.spec.source {
-      case .slot, .onDemand, .readOnly: return .field(field)
+      case .slot, .slotOr, .onDemand, .readOnly: return .field(field)
       case .time, .user, .role, .mfa, .issuedKey: break
       }
     }

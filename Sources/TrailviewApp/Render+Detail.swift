@@ -15,7 +15,11 @@ func drawDetail(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, 
   drawTitle(&grid, title, rect, focused: state.focus == .detail, env: env)
   guard state.selected < state.snapshot.count else { return }
   let event = state.snapshot.event(at: state.selected)
-  drawSummary(&grid, event, state: state, x: rect.x, y: rect.y + 1, width: rect.width, env: env)
+  if event.insight {
+    drawInsightSummary(&grid, state, x: rect.x, y: rect.y + 1, width: rect.width, env: env)
+  } else {
+    drawSummary(&grid, event, state: state, x: rect.x, y: rect.y + 1, width: rect.width, env: env)
+  }
   let needle = state.filter.search?.lowercased()
   for row in 0..<rows {
     let index = state.detailScroll + row
@@ -49,6 +53,26 @@ private func drawSummary(
     part("  ", .plain)
     part(event.errorCode, env.theme.error)
   }
+}
+
+/// An Insights event on one line: its type and state, the call it is about, and the insight and baseline averages.
+private func drawInsightSummary(
+  _ grid: inout CellGrid, _ state: AppState, x: Int, y: Int, width: Int, env: RenderEnvironment
+) {
+  let record = state.snapshot.record(at: state.selected)
+  func value(_ path: String) -> String { JSONPath(path).flatMap { $0.values(in: record).first } ?? "" }
+  let event = state.snapshot.event(at: state.selected)
+  let type = value("insightDetails.insightType")
+  let phase = value("insightDetails.state")
+  let insight = value("insightDetails.insightContext.statistics.insight.average")
+  let baseline = value("insightDetails.insightContext.statistics.baseline.average")
+  let unit = type == "ApiErrorRateInsight" ? "errors/min" : "calls/min"
+  var text = "Insight \(type.isEmpty ? "event" : type)" + (phase.isEmpty ? "" : " (\(phase))")
+  text += ": \(event.eventName) on \(shortSource(event.eventSource))"
+  if !insight.isEmpty { text += " · \(insight) \(unit)" + (baseline.isEmpty ? "" : " vs baseline \(baseline)") }
+  text +=
+    " · " + formatTime(event.time, state: state, env: env) + (state.localTime ? "" : " UTC") + " in " + event.region
+  drawCell(&grid, text, x: x + 1, y: y, width: width - 1, style: Style(bold: true), env: env)
 }
 
 func drawPrettyLine(

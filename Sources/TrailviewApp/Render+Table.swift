@@ -15,7 +15,8 @@ func cellText(_ field: Field, at index: Int, state: AppState, env: RenderEnviron
   case .readOnly:
     // R or W; lower case when inferred from the event name; a dot when the event is marked.
     let event = snapshot.event(at: index)
-    let mark = event.readOnly ? "R" : "W"
+    // Insights events are neither reads nor writes.
+    let mark = event.insight ? "I" : (event.readOnly ? "R" : "W")
     let dot = state.marked.contains(snapshot.rowID(at: index)) ? (env.ascii ? "*" : "•") : ""
     return (event.inferred ? mark.lowercased() : mark) + dot
   case .eventSource: return shortSource(snapshot.text(.eventSource, at: index))
@@ -86,7 +87,7 @@ private func drawRow(
   let event = state.snapshot.event(at: index)
   let selected = index == state.selected
   let failed = !event.errorCode.isEmpty
-  var base = failed ? env.theme.error : (event.readOnly ? env.theme.text : env.theme.write)
+  var base = failed ? env.theme.error : (event.readOnly || event.insight ? env.theme.text : env.theme.write)
   if selected {
     base.reverse = true
     grid.fill(x: 0, y: y, width: grid.width, height: 1, with: Cell(" ", style: base))
@@ -95,7 +96,7 @@ private func drawRow(
   var x = 0
   for (i, field) in state.columns.enumerated() {
     var style = base
-    if field == .readOnly && !event.readOnly && !selected { style = env.theme.write }
+    if field == .readOnly && !event.readOnly && !event.insight && !selected { style = env.theme.write }
     if field == .time && !selected && !failed { style = env.theme.muted }
     if selected && i == state.column && state.focus == .table {
       style.reverse = false

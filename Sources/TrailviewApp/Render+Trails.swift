@@ -6,7 +6,9 @@ func drawTrails(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, 
   guard rect.height > 0 else { return }
   let trails = state.snapshot.trails
   var title = "Trails (\(trails.count))"
-  if state.focus == .trails { title += "  \(state.trailsScroll + 1) of \(trails.count) · f: its calls · Tab: next pane" }
+  if state.focus == .trails {
+    title += "  \(state.trailsScroll + 1) of \(trails.count) · f: its calls · Tab: next pane"
+  }
   drawTitle(&grid, title, rect, focused: state.focus == .trails, env: env)
   if trails.isEmpty {
     if rect.height > 1 {

@@ -57,7 +57,8 @@ import Testing
   @Test func smallPagesMayChangeSizeBetweenPages() async throws {
     var request = LookupEventsRequest(maxResults: 7)
     guard case .success(let first) = await lookup(request) else { throw CancellationError() }
-    request.nextToken = try #require(first.nextToken)
+    let token = try #require(first.nextToken)
+    request.nextToken = token
     request.maxResults = 13
     guard case .success(let second) = await lookup(request) else { throw CancellationError() }
     #expect(second.events.count == 13)

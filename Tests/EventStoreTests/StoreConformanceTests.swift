@@ -19,8 +19,9 @@ import Testing
   static func reference(_ bytes: [UInt8]) -> [Row] {
     (ReferenceDecoder.records(bytes) ?? []).map { f in
       Row(
-        time: f.eventTime ?? EventSummary.unknownTime, name: f.eventName ?? "", user: f.displayName,
-        source: f.eventSource ?? "", region: f.awsRegion ?? "", ip: f.sourceIPAddress ?? "", error: f.errorCode ?? "",
+        time: f.eventTime ?? EventSummary.unknownTime, name: f.eventName ?? f.insightEventName ?? "",
+        user: f.displayName, source: f.eventSource ?? f.insightEventSource ?? "", region: f.awsRegion ?? "",
+        ip: f.sourceIPAddress ?? "", error: f.errorCode ?? "",
         readOnly: f.readOnly)
     }
   }
@@ -30,7 +31,7 @@ import Testing
       let e = snapshot.event(at: i)
       return Row(
         time: e.time, name: e.eventName, user: e.user, source: e.eventSource, region: e.region, ip: e.sourceIP,
-        error: e.errorCode, readOnly: e.inferred ? nil : e.readOnly)
+        error: e.errorCode, readOnly: e.inferred || e.insight ? nil : e.readOnly)
     }
   }
 

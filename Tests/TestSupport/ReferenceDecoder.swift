@@ -64,6 +64,10 @@ public enum ReferenceDecoder {
     f.eventID = r["eventID"] as? String
     f.eventType = r["eventType"] as? String
     f.recipientAccountId = r["recipientAccountId"] as? String
+    if let insight = r["insightDetails"] as? [String: Any] {
+      f.insightEventName = insight["eventName"] as? String
+      f.insightEventSource = insight["eventSource"] as? String
+    }
     f.readOnly = readOnly(r["readOnly"])
     if let u = r["userIdentity"] as? [String: Any] {
       f.identityType = u["type"] as? String

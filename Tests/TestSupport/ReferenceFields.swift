@@ -14,6 +14,8 @@ public struct ReferenceFields: Equatable, Sendable, CustomStringConvertible {
   public var identityType, userName, arn, invokedBy, accountId, principalId, accessKeyId: String?
   /// Nested identity fields and `requestParameters.name`.
   public var sessionIssuerUserName, onBehalfOfUserId, requestName: String?
+  /// `insightDetails.eventName` and `insightDetails.eventSource` (Insights events).
+  public var insightEventName, insightEventSource: String?
   /// The expected ``Identity/displayName(_:in:)``.
   public var displayName = ""
 
@@ -45,6 +47,8 @@ public struct ReferenceFields: Equatable, Sendable, CustomStringConvertible {
     sessionIssuerUserName = s(f[.sessionIssuerUserName])
     onBehalfOfUserId = s(f[.onBehalfOfUserId])
     requestName = s(f[.requestName])
+    insightEventName = s(f[.insightEventName])
+    insightEventSource = s(f[.insightEventSource])
     displayName = Identity.displayName(f, in: buffer)
   }
 
@@ -54,7 +58,7 @@ public struct ReferenceFields: Equatable, Sendable, CustomStringConvertible {
       eventTime.map { String($0) }, eventName, eventSource, awsRegion, sourceIPAddress, userAgent, errorCode,
       errorMessage, eventID, eventType, recipientAccountId, readOnly.map { String($0) }, identityType, userName, arn,
       invokedBy, accountId, principalId, accessKeyId, sessionIssuerUserName, onBehalfOfUserId, requestName,
-      displayName,
+      insightEventName, insightEventSource, displayName,
     ]
     return "[" + parts.map { $0.map { "\"\($0.debugDescription)\"" } ?? "nil" }.joined(separator: ", ") + "]"
   }

@@ -15,7 +15,7 @@ public enum CSVCell {
   /// The header name of a field's column: its JSON path for fields read straight from the record, else its name.
   public static func header(_ field: Field) -> String {
     switch field.spec.source {
-    case .slot, .time, .readOnly: return field.spec.path
+    case .slot, .slotOr, .time, .readOnly: return field.spec.path
     case .user, .role, .mfa, .issuedKey, .onDemand: return field.name
     }
   }

@@ -1,7 +1,8 @@
 import CloudTrailModel
 
 /// A filter resolved against the store: per-id verdict tables for column fields (matching a row is a few array
-/// reads), bounds for the time, the accepted read/write kinds, and tests on the raw record for everything else.
+/// reads), bounds for the time, the accepted read/write kinds (reads, writes, and Insights events, which are neither),
+/// and tests on the raw record for everything else.
 struct CompiledFilter {
   /// One rule over one or more columns, with a verdict per string id.
   ///
@@ -45,8 +46,8 @@ struct CompiledFilter {
   var rowTests: [RowTest] = []
   var low: Int64?
   var high: Int64?
-  /// Which read/write kinds pass: bit 1 reads, bit 2 writes (3: no test).
-  var readWrite: UInt8 = 3
+  /// Which read/write kinds pass: bit 1 reads, bit 2 writes, bit 4 neither (Insights events; 7: no test).
+  var readWrite: UInt8 = 7
   /// The texts every record must contain (ASCII case folded).
   var needles: [[UInt8]] = []
   /// Only these rows (marked events), when set.
@@ -95,14 +96,16 @@ struct CompiledFilter {
       if !rules.isEmpty { rowTests.append(RowTest(source: .time, rules: rules)) }
     case .readOnly:
       guard !rules.isEmpty else { return }
+      // The kinds pass as their `readOnly` text does: "true", "false", and "" for Insights events.
       let read = rules.allSatisfy { $0.passes("true") }
       let write = rules.allSatisfy { $0.passes("false") }
-      readWrite &= (read ? 1 : 0) | (write ? 2 : 0)
+      let neither = rules.allSatisfy { $0.passes("") }
+      readWrite &= (read ? 1 : 0) | (write ? 2 : 0) | (neither ? 4 : 0)
     case .onDemand:
       if let path = JSONPath(field.spec.path), !rules.isEmpty {
         rowTests.append(RowTest(source: .path(path), rules: rules))
       }
-    case .slot, .user, .role, .mfa, .issuedKey:
+    case .slot, .slotOr, .user, .role, .mfa, .issuedKey:
       // A user matches by its name, the role behind it, or its ARN.
       let fields: [Field] = field == .user ? [.user, .role, .arn] : [field]
       let columns = fields.compactMap(\.columnIndex)
@@ -137,7 +140,7 @@ struct CompiledFilter {
 
   /// True when some test runs on the columns (time, read/write, column fields).
   var hasColumnTests: Bool {
-    low != nil || high != nil || readWrite != 3 || !columnTests.isEmpty || rows != nil
+    low != nil || high != nil || readWrite != 7 || !columnTests.isEmpty || rows != nil
   }
 
   /// True when some test needs the raw record.
@@ -148,10 +151,7 @@ struct CompiledFilter {
     let time = columns.time(id)
     if let low, time < low { return false }
     if let high, time > high { return false }
-    if readWrite != 3 {
-      let kind: UInt8 = columns.flags(id).contains(.readOnly) ? 1 : 2
-      if readWrite & kind == 0 { return false }
-    }
+    if readWrite != 7 && readWrite & Self.kind(columns.flags(id).rawValue) == 0 { return false }
     if let rows, !rows.contains(id) { return false }
     for test in columnTests where !test.passes({ columns.value(id, column: $0) }) { return false }
     return true
@@ -184,13 +184,10 @@ struct CompiledFilter {
     } else {
       o.update(repeating: 1)
     }
-    let read = EventFlags.readOnly.rawValue
-    block.flags.withUnsafeBufferPointer { flags in
-      switch readWrite {
-      case 0: o.update(repeating: 0)
-      case 1: for i in 0..<n { o[i] &= flags[i] & read }
-      case 2: for i in 0..<n { o[i] &= ~flags[i] & read }
-      default: break
+    if readWrite != 7 {
+      let pass = (0...UInt8.max).map { readWrite & Self.kind($0) == 0 ? UInt8(0) : 1 }  // per flags byte
+      block.flags.withUnsafeBufferPointer { flags in
+        for i in 0..<n { o[i] &= pass[Int(flags[i])] }
       }
     }
     for test in columnTests {
@@ -221,6 +218,12 @@ struct CompiledFilter {
     if let rows {
       for i in 0..<n where o[i] != 0 && !rows.contains(UInt32(base + i)) { o[i] = 0 }
     }
+  }
+
+  /// The read/write kind bit of a row's flags: 1 read, 2 write, 4 neither (an Insights event).
+  static func kind(_ flags: UInt8) -> UInt8 {
+    if flags & EventFlags.insight.rawValue != 0 { return 4 }
+    return flags & EventFlags.readOnly.rawValue != 0 ? 1 : 2
   }
 
   /// True when the record bytes contain the needle, ignoring ASCII case.

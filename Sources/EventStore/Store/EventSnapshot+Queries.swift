@@ -69,15 +69,21 @@ extension EventSnapshot {
     }
     var result: [ValueCount]
     switch field.spec.source {
-    case .slot, .user, .role, .mfa, .issuedKey:
+    case .slot, .slotOr, .user, .role, .mfa, .issuedKey:
       let tally = countIDs(column: field.columnIndex!)
       defer { free(tally.baseAddress) }
       return topCounts(tally, limit: limit)
     case .readOnly:
       var reads = 0
-      for row in visible where columns.flags(row).contains(.readOnly) { reads += 1 }
-      result = [ValueCount(value: "true", count: reads), ValueCount(value: "false", count: visible.count - reads)]
-        .filter { $0.count > 0 }
+      var insights = 0  // neither: their readOnly text is ""
+      for row in visible {
+        let flags = columns.flags(row)
+        if flags.contains(.readOnly) { reads += 1 } else if flags.contains(.insight) { insights += 1 }
+      }
+      result = [
+        ValueCount(value: "true", count: reads), ValueCount(value: "false", count: visible.count - reads - insights),
+        ValueCount(value: "", count: insights),
+      ].filter { $0.count > 0 }
     case .time, .onDemand:
       var tally: [String: Int] = [:]
       for i in visible.indices {

@@ -21,8 +21,11 @@ public struct EventSummary: Sendable, Equatable {
   public var errorCode: String
   /// Read-only call.
   public var readOnly: Bool
-  /// The read/write marker was inferred from the event name.
+  /// The read/write marker did not come from the record: it is AWS's marking for the event name, or a guess from
+  /// the name's prefix.
   public var inferred: Bool
+  /// An Insights event: neither a read nor a write (``readOnly`` and ``inferred`` are false).
+  public var insight: Bool = false
 }
 
 /// An immutable view of the store at one moment: what the UI and print mode read.
@@ -97,7 +100,8 @@ public struct EventSnapshot: Sendable {
     return EventSummary(
       time: columns.time(id), eventName: column(.eventName, id), eventSource: column(.eventSource, id),
       user: column(.user, id), region: column(.region, id), sourceIP: column(.sourceIP, id),
-      errorCode: column(.errorCode, id), readOnly: flags.contains(.readOnly), inferred: flags.contains(.inferred))
+      errorCode: column(.errorCode, id), readOnly: flags.contains(.readOnly), inferred: flags.contains(.inferred),
+      insight: flags.contains(.insight))
   }
 
   /// The value of a column field for row id `id` ("" when missing).
@@ -107,7 +111,8 @@ public struct EventSnapshot: Sendable {
   }
 
   /// The value of `field` for the event at `index` among the visible rows, as text: "" when missing; the time as
-  /// ISO 8601; `readOnly` as "true" or "false"; several values (resources) joined with ", ".
+  /// ISO 8601; `readOnly` as "true" or "false" ("" for Insights events, which are neither); several values
+  /// (resources) joined with ", ".
   public func text(_ field: Field, at index: Int) -> String {
     text(field, row: visible[index])
   }
@@ -118,8 +123,11 @@ public struct EventSnapshot: Sendable {
     case .time:
       let time = columns.time(id)
       return time == EventSummary.unknownTime ? "" : EventTime.formatISO(time)
-    case .readOnly: return columns.flags(id).contains(.readOnly) ? "true" : "false"
-    case .slot, .user, .role, .mfa, .issuedKey: return column(field, id)
+    case .readOnly:
+      let flags = columns.flags(id)
+      if flags.contains(.insight) { return "" }
+      return flags.contains(.readOnly) ? "true" : "false"
+    case .slot, .slotOr, .user, .role, .mfa, .issuedKey: return column(field, id)
     case .onDemand:
       guard let path = JSONPath(field.spec.path) else { return "" }
       return path.values(in: record(row: id)).joined(separator: ", ")

@@ -37,8 +37,8 @@ struct RecordBatch: Sendable {
   /// Builds a batch from a scan of `source`'s bytes.
   ///
   /// String fields are interned by their raw bytes (``ByteInterner``), so a value costs a `String` only the first
-  /// time the batch sees it; values with escapes are decoded first. Values are capped (``ColumnText``). Per-name
-  /// facts (inferred read/write, trail call) are worked out once per distinct name.
+  /// time the batch sees it; values with escapes are decoded first. Values are capped (``ColumnText``). Per-string
+  /// facts (read/write by name, trail call, Insights type) are worked out once per distinct string.
   init(scan: ScanResult, source: String, ordinal: UInt32) {
     self.ordinal = ordinal
     self.chunk = RecordChunk(bytes: scan.buffer, source: source)
@@ -63,13 +63,16 @@ struct RecordBatch: Sendable {
     /// Where each column's value comes from, in column order.
     static let sources = Field.columnFields.map(\.spec.source)
     static let nameColumn = Field.eventName.columnIndex!
+    static let sourceColumn = Field.eventSource.columnIndex!
     static let userColumn = Field.user.columnIndex!
     static let regionColumn = Field.region.columnIndex!
+    static let typeColumn = Field.eventType.columnIndex!
+    static let categoryColumn = Field.eventCategory.columnIndex!
 
     var interner = ByteInterner()
     var strings = StringTable()
-    /// Per local id: 0 not yet known, else 1 | 2 (read) | 4 (trail call).
-    var nameFacts: [UInt8] = []
+    /// Per local id, facts about the string (``Fact``), worked out the first time a record needs them.
+    var facts: [UInt8] = []
     var rows: [Row] = []
     var values: [UInt32] = []
     var trailEvents: [TrailEvent] = []
@@ -97,6 +100,7 @@ struct RecordBatch: Sendable {
         let id: UInt32
         switch source {
         case .slot(let slot): id = intern(f[slot], buffer, array)
+        case .slotOr(let first, let second): id = intern(f[first].isPresent ? f[first] : f[second], buffer, array)
         case .user: id = intern(IdentityBytes.displayName(f, in: buffer, array: array), buffer, array)
         case .role: id = intern(IdentityBytes.roleName(f, in: buffer), buffer, array)
         case .mfa: id = intern(f[.mfaUsed].isPresent ? f[.mfaUsed] : f[.mfaAuthenticated], buffer, array)
@@ -109,20 +113,8 @@ struct RecordBatch: Sendable {
       let name = values[first + Self.nameColumn]
       let user = values[first + Self.userColumn]
       let region = values[first + Self.regionColumn]
-      while nameFacts.count < strings.count { nameFacts.append(0) }
-      if nameFacts[Int(name)] == 0 {
-        let text = strings[name]
-        nameFacts[Int(name)] =
-          1 | (ReadOnlyInference.isRead(eventName: text) ? 2 : 0) | (RecordBatch.trailCalls.contains(text) ? 4 : 0)
-      }
-      let facts = nameFacts[Int(name)]
-      var flags: EventFlags = []
-      if let readOnly = f.readOnly {
-        if readOnly { flags.insert(.readOnly) }
-      } else {
-        flags.insert(.inferred)
-        if facts & 2 != 0 { flags.insert(.readOnly) }
-      }
+      let nameFacts = fact(name)
+      var flags = readWrite(f.readOnly, name: name, nameFacts: nameFacts, first: first)
       if f[.errorCode].isPresent { flags.insert(.failed) }
       let range = record.range
       rows.append(
@@ -130,12 +122,60 @@ struct RecordBatch: Sendable {
           time: time, index: UInt32(truncatingIfNeeded: index), flags: flags,
           start: UInt32(truncatingIfNeeded: range.lowerBound), length: UInt32(truncatingIfNeeded: range.count),
           identity: RecordHash(UnsafeBufferPointer(rebasing: buffer[range]))))
-      if facts & 4 != 0, f[.requestName].isPresent {
+      if nameFacts & Fact.trailCall != 0, f[.requestName].isPresent {
         trailEvents.append(
           TrailEvent(
             trail: TrailName.short(ColumnText.decode(f[.requestName], in: array)), eventName: strings[name],
             time: time, region: strings[region], user: strings[user], failed: f[.errorCode].isPresent))
       }
+    }
+
+    /// Bits of ``facts``.
+    enum Fact {
+      static let known: UInt8 = 1
+      /// An event name the prefix rule calls a read.
+      static let readPrefix: UInt8 = 2
+      static let trailCall: UInt8 = 4
+      /// An event name with an entry in ``ReadOnlyMarking``.
+      static let marked: UInt8 = 8
+      /// `AwsCloudTrailInsight` (an `eventType`).
+      static let insightType: UInt8 = 16
+      /// `Insight` (an `eventCategory`).
+      static let insightCategory: UInt8 = 32
+    }
+
+    /// The facts about the string with local id `id`.
+    mutating func fact(_ id: UInt32) -> UInt8 {
+      while facts.count < strings.count { facts.append(0) }
+      if facts[Int(id)] == 0 {
+        let text = strings[id]
+        var bits = Fact.known
+        if ReadOnlyInference.isRead(eventName: text) { bits |= Fact.readPrefix }
+        if RecordBatch.trailCalls.contains(text) { bits |= Fact.trailCall }
+        if ReadOnlyMarking.names.contains(text) { bits |= Fact.marked }
+        if text == "AwsCloudTrailInsight" { bits |= Fact.insightType }
+        if text == "Insight" { bits |= Fact.insightCategory }
+        facts[Int(id)] = bits
+      }
+      return facts[Int(id)]
+    }
+
+    /// The read/write flags of the record whose column values start at `first`: none for an Insights event, the
+    /// record's own `readOnly` when it has one, else AWS's marking for the name (``ReadOnlyMarking``) or the prefix
+    /// rule, flagged inferred.
+    mutating func readWrite(_ readOnly: Bool?, name: UInt32, nameFacts: UInt8, first: Int) -> EventFlags {
+      let type = values[first + Self.typeColumn]
+      let category = values[first + Self.categoryColumn]
+      if fact(type) & Fact.insightType != 0 || fact(category) & Fact.insightCategory != 0 { return .insight }
+      if let readOnly { return readOnly ? .readOnly : [] }
+      var read = nameFacts & Fact.readPrefix != 0
+      if nameFacts & Fact.marked != 0,
+        let marked = ReadOnlyMarking.readOnly(
+          eventSource: strings[values[first + Self.sourceColumn]], eventName: strings[name])
+      {
+        read = marked
+      }
+      return read ? [.inferred, .readOnly] : .inferred
     }
   }
 }
@@ -149,7 +189,8 @@ enum TrailName {
   }
 }
 
-/// Guesses read/write for records without `readOnly` (for example console sign-ins) from the event name.
+/// Guesses read/write for records without `readOnly` (for example console sign-ins) from the event name, when
+/// ``ReadOnlyMarking`` does not know AWS's own marking for it.
 enum ReadOnlyInference {
   static let readPrefixes = [
     "Get", "List", "Describe", "Lookup", "Head", "Search", "Select", "Scan", "Query", "BatchGet", "Check", "View",

@@ -1,0 +1,5 @@
+extension EventFlags {
+  /// An Insights event (`eventType` AwsCloudTrailInsight or `eventCategory` Insight): neither a read nor a write, so
+  /// it never has ``readOnly`` or ``inferred``, its `readOnly` text is empty and read/write filters leave it out.
+  public static let insight = EventFlags(rawValue: 8)
+}
