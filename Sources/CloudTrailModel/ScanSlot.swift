@@ -56,6 +56,8 @@ public enum ScanSlot: Int, CaseIterable, Sendable {
   case mfaUsed
   /// `requestParameters.name` (the trail name or ARN in trail-management calls).
   case requestName
+  /// `requestParameters.trailName` (the trail name or ARN in PutEventSelectors).
+  case requestTrailName
   /// `responseElements.credentials.accessKeyId` (the key issued by AssumeRole, GetSessionToken, ...).
   case issuedAccessKeyId
   /// `responseElements.accessKey.accessKeyId` (the long-term key CreateAccessKey made).
@@ -104,6 +106,7 @@ public enum ScanSlot: Int, CaseIterable, Sendable {
     case .onBehalfOfUserId: return "userIdentity.onBehalfOf.userId"
     case .mfaUsed: return "additionalEventData.MFAUsed"
     case .requestName: return "requestParameters.name"
+    case .requestTrailName: return "requestParameters.trailName"
     case .issuedAccessKeyId: return "responseElements.credentials.accessKeyId"
     case .createdAccessKeyId: return "responseElements.accessKey.accessKeyId"
     case .insightEventName: return "insightDetails.eventName"

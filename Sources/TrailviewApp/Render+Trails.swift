@@ -59,8 +59,8 @@ func drawTrails(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, 
 /// Trails as the pane lists them: alarming ones (stopped, deleted) first, then by name.
 func sortedTrails(_ trails: [TrailState]) -> [TrailState] {
   trails.sorted { a, b in
-    let alarmA = a.deleted || a.isLogging == false
-    let alarmB = b.deleted || b.isLogging == false
+    let alarmA = a.deleted || a.isLogging == false || a.selectorWarning != nil
+    let alarmB = b.deleted || b.isLogging == false || b.selectorWarning != nil
     if alarmA != alarmB { return alarmA }
     return a.name < b.name
   }
@@ -94,11 +94,13 @@ func trailDetails(_ trail: TrailState, state: AppState, env: RenderEnvironment, 
     if let who = trail.changedBy { change += " by \(who)" }
     parts.append(change)
   }
+  if let warning = trail.selectorWarning { parts.insert("event selectors: \(warning)", at: 0) }
   return parts.joined(separator: " · ")
 }
 
 private func trailState(_ trail: TrailState, env: RenderEnvironment) -> (String, Style) {
   if trail.deleted { return ("DELETED", env.theme.alarm) }
+  if trail.isLogging != false, trail.selectorWarning != nil { return ("MUTED", env.theme.alarm) }
   switch trail.isLogging {
   case true?: return ("logging", env.theme.good)
   case false?: return ("STOPPED", env.theme.alarm)

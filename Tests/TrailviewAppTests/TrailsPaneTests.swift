@@ -55,3 +55,29 @@ import TrailviewApp
     #expect(state.trailsScroll == 5)
   }
 }
+
+/// A trail whose selectors drop management events is shown as muted, among the alarming ones.
+@Suite struct MutedTrailTests {
+  @Test func mutedTrailsStandOut() throws {
+    let root = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let records = [
+      LogTree.record(
+        time: "2024-05-01T10:00:00Z", name: "StartLogging", source: "cloudtrail.amazonaws.com", eventID: "a",
+        requestParameters: #"{"name":"aaa-ok"}"#),
+      LogTree.record(
+        time: "2024-05-01T10:01:00Z", name: "PutEventSelectors", source: "cloudtrail.amazonaws.com", eventID: "b",
+        requestParameters: #"{"trailName":"zzz-muted","eventSelectors":[{"includeManagementEvents":false}]}"#),
+    ]
+    LogTree.write(LogTree.recordsFile(records), to: "t.json", under: root)
+    var state = AppState(width: 160, height: 48, sourceLabel: "t")
+    _ = update(&state, .store(.snapshot(StoreHarness.load([root.path]))))
+    let layout = Layout(state)
+    let pane = render(state, env: RenderEnvironment()).lines[(layout.trails.y + 1)...].map {
+      String($0.dropFirst(layout.trails.x))
+    }
+    // The muted trail comes first although its name sorts last.
+    #expect(pane[0].hasPrefix(" MUTED   zzz-muted"), "\(pane[0])")
+    #expect(pane[1].contains("event selectors: management events off"), "\(pane[1])")
+  }
+}

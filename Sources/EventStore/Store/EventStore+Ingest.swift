@@ -51,15 +51,38 @@ extension EventStore {
   func applyTrailEvent(_ event: TrailEvent) {
     guard !trailsFromAPI else { return }
     var trail = trails[event.trail] ?? TrailState(name: event.trail, region: event.region)
-    if let seenAt = trail.changedAt, seenAt > event.time { return }
+    // Selectors and the logging switch change apart: the newest successful selector call sets the warning.
+    if let selectors = event.selectors, !event.failed, trail.selectorsChangedAt.map({ $0 <= event.time }) ?? true {
+      trail.selectorsChangedAt = event.time
+      switch selectors {
+      case .all, .writesOnly: trail.selectorWarning = nil
+      case .readsOnly: trail.selectorWarning = "writes not logged"
+      case .off: trail.selectorWarning = "management events off"
+      }
+      trails[event.trail] = trail
+    }
+    // The latest call is what the pane describes; the logging switch follows the newest call that flips it.
+    if event.selectors != nil {
+      if !event.failed, trail.changedAt.map({ $0 <= event.time }) ?? true {
+        trail.lastEventName = event.eventName
+        trail.changedAt = event.time
+        trail.changedBy = event.user
+      }
+      trails[event.trail] = trail
+      return
+    }
+    if let seenAt = trail.switchedAt, seenAt > event.time { return }
     guard !event.failed else {
       if trail.lastEventName == nil { trail.lastEventName = "\(event.eventName) (failed)" }
       trails[event.trail] = trail
       return
     }
-    trail.lastEventName = event.eventName
-    trail.changedAt = event.time
-    trail.changedBy = event.user
+    trail.switchedAt = event.time
+    if trail.changedAt.map({ $0 <= event.time }) ?? true {
+      trail.lastEventName = event.eventName
+      trail.changedAt = event.time
+      trail.changedBy = event.user
+    }
     switch event.eventName {
     case "StartLogging": trail.isLogging = true
     case "StopLogging": trail.isLogging = false

@@ -95,6 +95,13 @@ public struct TrailState: Sendable, Equatable {
   public var bucket: String?
   /// The latest delivery error, when there is one.
   public var deliveryError: String?
+  /// What the latest event-selector call left of management events: nil when unknown or all of them, else a
+  /// short warning ("management events off", "writes not logged").
+  public var selectorWarning: String?
+  /// When the logging switch last flipped (StartLogging, StopLogging, CreateTrail, DeleteTrail...), seconds since 1970.
+  public var switchedAt: Int64?
+  /// When the selectors last changed, seconds since 1970.
+  public var selectorsChangedAt: Int64?
   /// True when this entry came from the CloudTrail API rather than from calls seen in the data.
   public var fromAPI = false
 

@@ -8,6 +8,8 @@ struct TrailEvent: Sendable {
   var region: String
   var user: String
   var failed: Bool
+  /// For event selector calls: what they leave of management events (``EventSelectors/managementEvents(in:)``).
+  var selectors: EventSelectors.Management? = nil
 }
 
 /// Records from one file or page, prepared off the store queue: fields decoded and interned in a local table.
@@ -32,7 +34,8 @@ struct RecordBatch: Sendable {
   var trailEvents: [TrailEvent] = []
   var problems: [LoadProblem] = []
 
-  static let trailCalls: Set<String> = ["CreateTrail", "UpdateTrail", "DeleteTrail", "StartLogging", "StopLogging"]
+  static let trailCalls = Set(["CreateTrail", "UpdateTrail", "DeleteTrail", "StartLogging", "StopLogging"])
+    .union(EventSelectors.calls)
 
   /// Builds a batch from a scan of `source`'s bytes.
   ///
@@ -122,11 +125,17 @@ struct RecordBatch: Sendable {
           time: time, index: UInt32(truncatingIfNeeded: index), flags: flags,
           start: UInt32(truncatingIfNeeded: range.lowerBound), length: UInt32(truncatingIfNeeded: range.count),
           identity: RecordHash(UnsafeBufferPointer(rebasing: buffer[range]))))
-      if nameFacts & Fact.trailCall != 0, f[.requestName].isPresent {
-        trailEvents.append(
-          TrailEvent(
-            trail: TrailName.short(ColumnText.decode(f[.requestName], in: array)), eventName: strings[name],
-            time: time, region: strings[region], user: strings[user], failed: f[.errorCode].isPresent))
+      // The trail is `name` in CreateTrail, StopLogging, ..., and `trailName` in PutEventSelectors.
+      let trailRef = f[.requestName].isPresent ? f[.requestName] : f[.requestTrailName]
+      if nameFacts & Fact.trailCall != 0, trailRef.isPresent {
+        let eventName = strings[name]
+        var event = TrailEvent(
+          trail: TrailName.short(ColumnText.decode(trailRef, in: array)), eventName: eventName, time: time,
+          region: strings[region], user: strings[user], failed: f[.errorCode].isPresent)
+        if EventSelectors.calls.contains(eventName) {
+          event.selectors = EventSelectors.managementEvents(in: array[range])
+        }
+        trailEvents.append(event)
       }
     }
 
