@@ -28,11 +28,3 @@ enum TableOutput {
     }
   }
 }
-
-extension String {
-  func trimmingTrailingSpaces() -> String {
-    var s = self
-    while s.last == " " { s.removeLast() }
-    return s
-  }
-}
