@@ -38,6 +38,16 @@ struct Options: ParsableArguments {
   @Option(help: "Only events whose record contains this text (ignores case).")
   var search: String?
 
+  /// Every `--where` expression, as typed.
+  @Option(
+    name: .customLong("where"),
+    help: ArgumentHelp(
+      "Only events where EXPR holds: FIELD=VALUE, FIELD!=VALUE, FIELD~TEXT (contains) or FIELD? (has a value). "
+        + "FIELD is a field (\(fieldNames)) or any JSON path such as requestParameters.bucketName. Values ignore "
+        + "case; = and != take * and ? wildcards. Repeatable: several = on one field are ORed, the rest ANDed.",
+      valueName: "expr"))
+  var wheres: [String] = []
+
   @Option(
     help:
       "Only events newer than this: a whole number and a unit, s (seconds), m (minutes), h (hours), d (days) or w (weeks), such as 90m, 12h, 7d."
@@ -93,8 +103,10 @@ struct Options: ParsableArguments {
   @Option(name: .customLong("demo-page-ms"), help: .hidden)
   var demoPageMilliseconds: Int?
 
-  /// Refuses a second `--region` (several regions at once are for a later version).
+  /// Refuses what parsing lets through: a malformed `--where`; a second `--region` (several regions at once are for
+  /// a later version).
   func validate() throws {
+    _ = try wherePredicates
     if regions.count > 1 {
       throw ValidationError(
         "--region given \(regions.count) times (\(regions.joined(separator: ", "))); give one region: several regions "
@@ -124,8 +136,10 @@ struct Options: ParsableArguments {
       end = t
     }
     let readWrite: ReadWriteFilter = readOnly.map { $0 ? .readsOnly : .writesOnly } ?? .all
-    return EventFilter(
+    var filter = EventFilter(
       user: user, eventName: eventName, readWrite: readWrite, search: search, startTime: start, endTime: end)
+    filter.predicates += try wherePredicates
+    return filter
   }
 
   /// `90m`, `12h`, `7d`, `30s`, `2w` → seconds.

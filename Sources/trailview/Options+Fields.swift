@@ -1,0 +1,24 @@
+import ArgumentParser
+import CloudTrailModel
+import EventStore
+
+// No Foundation here: its `Predicate` would hide EventStore's.
+
+extension Options {
+  /// Every field name, for help and error texts.
+  static let fieldNames = Field.allCases.map(\.name).joined(separator: ", ")
+
+  /// The `--where` predicates; throws a usage error naming the accepted forms for one that is not.
+  var wherePredicates: [Predicate] {
+    get throws {
+      try wheres.map { text in
+        guard let predicate = Predicate.parse(text) else {
+          throw ValidationError(
+            "--where \"\(text)\" is not a filter: use FIELD=VALUE, FIELD!=VALUE, FIELD~TEXT or FIELD?, where FIELD is "
+              + "a field (\(Self.fieldNames)) or a JSON path such as requestParameters.bucketName")
+        }
+        return predicate
+      }
+    }
+  }
+}
