@@ -8,6 +8,24 @@ extension Options {
   /// Every field name, for help and error texts.
   static let fieldNames = Field.allCases.map(\.name).joined(separator: ", ")
 
+  /// The `--columns` fields; nil when not given. Throws a usage error naming an unknown one.
+  var columnFields: [Field]? {
+    get throws {
+      guard let columns else { return nil }
+      var fields: [Field] = []
+      for name in columns.split(separator: ",").map({ String($0.filter { $0 != " " }) }) where !name.isEmpty {
+        guard let field = Field(name: name) else {
+          throw ValidationError("--columns: unknown field \"\(name)\"; the fields are \(Self.fieldNames)")
+        }
+        fields.append(field)
+      }
+      guard !fields.isEmpty else {
+        throw ValidationError("--columns needs field names; the fields are \(Self.fieldNames)")
+      }
+      return fields
+    }
+  }
+
   /// The `--where` predicates; throws a usage error naming the accepted forms for one that is not.
   var wherePredicates: [Predicate] {
     get throws {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CloudTrailModel
 import EventStore
 import Foundation
+import TrailviewApp
 
 /// Output formats for `--print`.
 enum PrintFormat: String, ExpressibleByArgument, CaseIterable {
@@ -21,8 +22,9 @@ struct Options: ParsableArguments {
 
   @Option(
     help: """
-      Print format: ndjson (one original record per line, the default), json ({"Records":[...]}), csv, table. With \
-      --trails: table (the default), json ({"trailList":[...]}), ndjson (one trail per line), csv.
+      Print format: ndjson (one original record per line, the default), json ({"Records":[...]}), csv, table (the \
+      default with --columns). With --trails: table (the default), json ({"trailList":[...]}), ndjson \
+      (one trail per line), csv.
       """)
   var format: PrintFormat?
 
@@ -64,6 +66,14 @@ struct Options: ParsableArguments {
     help: "Only events at or before this ISO 8601 time, seconds optional (UTC if no offset).")
   var endTime: String?
 
+  /// `--columns`, as typed (``columnFields`` has them parsed).
+  @Option(
+    help: ArgumentHelp(
+      "For --format table (the default with --columns) or csv: the columns, field names separated by commas "
+        + "(default: the config file's columns, else \(TableColumns.defaults.map(\.name).joined(separator: ","))).",
+      valueName: "fields"))
+  var columns: String?
+
   @Option(help: "AWS profile for the live API (else AWS_PROFILE, else default).")
   var profile: String?
 
@@ -103,10 +113,24 @@ struct Options: ParsableArguments {
   @Option(name: .customLong("demo-page-ms"), help: .hidden)
   var demoPageMilliseconds: Int?
 
-  /// Refuses what parsing lets through: a malformed `--where`; a second `--region` (several regions at once are for
-  /// a later version).
+  /// The format events are printed in: `--format`, else a table for --columns, else NDJSON.
+  var eventFormat: PrintFormat {
+    format ?? (columns != nil ? .table : .ndjson)
+  }
+
+  /// Refuses what parsing lets through: a malformed `--where`; an unknown field in `--columns`, or `--columns`
+  /// without `--print` or with a format it does not go with; a second `--region` (several regions at once are for a
+  /// later version).
   func validate() throws {
+    _ = try columnFields
     _ = try wherePredicates
+    if columns != nil {
+      if !printMode { throw ValidationError("--columns works with --print (the dashboard has its own columns)") }
+      if printTrails { throw ValidationError("--columns is for events, not --trails") }
+      if let format, format != .table && format != .csv {
+        throw ValidationError("--columns works with --format table or csv (\(format.rawValue) has whole records)")
+      }
+    }
     if regions.count > 1 {
       throw ValidationError(
         "--region given \(regions.count) times (\(regions.joined(separator: ", "))); give one region: several regions "

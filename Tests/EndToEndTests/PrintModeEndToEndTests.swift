@@ -54,7 +54,9 @@ struct PrintModeEndToEndTests {
   }
 
   @Test func csvGuardsFormulasAndHasNoControlBytes() throws {
-    let out = try Subprocess.run(Self.binary, ["--print", "--format", "csv", Self.tree(broken: false).path])
+    let out = try Subprocess.run(
+      Self.binary, ["--print", "--format", "csv", Self.tree(broken: false).path],
+      environment: ["XDG_CONFIG_HOME": "/nonexistent/trailview-test"])  // the default columns, whatever the user's
     #expect(out.status == 0)
     let rows = lines(out)
     #expect(rows.first == "eventTime,readOnly,eventName,user,eventSource,sourceIPAddress,awsRegion,errorCode")
