@@ -26,6 +26,17 @@ extension Options {
     }
   }
 
+  /// The `--summary` field; nil when not given. Throws a usage error for an unknown one.
+  var summaryField: Field? {
+    get throws {
+      guard let summary else { return nil }
+      guard let field = Field(name: summary) else {
+        throw ValidationError("--summary: unknown field \"\(summary)\"; the fields are \(Self.fieldNames)")
+      }
+      return field
+    }
+  }
+
   /// The `--where` predicates; throws a usage error naming the accepted forms for one that is not.
   var wherePredicates: [Predicate] {
     get throws {

@@ -23,7 +23,7 @@ struct Options: ParsableArguments {
   @Option(
     help: """
       Print format: ndjson (one original record per line, the default), json ({"Records":[...]}), csv, table (the \
-      default with --columns). With --trails: table (the default), json ({"trailList":[...]}), ndjson \
+      default with --columns or --summary). With --trails: table (the default), json ({"trailList":[...]}), ndjson \
       (one trail per line), csv.
       """)
   var format: PrintFormat?
@@ -74,6 +74,14 @@ struct Options: ParsableArguments {
       valueName: "fields"))
   var columns: String?
 
+  /// `--summary`, as typed (``summaryField`` has it parsed).
+  @Option(
+    help: ArgumentHelp(
+      "Print the values of FIELD among the matching events instead of the events, most frequent first, with count "
+        + "and share (--format table, the default here, json, ndjson or csv).",
+      valueName: "field"))
+  var summary: String?
+
   @Option(help: "AWS profile for the live API (else AWS_PROFILE, else default).")
   var profile: String?
 
@@ -113,24 +121,30 @@ struct Options: ParsableArguments {
   @Option(name: .customLong("demo-page-ms"), help: .hidden)
   var demoPageMilliseconds: Int?
 
-  /// The format events are printed in: `--format`, else a table for --columns, else NDJSON.
+  /// The format events (or their summary) are printed in: `--format`, else a table for --summary and --columns,
+  /// else NDJSON.
   var eventFormat: PrintFormat {
-    format ?? (columns != nil ? .table : .ndjson)
+    format ?? (summary != nil || columns != nil ? .table : .ndjson)
   }
 
-  /// Refuses what parsing lets through: a malformed `--where`; an unknown field in `--columns`, or `--columns`
-  /// without `--print` or with a format it does not go with; a second `--region` (several regions at once are for a
-  /// later version).
+  /// Refuses what parsing lets through: a malformed `--where`; an unknown field in `--columns` or `--summary`, either
+  /// of them without `--print`, or with a format or another option they do not go with; a second `--region`
+  /// (several regions at once are for a later version).
   func validate() throws {
     _ = try columnFields
+    _ = try summaryField
     _ = try wherePredicates
+    if !printMode, let flag = columns != nil ? "--columns" : summary != nil ? "--summary" : nil {
+      throw ValidationError("\(flag) works with --print (the dashboard has its own columns and summary screen)")
+    }
     if columns != nil {
-      if !printMode { throw ValidationError("--columns works with --print (the dashboard has its own columns)") }
+      if summary != nil { throw ValidationError("--columns and --summary do not go together") }
       if printTrails { throw ValidationError("--columns is for events, not --trails") }
       if let format, format != .table && format != .csv {
         throw ValidationError("--columns works with --format table or csv (\(format.rawValue) has whole records)")
       }
     }
+    if summary != nil && printTrails { throw ValidationError("--summary is for events, not --trails") }
     if regions.count > 1 {
       throw ValidationError(
         "--region given \(regions.count) times (\(regions.joined(separator: ", "))); give one region: several regions "

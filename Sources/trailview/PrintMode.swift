@@ -17,7 +17,13 @@ enum PrintMode {
     }
     guard let snapshot = loaded else { return 1 }
     let out = OutputWriter()
-    write(snapshot, format: options.eventFormat, columns: columns(options, environment: environment), to: out)
+    let format = options.eventFormat
+    if let field = try? options.summaryField {
+      SummaryOutput.write(snapshot.counts(of: field), field: field, events: snapshot.count, format: format, to: out)
+      out.flush()
+    } else {
+      write(snapshot, format: format, columns: columns(options, environment: environment), to: out)
+    }
     log.say(1, DiagnosticLog.summary(snapshot))
     for notice in snapshot.progress.notices where !log.toStderr {  // -v already wrote them to stderr
       StandardError.write("trailview: note: \(DisplayText.sanitize(notice))\n")
