@@ -70,7 +70,9 @@ struct Options: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "For --format table (the default with --columns) or csv: the columns, field names separated by commas "
-        + "(default: the config file's columns, else \(TableColumns.defaults.map(\.name).joined(separator: ","))).",
+        + "(default: the \"columns\" of $XDG_CONFIG_HOME/trailview/config.json, else of "
+        + "~/.config/trailview/config.json, "
+        + "else \(TableColumns.defaults.map(\.name).joined(separator: ", "))).",
       valueName: "fields"))
   var columns: String?
 
