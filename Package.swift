@@ -63,5 +63,6 @@ let package = Package(
       exclude: ["__Snapshots__"]  // read by path (TestSupport's assertSnapshot), not resources
     ),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "CloudTrailModel"]),
+    .testTarget(name: "TrailviewCommandTests", dependencies: ["trailview", "CloudTrailModel", "TestSupport"]),
   ]
 )

@@ -2,6 +2,7 @@ import ArgumentParser
 import CloudTrailModel
 import EventStore
 import Foundation
+import TrailviewApp
 
 /// Output formats for `--print`.
 enum PrintFormat: String, ExpressibleByArgument, CaseIterable {
@@ -21,8 +22,9 @@ struct Options: ParsableArguments {
 
   @Option(
     help: """
-      Print format: ndjson (one original record per line, the default), json ({"Records":[...]}), csv, table. With \
-      --trails: table (the default), json ({"trailList":[...]}), ndjson (one trail per line), csv.
+      Print format: ndjson (one original record per line, the default), json ({"Records":[...]}), csv, table (the \
+      default with --columns or --summary). With --trails: table (the default), json ({"trailList":[...]}), ndjson \
+      (one trail per line), csv.
       """)
   var format: PrintFormat?
 
@@ -37,6 +39,16 @@ struct Options: ParsableArguments {
 
   @Option(help: "Only events whose record contains this text (ignores case).")
   var search: String?
+
+  /// Every `--where` expression, as typed.
+  @Option(
+    name: .customLong("where"),
+    help: ArgumentHelp(
+      "Only events where EXPR holds: FIELD=VALUE, FIELD!=VALUE, FIELD~TEXT (contains) or FIELD? (has a value). "
+        + "FIELD is a field (\(fieldNames)) or any JSON path such as requestParameters.bucketName. Values ignore "
+        + "case; = and != take * and ? wildcards. Repeatable: several = on one field are ORed, the rest ANDed.",
+      valueName: "expr"))
+  var wheres: [String] = []
 
   @Option(
     help:
@@ -53,6 +65,24 @@ struct Options: ParsableArguments {
     name: .customLong("end-time"),
     help: "Only events at or before this ISO 8601 time, seconds optional (UTC if no offset).")
   var endTime: String?
+
+  /// `--columns`, as typed (``columnFields`` has them parsed).
+  @Option(
+    help: ArgumentHelp(
+      "For --format table (the default with --columns) or csv: the columns, field names separated by commas "
+        + "(default: the \"columns\" of $XDG_CONFIG_HOME/trailview/config.json, else of "
+        + "~/.config/trailview/config.json, "
+        + "else \(TableColumns.defaults.map(\.name).joined(separator: ", "))).",
+      valueName: "fields"))
+  var columns: String?
+
+  /// `--summary`, as typed (``summaryField`` has it parsed).
+  @Option(
+    help: ArgumentHelp(
+      "Print the values of FIELD among the matching events instead of the events, most frequent first, with count "
+        + "and share (--format table, the default here, json, ndjson or csv).",
+      valueName: "field"))
+  var summary: String?
 
   @Option(help: "AWS profile for the live API (else AWS_PROFILE, else default).")
   var profile: String?
@@ -93,8 +123,30 @@ struct Options: ParsableArguments {
   @Option(name: .customLong("demo-page-ms"), help: .hidden)
   var demoPageMilliseconds: Int?
 
-  /// Refuses a second `--region` (several regions at once are for a later version).
+  /// The format events (or their summary) are printed in: `--format`, else a table for --summary and --columns,
+  /// else NDJSON.
+  var eventFormat: PrintFormat {
+    format ?? (summary != nil || columns != nil ? .table : .ndjson)
+  }
+
+  /// Refuses what parsing lets through: a malformed `--where`; an unknown field in `--columns` or `--summary`, either
+  /// of them without `--print`, or with a format or another option they do not go with; a second `--region`
+  /// (several regions at once are for a later version).
   func validate() throws {
+    _ = try columnFields
+    _ = try summaryField
+    _ = try wherePredicates
+    if !printMode, let flag = columns != nil ? "--columns" : summary != nil ? "--summary" : nil {
+      throw ValidationError("\(flag) works with --print (the dashboard has its own columns and summary screen)")
+    }
+    if columns != nil {
+      if summary != nil { throw ValidationError("--columns and --summary do not go together") }
+      if printTrails { throw ValidationError("--columns is for events, not --trails") }
+      if let format, format != .table && format != .csv {
+        throw ValidationError("--columns works with --format table or csv (\(format.rawValue) has whole records)")
+      }
+    }
+    if summary != nil && printTrails { throw ValidationError("--summary is for events, not --trails") }
     if regions.count > 1 {
       throw ValidationError(
         "--region given \(regions.count) times (\(regions.joined(separator: ", "))); give one region: several regions "
@@ -124,8 +176,10 @@ struct Options: ParsableArguments {
       end = t
     }
     let readWrite: ReadWriteFilter = readOnly.map { $0 ? .readsOnly : .writesOnly } ?? .all
-    return EventFilter(
+    var filter = EventFilter(
       user: user, eventName: eventName, readWrite: readWrite, search: search, startTime: start, endTime: end)
+    filter.predicates += try wherePredicates
+    return filter
   }
 
   /// `90m`, `12h`, `7d`, `30s`, `2w` → seconds.

@@ -9,24 +9,20 @@ import TrailviewApp
 enum PrintMode {
   /// Runs print mode and returns the exit status (0 all read, 2 some inputs skipped, 1 nothing readable).
   static func run(
-    options: Options, filter: EventFilter, log: DiagnosticLog, start: (EventStore) -> [any EventSource]
+    options: Options, filter: EventFilter, environment: [String: String], log: DiagnosticLog,
+    start: (EventStore) -> [any EventSource]
   ) -> Int32 {
     let loaded = EventStore.run(filter: filter, publishIntervalMilliseconds: 200) { store in
       for source in start(store) { source.loadAll() }
     }
     guard let snapshot = loaded else { return 1 }
     let out = OutputWriter()
-    switch options.format ?? .ndjson {
-    case .ndjson, .json, .csv:
-      let format = ExportFormat(rawValue: (options.format ?? .ndjson).rawValue)!
+    let format = options.eventFormat
+    if let field = try? options.summaryField {
+      SummaryOutput.write(snapshot.counts(of: field), field: field, events: snapshot.count, format: format, to: out)
       out.flush()
-      // The writer never throws: a reader that goes away ends the program quietly (EPIPE).
-      try? EventExport(snapshot: snapshot, format: format, columns: TableColumns.defaults).write {
-        OutputWriter.writeAll($0)
-      }
-    case .table:
-      TableOutput.write(snapshot, to: out)
-      out.flush()
+    } else {
+      write(snapshot, format: format, columns: columns(options, environment: environment), to: out)
     }
     log.say(1, DiagnosticLog.summary(snapshot))
     for notice in snapshot.progress.notices where !log.toStderr {  // -v already wrote them to stderr
@@ -46,6 +42,32 @@ enum PrintMode {
       return 1
     }
     return problems.isEmpty ? 0 : 2
+  }
+}
+
+extension PrintMode {
+  /// Writes the events of `snapshot` in `format`, the table and CSV with `columns`.
+  static func write(_ snapshot: EventSnapshot, format: PrintFormat, columns: [Field], to out: OutputWriter) {
+    switch format {
+    case .ndjson, .json, .csv:
+      out.flush()
+      let export = EventExport(snapshot: snapshot, format: ExportFormat(rawValue: format.rawValue)!, columns: columns)
+      // The writer never throws: a reader that goes away ends the program quietly (EPIPE).
+      try? export.write { OutputWriter.writeAll($0) }
+    case .table:
+      TableOutput.write(snapshot, columns: columns, to: out)
+      out.flush()
+    }
+  }
+
+  /// The table and CSV columns: `--columns`, else the config file's (a broken file is reported on stderr and
+  /// ignored), else ``TrailviewApp/TableColumns/defaults``. The config file is read only for table and CSV.
+  static func columns(_ options: Options, environment: [String: String]) -> [Field] {
+    if let chosen = try? options.columnFields { return chosen }
+    guard options.eventFormat == .table || options.eventFormat == .csv else { return TableColumns.defaults }
+    let (config, problem) = TrailviewConfig.load(environment: environment)
+    if let problem { StandardError.write("trailview: config: \(DisplayText.sanitize(problem))\n") }
+    return config.columns ?? TableColumns.defaults
   }
 }
 

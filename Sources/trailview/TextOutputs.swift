@@ -1,38 +1,46 @@
 import CloudTrailModel
 import EventStore
 
-/// `--format table`: aligned, sanitized columns for a terminal.
+/// `--format table`: the chosen columns aligned for a person, as the screen's table shows them: titles from the
+/// fields, in capitals; cells sanitized; each column as wide as its widest value up to the field's cap (longer values
+/// cut with "…"); times in UTC; read/write as R or W, in lower case when inferred from the event name; services
+/// without `.amazonaws.com`.
 enum TableOutput {
-  static func write(_ snapshot: EventSnapshot, to out: OutputWriter) {
-    let titles = ["TIME (UTC)", "EVENT", "USER", "SOURCE", "SOURCE IP", "REGION", "RW", "ERROR"]
-    let widths = [19, 28, 24, 16, 15, 14, 2, 20]
-    func line(_ cells: [String]) -> String {
-      var parts: [String] = []
-      for (cell, width) in zip(cells, widths) {
-        let safe = DisplayText.sanitize(cell)
-        let clipped = safe.count > width ? String(safe.prefix(width - 1)) + "…" : safe
-        parts.append(clipped + String(repeating: " ", count: max(0, width - clipped.count)))
-      }
-      return parts.joined(separator: " ").trimmingTrailingSpaces() + "\n"
-    }
-    out.write(line(titles))
-    for i in 0..<snapshot.count {
-      let e = snapshot.event(at: i)
-      let source = e.eventSource.hasSuffix(".amazonaws.com") ? String(e.eventSource.dropLast(14)) : e.eventSource
-      out.write(
-        line([
-          e.time == EventSummary.unknownTime ? "-" : EventTime.format(e.time), e.eventName, e.user, source, e.sourceIP,
-          e.region, e.readOnly ? "R" : "W",
-          e.errorCode,
-        ]))
-    }
+  /// Writes the header and one line per visible event of `snapshot`.
+  static func write(_ snapshot: EventSnapshot, columns: [Field], to out: OutputWriter) {
+    let titles = columns.map(title)
+    var table = AlignedTable(titles: titles, caps: columns.map(\.spec.width.cap), separator: " ")
+    // Two passes over the events, so as not to hold every cell at once.
+    for index in 0..<snapshot.count { table.measure(row(snapshot, at: index, columns)) }
+    out.write(table.line(titles))
+    for index in 0..<snapshot.count { out.write(table.line(row(snapshot, at: index, columns))) }
   }
-}
 
-extension String {
-  func trimmingTrailingSpaces() -> String {
-    var s = self
-    while s.last == " " { s.removeLast() }
-    return s
+  /// A column's title: the field's, in capitals (`TIME (UTC)` for the time).
+  static func title(_ field: Field) -> String {
+    field == .time ? "TIME (UTC)" : field.spec.title.uppercased()
+  }
+
+  /// The sanitized cells of the visible event at `index`.
+  static func row(_ snapshot: EventSnapshot, at index: Int, _ columns: [Field]) -> [String] {
+    columns.map { DisplayText.sanitize(cell($0, snapshot, at: index)) }
+  }
+
+  /// One cell's text (raw: ``row(_:at:_:)`` sanitizes it).
+  static func cell(_ field: Field, _ snapshot: EventSnapshot, at index: Int) -> String {
+    switch field {
+    case .time:
+      let time = snapshot.time(at: index)
+      return time == EventSummary.unknownTime ? "(no time)" : EventTime.format(time)
+    case .readOnly:
+      let event = snapshot.event(at: index)
+      let mark = event.readOnly ? "R" : "W"
+      return event.inferred ? mark.lowercased() : mark
+    case .eventSource:
+      let source = snapshot.text(.eventSource, at: index)
+      return source.hasSuffix(".amazonaws.com") ? String(source.dropLast(14)) : source
+    default:
+      return snapshot.text(field, at: index)
+    }
   }
 }

@@ -85,29 +85,13 @@ enum TrailsOutput {
     for (i, (name, value)) in fields(report).enumerated() {
       text += (i == 0 ? "\"" : ",\"") + name + "\":"
       switch value {
-      case .text(let s): text += quoted(s)
+      case .text(let s): text += JSONOutput.quoted(s)
       case .flag(let b): text += b ? "true" : "false"
-      case .time(let t): text += quoted(EventTime.formatISO(t))
+      case .time(let t): text += JSONOutput.quoted(EventTime.formatISO(t))
       }
     }
     text += "}"
-    return JSONPretty.compact(ArraySlice(text.utf8))
-  }
-
-  /// `s` as a JSON string literal (``JSONPretty/compact(_:)`` then escapes what a terminal could act on).
-  static func quoted(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
+    return JSONOutput.line(text)
   }
 
   /// A value as a CSV cell's text (``CSVCell/cell(_:)`` sanitizes and guards it).

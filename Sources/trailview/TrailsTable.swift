@@ -1,5 +1,4 @@
 import CloudTrailModel
-import TerminalUI
 
 /// `--print --trails --format table`: one trail per row, sanitized cells in columns aligned by display width (long
 /// cells cut with "…"), times in UTC.
@@ -13,18 +12,9 @@ enum TrailsTable {
 
   static func write(_ trails: [TrailReport], to out: OutputWriter) {
     let rows = trails.map(cells).map { $0.map { DisplayText.sanitize($0) } }
-    var widths = titles.map { DisplayWidth.of($0) }
-    for row in rows {
-      for (i, cell) in row.enumerated() { widths[i] = max(widths[i], min(maxWidths[i], DisplayWidth.of(cell))) }
-    }
-    for row in [titles] + rows {
-      var parts: [String] = []
-      for (cell, width) in zip(row, widths) {
-        let clipped = clip(cell, to: width)
-        parts.append(clipped + String(repeating: " ", count: max(0, width - DisplayWidth.of(clipped))))
-      }
-      out.write(parts.joined(separator: "  ").trimmingTrailingSpaces() + "\n")
-    }
+    var table = AlignedTable(titles: titles, caps: maxWidths, separator: "  ")
+    for row in rows { table.measure(row) }
+    for row in [titles] + rows { out.write(table.line(row)) }
   }
 
   /// The row for one trail (unsanitized).
@@ -39,19 +29,5 @@ enum TrailsTable {
       status?.isLogging == false ? time(status?.stopLoggingTime) : "-", time(status?.latestDeliveryTime),
       flag(trail.logFileValidationEnabled), trail.s3BucketName ?? "-", status?.latestDeliveryError ?? "-",
     ]
-  }
-
-  /// `text` cut to `width` columns, ending in "…" when it was longer.
-  static func clip(_ text: String, to width: Int) -> String {
-    guard DisplayWidth.of(text) > width else { return text }
-    var out = ""
-    var used = 0
-    for character in text {
-      let w = DisplayWidth.of(character)
-      if used + w > width - 1 { break }
-      out.append(character)
-      used += w
-    }
-    return out + "…"
   }
 }

@@ -37,7 +37,9 @@ struct Trailview: ParsableCommand {
       throw ExitCode(TrailsPrint.run(client: live, format: options.format ?? .table))
     }
     if options.printMode {
-      let status = PrintMode.run(options: options, filter: filter, log: log, start: start.start)
+      let status = PrintMode.run(
+        options: options, filter: filter, environment: ProcessInfo.processInfo.environment, log: log,
+        start: start.start)
       throw ExitCode(status)
     }
     try Dashboard.run(filter: filter, starter: start)

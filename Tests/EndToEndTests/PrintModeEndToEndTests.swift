@@ -54,7 +54,9 @@ struct PrintModeEndToEndTests {
   }
 
   @Test func csvGuardsFormulasAndHasNoControlBytes() throws {
-    let out = try Subprocess.run(Self.binary, ["--print", "--format", "csv", Self.tree(broken: false).path])
+    let out = try Subprocess.run(
+      Self.binary, ["--print", "--format", "csv", Self.tree(broken: false).path],
+      environment: ["XDG_CONFIG_HOME": "/nonexistent/trailview-test"])  // the default columns, whatever the user's
     #expect(out.status == 0)
     let rows = lines(out)
     #expect(rows.first == "eventTime,readOnly,eventName,user,eventSource,sourceIPAddress,awsRegion,errorCode")
@@ -137,7 +139,10 @@ struct PrintModeEndToEndTests {
     if geteuid() == 0, let setpriv = Self.setpriv {
       // A copy of the binary nobody can run, wherever the build is.
       let copy = root.appendingPathComponent("trailview-copy").path
-      try FileManager.default.copyItem(atPath: Self.binary, toPath: copy)
+      // Copied by cp, not in this process: a child this process spawns meanwhile (tests run in parallel) would
+      // inherit the copy's open write descriptor, and exec would then fail with "Text file busy" (seen in a full run).
+      let copied = try Subprocess.run("/bin/cp", [Self.binary, copy])
+      try #require(copied.status == 0, "\(copied.stderr)")
       chmod(copy, 0o755)
       command = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", copy] + command.dropFirst()
     }

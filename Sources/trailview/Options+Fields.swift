@@ -1,0 +1,53 @@
+import ArgumentParser
+import CloudTrailModel
+import EventStore
+
+// No Foundation here: its `Predicate` would hide EventStore's.
+
+extension Options {
+  /// Every field name, for help and error texts.
+  static let fieldNames = Field.allCases.map(\.name).joined(separator: ", ")
+
+  /// The `--columns` fields; nil when not given. Throws a usage error naming an unknown one.
+  var columnFields: [Field]? {
+    get throws {
+      guard let columns else { return nil }
+      var fields: [Field] = []
+      for name in columns.split(separator: ",").map({ String($0.filter { $0 != " " }) }) where !name.isEmpty {
+        guard let field = Field(name: name) else {
+          throw ValidationError("--columns: unknown field \"\(name)\"; the fields are \(Self.fieldNames)")
+        }
+        fields.append(field)
+      }
+      guard !fields.isEmpty else {
+        throw ValidationError("--columns needs field names; the fields are \(Self.fieldNames)")
+      }
+      return fields
+    }
+  }
+
+  /// The `--summary` field; nil when not given. Throws a usage error for an unknown one.
+  var summaryField: Field? {
+    get throws {
+      guard let summary else { return nil }
+      guard let field = Field(name: summary) else {
+        throw ValidationError("--summary: unknown field \"\(summary)\"; the fields are \(Self.fieldNames)")
+      }
+      return field
+    }
+  }
+
+  /// The `--where` predicates; throws a usage error naming the accepted forms for one that is not.
+  var wherePredicates: [Predicate] {
+    get throws {
+      try wheres.map { text in
+        guard let predicate = Predicate.parse(text) else {
+          throw ValidationError(
+            "--where \"\(text)\" is not a filter: use FIELD=VALUE, FIELD!=VALUE, FIELD~TEXT or FIELD?, where FIELD is "
+              + "a field (\(Self.fieldNames)) or a JSON path such as requestParameters.bucketName")
+        }
+        return predicate
+      }
+    }
+  }
+}
