@@ -44,6 +44,14 @@ public enum AppAction: Sendable, Equatable {
   case timeWindow
   /// Trace the credential behind the event's access key.
   case trace
+  /// Choose the table's columns.
+  case columns
+  /// Show or hide a column (chooser).
+  case toggleColumn
+  /// Move a column up (chooser).
+  case moveUp
+  /// Move a column down (chooser).
+  case moveDown
   /// Show or hide the timeline strip.
   case toggleTimeline
   /// Select the busiest bucket's newest event.
@@ -102,7 +110,7 @@ public enum AppAction: Sendable, Equatable {
 public enum AppKeys {
   /// The keymap.
   public static let keymap = Keymap<AppAction>(
-    global + dashboard + table + lists + summary + compare + export + timeWindow + traceKeys)
+    global + dashboard + table + lists + summary + compare + export + timeWindow + traceKeys + columnKeys)
 
   private static let global: [KeyBinding<AppAction>] = [
     KeyBinding(keys: [.char("?")], action: .help, help: "this help", hint: "help"),
@@ -173,6 +181,8 @@ public enum AppKeys {
     KeyBinding(
       keys: [.char("z")], action: .zoomBucket, help: "timeline: take the range (or bucket) as the time window",
       scope: "dashboard"),
+    KeyBinding(
+      keys: [.char("C")], action: .columns, help: "choose the table's columns and their order", scope: "dashboard"),
     KeyBinding(keys: [.char("t")], action: .toggleTime, help: "toggle UTC / local time", scope: "dashboard"),
     KeyBinding(keys: [.char("L")], action: .loadAll, help: "load every page of the time window", scope: "dashboard"),
     KeyBinding(keys: [.char("r")], action: .refreshTrails, help: "refresh the trails (live API)", scope: "dashboard"),
@@ -242,6 +252,19 @@ public enum AppKeys {
     KeyBinding(keys: [.escape, .char("K")], action: .close, help: "close", scope: "trace", hint: "close"),
   ]
 
+  private static let columnKeys: [KeyBinding<AppAction>] = [
+    KeyBinding(keys: [.up, .char("k")], action: .up, help: "previous field", scope: "columns"),
+    KeyBinding(keys: [.down, .char("j")], action: .down, help: "next field", scope: "columns"),
+    KeyBinding(keys: [.char("g"), .home], action: .first, help: "first", scope: "columns"),
+    KeyBinding(keys: [.char("G"), .end], action: .last, help: "last", scope: "columns"),
+    KeyBinding(
+      keys: [.char(" ")], action: .toggleColumn, help: "show / hide the field", scope: "columns", hint: "show"),
+    KeyBinding(keys: [.char("K")], action: .moveUp, help: "move it up (left)", scope: "columns", hint: "up"),
+    KeyBinding(keys: [.char("J")], action: .moveDown, help: "move it down (right)", scope: "columns", hint: "down"),
+    KeyBinding(keys: [.enter], action: .drillDown, help: "keep the choice (saved)", scope: "columns", hint: "keep"),
+    KeyBinding(keys: [.escape, .char("C")], action: .close, help: "cancel", scope: "columns", hint: "cancel"),
+  ]
+
   /// The export screen's keys (it reads keys itself, as typed text; these are for the help and the hints).
   private static let export: [KeyBinding<AppAction>] = [
     KeyBinding(keys: [.enter], action: .drillDown, help: "write the file", scope: "export", hint: "write"),
@@ -286,7 +309,7 @@ extension AppKeys {
   public static let scopeTitles = [
     "global": "everywhere", "dashboard": "dashboard", "table": "events table", "detail": "detail pane",
     "trails": "trails pane", "help": "help", "problems": "problems list", "summary": "summary", "compare": "compare",
-    "export": "export", "timeWindow": "time window", "trace": "credential trace",
+    "export": "export", "timeWindow": "time window", "trace": "credential trace", "columns": "columns",
   ]
 
   /// The key table as Markdown, for the README (`trailview --keys-markdown` prints it).

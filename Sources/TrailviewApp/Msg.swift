@@ -14,6 +14,8 @@ public enum Msg: Sendable {
   case tick(Int64)
   /// The answer to a ``Effect/count(_:request:)``: the counts and the number of events counted.
   case counted(request: Int, counts: [ValueCount], events: Int)
+  /// Something the run loop did, for the status line ("columns saved to …").
+  case note(String)
   /// News about an ``Effect/export(_:)``.
   case exported(request: Int, ExportNews)
 }
@@ -35,6 +37,8 @@ public enum Effect: Sendable, Equatable {
   case export(ExportRequest)
   /// Put text on the terminal's clipboard (OSC 52).
   case copy(String)
+  /// Keep the table's columns in the config file.
+  case saveColumns([Field])
   /// Leave the program.
   case quit
 }

@@ -25,6 +25,7 @@ public func render(_ state: AppState, env: RenderEnvironment) -> CellGrid {
   case .export(let export)?: drawExport(&grid, state, export, env: env)
   case .timeWindow(let window)?: drawTimeWindow(&grid, state, window, env: env)
   case .trace(let trace)?: drawTrace(&grid, state, trace, env: env)
+  case .columns(let chooser)?: drawColumns(&grid, state, chooser, env: env)
   case nil: break
   }
   return grid

@@ -14,6 +14,8 @@ public enum Screen: Sendable, Equatable {
   case timeWindow(TimeWindowState)
   /// The chain behind an access key.
   case trace(TraceState)
+  /// Choosing the table's columns.
+  case columns(ColumnsState)
 
   /// The key scope of the screen (see ``AppKeys``).
   var scope: String {
@@ -25,6 +27,7 @@ public enum Screen: Sendable, Equatable {
     case .export: return "export"
     case .timeWindow: return "timeWindow"
     case .trace: return "trace"
+    case .columns: return "columns"
     }
   }
 }

@@ -21,6 +21,7 @@ func updateScreen(_ state: inout AppState, _ screen: Screen, _ key: Key) -> [Eff
   case .compare(let compare):
     return updateCompare(&state, compare, action)
   case .trace(let trace): return updateTrace(&state, trace, action)
+  case .columns(let chooser): return updateColumns(&state, chooser, action)
   case .export, .timeWindow: return []
   case .problems(let scroll):
     let lines = state.snapshot.progress.problems.count

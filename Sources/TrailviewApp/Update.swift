@@ -21,6 +21,9 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
   case .counted(let request, let counts, let events):
     takeCounts(&state, request: request, counts: counts, events: events)
     return []
+  case .note(let text):
+    state.message = text
+    return []
   case .exported(let request, let news):
     takeExportNews(&state, request: request, news: news)
     return []
@@ -105,6 +108,8 @@ func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
   case .export: return openExport(&state)
   case .timeWindow: return openTimeWindow(&state)
   case .trace: return openTrace(&state)
+  case .columns: return openColumns(&state)
+  case .toggleColumn, .moveUp, .moveDown: break
   case .toggleTimeline, .busiestBucket, .olderBucket, .newerBucket, .anchorBucket, .zoomBucket:
     return timelineAction(&state, action)
   case .copy: return copyEvent(&state)

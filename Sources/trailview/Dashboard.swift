@@ -10,6 +10,11 @@ enum Dashboard {
   static func run(filter: EventFilter, starter: SourceStarter) throws {
     let inbox = Inbox()
     let store = EventStore { update in inbox.post(update) }
+    let environment = ProcessInfo.processInfo.environment
+    // The table's columns: --columns, else the config file's (a broken file is noted and ignored), else the defaults.
+    let (config, configProblem) = TrailviewConfig.load(environment: environment)
+    if let configProblem { store.addNotice("config: \(configProblem)") }
+    let columns = (try? starter.options.columnFields) ?? config.columns ?? TableColumns.defaults
     let terminal: CursesTerminal
     do {
       terminal = try CursesTerminal()
@@ -24,7 +29,8 @@ enum Dashboard {
       localOffset: { TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval($0))) },
       zoneName: { TimeZone.current.abbreviation(for: Date(timeIntervalSince1970: TimeInterval($0))) ?? "local" })
     var state = AppState(
-      width: terminal.size.width, height: terminal.size.height, filter: filter, sourceLabel: starter.label)
+      width: terminal.size.width, height: terminal.size.height, filter: filter, sourceLabel: starter.label,
+      columns: columns)
     state.now = Int64(Date().timeIntervalSince1970)
     store.setFilter(filter)
     let sources = starter.start(store)
@@ -70,6 +76,15 @@ enum Dashboard {
               inbox.post(Msg.counted(request: request, counts: counts, events: snapshot.count))
             }
           case .copy(let text): terminal.copyToClipboard(text)
+          case .saveColumns(let chosen):
+            var saved = config
+            saved.columns = chosen
+            do {
+              try saved.save(environment: environment)
+              inbox.post(Msg.note("columns saved to \(TrailviewConfig.path(environment: environment))"))
+            } catch {
+              inbox.post(Msg.note("could not save the columns: \(error)"))
+            }
           case .export(let request):
             let snapshot = state.snapshot
             background.async {

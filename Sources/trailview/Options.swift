@@ -136,8 +136,8 @@ struct Options: ParsableArguments {
     _ = try columnFields
     _ = try summaryField
     _ = try wherePredicates
-    if !printMode, let flag = columns != nil ? "--columns" : summary != nil ? "--summary" : nil {
-      throw ValidationError("\(flag) works with --print (the dashboard has its own columns and summary screen)")
+    if !printMode && summary != nil {
+      throw ValidationError("--summary works with --print (the dashboard has its summary screen: s)")
     }
     if columns != nil {
       if summary != nil { throw ValidationError("--columns and --summary do not go together") }
