@@ -22,9 +22,12 @@ TIMEOUT=${TIMEOUT:-40}                         # seconds to wait for each text
 #   text:WORD   literal text (use _ for a space)
 #   pause:SEC   let an animation settle (only for looks; synchronisation is wait:)
 SCENARIOS=(
-  "dashboard|--demo|wait:$READY key:w wait:writes_only"
-  "filtered|--demo|wait:$READY key:/ text:203.0.113.66 key:Enter wait:search=203.0.113.66 pause:0.3"
-  "detail|--demo|wait:$READY key:e text:StopLogging key:Enter wait:event=StopLogging pause:0.3 key:Enter wait:requestParameters"
+  "dashboard|--demo|wait:$READY key:H wait:per_mark pause:0.3"
+  "filtered|--demo|wait:$READY key:/ text:203.0.113.66 key:Enter wait:search:_203.0.113.66 key:H wait:per_mark pause:0.3"
+  "detail|--demo|wait:$READY key:e text:StopLogging key:Enter wait:eventName=StopLogging pause:0.3 key:Enter wait:requestParameters"
+  "summary|--demo|wait:$READY key:/ text:203.0.113.66 key:Enter wait:search:_203.0.113.66 pause:0.3 key:s wait:Summary_of"
+  "compare|--demo|wait:$READY key:/ text:203.0.113.66 key:Enter wait:search:_203.0.113.66 pause:0.3 key:m key:j key:= wait:Compare:"
+  "trace|--demo|wait:$READY key:e text:StopLogging key:Enter wait:eventName=StopLogging pause:0.3 key:K wait:Credential_chain"
   # The live API path against cloudtrail-fake (the demo account, throttling bursts): ENDPOINT is filled in below.
   "live|--region us-east-1 --endpoint-url ENDPOINT|wait:Loaded_1_page wait:STOPPED key:L wait:retrying_in"
 )
