@@ -29,17 +29,20 @@ func drawTimeline(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect
   let right = formatTime(end, state: state, env: env, short: true)
   let size = bucketLabel(histogram.bucketSeconds)
   let busiest = histogram.reads.indices.max { histogram.total($0) < histogram.total($1) } ?? 0
-  grid.put(left, x: x0, y: rect.y + 1, style: env.theme.muted)
+  // The axis: the range's ends and the mark size, kept clear of the selected event's marker.
+  let marker = selected.map { x0 + $0 }.flatMap { $0 < rect.x + rect.width ? $0 : nil }
+  var leftX = x0
+  var rightX = rect.x + rect.width - right.count - 1
+  if let marker, marker >= leftX && marker < leftX + left.count { leftX = marker + 2 }
+  if let marker, marker >= rightX && marker < rightX + right.count { rightX = marker - right.count - 1 }
+  grid.put(left, x: leftX, y: rect.y + 1, style: env.theme.muted)
   let middle = " \(size) per mark · busiest \(formatCount(histogram.total(busiest))) "
-  let rightX = rect.x + rect.width - right.count - 1
-  if rightX - x0 - left.count > middle.count + 4 {
-    grid.put(
-      middle, x: x0 + left.count + (rightX - x0 - left.count - middle.count) / 2, y: rect.y + 1, style: env.theme.muted)
+  let gap = rightX - leftX - left.count
+  if gap > middle.count + 4 {
+    grid.put(middle, x: leftX + left.count + (gap - middle.count) / 2, y: rect.y + 1, style: env.theme.muted)
   }
   grid.put(right, x: rightX, y: rect.y + 1, style: env.theme.muted)
-  if let selected, x0 + selected < rect.x + rect.width {
-    grid.put(env.ascii ? "^" : "▲", x: x0 + selected, y: rect.y + 1, style: Style(bold: true))
-  }
+  if let marker { grid.put(env.ascii ? "^" : "▲", x: marker, y: rect.y + 1, style: Style(bold: true)) }
 }
 
 /// `15 min`, `1 h`, `1 d`.

@@ -9,10 +9,12 @@ public struct TimelineCache: Sendable, Equatable {
   var key: [Int64]
 }
 
-/// Bucket sizes the strip rounds to, in seconds.
-private let niceBuckets: [Int64] = [
-  1, 5, 15, 30, 60, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400, 7 * 86400,
-]
+/// The bucket size for `span` seconds over `slots` marks: the smallest whole number of seconds (under a minute) or
+/// of minutes that fits, so the strip uses its whole width.
+func bucketSize(span: Int64, slots: Int) -> Int64 {
+  let exact = max(1, (span + Int64(slots) - 1) / Int64(slots))
+  return exact < 60 ? exact : (exact + 59) / 60 * 60
+}
 
 /// The time range the strip covers: the window, its open end at the clock; without a window, the visible events.
 func timelineRange(_ state: AppState) -> (Int64, Int64)? {
@@ -31,8 +33,8 @@ func refreshTimeline(_ state: inout AppState) {
   }
   let slots = max(10, Layout(state).timeline.width - 2)
   let span = end - start + 1
-  let size = niceBuckets.first { $0 * Int64(slots) >= span } ?? (span + Int64(slots) - 1) / Int64(slots)
-  let first = start / size * size
+  let size = bucketSize(span: span, slots: slots)
+  let first = start
   let count = Int((end - first) / size) + 1
   let key = [
     Int64(state.snapshot.generation), Int64(state.snapshot.total), Int64(state.snapshot.count), first, size,

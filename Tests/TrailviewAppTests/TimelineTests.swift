@@ -39,18 +39,19 @@ import TrailviewApp
       let layout = Layout(f.state)
       let grid = render(f.state, env: env)
       assertSnapshot(grid.lines, named: "timeline-\(width)x\(height)")
-      // 10:00 to 12:00 in 5-minute buckets at 80 columns (1 minute at 160): 25 (121) marks.
-      let bucket = width == 80 ? 5 : 1
-      let count = 120 / bucket + 1
+      // 10:00 to 12:00 over 78 (158) marks: 2-minute buckets at 80 columns, 46-second ones at 160.
+      let bucket = width == 80 ? 120 : 46
+      let count = 7200 / bucket + 1
       var expected = ""
       for b in 0..<count {
-        let inside = Self.fixtureEvents().filter { ($0.minute - 600) / bucket == b }
+        let inside = Self.fixtureEvents().filter { ($0.minute - 600) * 60 / bucket == b }
         expected +=
           inside.isEmpty ? " " : inside.contains { $0.failed } ? "E" : inside.contains { !$0.read } ? "W" : "R"
       }
       #expect(kinds(grid, row: layout.timeline.y, from: 1, count: count) == expected, "\(width)x\(height)")
       let axis = grid.lines[layout.timeline.y + 1]
-      #expect(axis.contains("05-01 10:00:00") && axis.contains("\(bucket) min per mark"), "\(axis)")
+      let label = bucket % 60 == 0 ? "\(bucket / 60) min per mark" : "\(bucket) s per mark"
+      #expect(axis.contains("05-01 10:00:00") && axis.contains(label), "\(axis)")
       // The selected (newest) event's bucket is the last one.
       #expect(grid[1 + count - 1, layout.timeline.y + 1].text == "▲")
     }
@@ -59,20 +60,19 @@ import TrailviewApp
   @Test func keysJumpBetweenBucketsAndZoom() throws {
     let f = LiveFixture(width: 80, height: 24)
     f.press(.char("H"))
-    // The busiest buckets hold 3 events (10:00, 10:10, ... 11:10); the newest of them wins: 11:10-11:15.
+    // Every 2-minute bucket holds one event: the newest of the busiest is 12:00.
     f.press(.char("b"))
-    #expect(f.state.snapshot.text(.time, at: f.state.selected) == "2024-05-01T11:14:00Z")
-    f.press(.char("g"))  // back to the newest (12:00)
-    f.press(.char("["))  // the previous bucket with events: 11:15-11:20
+    #expect(f.state.snapshot.text(.time, at: f.state.selected) == "2024-05-01T12:00:00Z")
+    f.press(.char("["))  // the previous bucket with events: 11:18
     #expect(f.state.snapshot.text(.time, at: f.state.selected) == "2024-05-01T11:18:00Z")
     f.press(.char("]"))
     #expect(f.state.snapshot.text(.time, at: f.state.selected) == "2024-05-01T12:00:00Z")
-    // Anchor at 11:15, go to the 11:05 bucket, zoom: the window is 11:05 to 11:19:59.
+    // Anchor at 11:18, go back to 11:14, zoom: the window is 11:14:00 to 11:19:59.
     f.press(.char("["), .char("v"), .char("["), .char("["))
-    #expect(f.state.snapshot.text(.time, at: f.state.selected) == "2024-05-01T11:08:00Z")
+    #expect(f.state.snapshot.text(.time, at: f.state.selected) == "2024-05-01T11:14:00Z")
     f.press(.char("z"))
-    let start = try #require(TimeText.absolute("2024-05-01T11:05"))
-    #expect(f.state.filter.window.start == start && f.state.filter.window.end == start + 15 * 60 - 1)
-    #expect(f.state.snapshot.count == 7)  // 11:06 ... 11:18
+    let start = try #require(TimeText.absolute("2024-05-01T11:14"))
+    #expect(f.state.filter.window.start == start && f.state.filter.window.end == start + 6 * 60 - 1)
+    #expect(f.state.snapshot.count == 3)  // 11:14, 11:16, 11:18
   }
 }
