@@ -30,11 +30,12 @@ func openColumns(_ state: inout AppState) -> [Effect] {
 func updateColumns(_ state: inout AppState, _ chooser: ColumnsState, _ action: AppAction?) -> [Effect] {
   var chooser = chooser
   let last = chooser.fields.count - 1
+  if let position = moved(chooser.selected, by: action, page: 10, count: chooser.fields.count) {
+    chooser.selected = position
+    state.screens[state.screens.count - 1] = .columns(chooser)
+    return []
+  }
   switch action {
-  case .up?: chooser.selected = max(0, chooser.selected - 1)
-  case .down?: chooser.selected = min(last, chooser.selected + 1)
-  case .first?: chooser.selected = 0
-  case .last?: chooser.selected = last
   case .toggleColumn?:
     let field = chooser.fields[chooser.selected]
     if chooser.shown.contains(field) {

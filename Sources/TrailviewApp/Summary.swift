@@ -73,13 +73,14 @@ func updateSummary(_ state: inout AppState, _ summary: SummaryState, _ action: A
   var summary = summary
   let rows = summaryRows(height: state.height)
   let count = summary.counts?.count ?? 0
+  if let position = moved(summary.selected, by: action, page: rows, count: count) {
+    summary.selected = position
+    if summary.selected < summary.top { summary.top = summary.selected }
+    if summary.selected >= summary.top + rows { summary.top = summary.selected - rows + 1 }
+    state.screens[state.screens.count - 1] = .summary(summary)
+    return []
+  }
   switch action {
-  case .up?: summary.selected -= 1
-  case .down?: summary.selected += 1
-  case .pageUp?: summary.selected -= rows
-  case .pageDown?: summary.selected += rows
-  case .first?: summary.selected = 0
-  case .last?: summary.selected = count - 1
   case .nextField?, .previousField?:
     let fields = SummaryState.fields
     let at = fields.firstIndex(of: summary.field) ?? 0
@@ -98,11 +99,6 @@ func updateSummary(_ state: inout AppState, _ summary: SummaryState, _ action: A
   case .close?: return closeScreen(&state)
   default: return []
   }
-  summary.selected = max(0, min(summary.selected, count - 1))
-  if summary.selected < summary.top { summary.top = summary.selected }
-  if summary.selected >= summary.top + rows { summary.top = summary.selected - rows + 1 }
-  state.screens[state.screens.count - 1] = .summary(summary)
-  return []
 }
 
 /// Rows of values the summary shows at terminal height `height`.

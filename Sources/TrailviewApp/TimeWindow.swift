@@ -50,11 +50,12 @@ func updateTimeWindow(_ state: inout AppState, _ screen: TimeWindowState, _ key:
     return []
   }
   let rows = TimeWindowState.presets.count + 1
-  switch AppKeys.keymap.action(for: key, scopes: ["timeWindow"]) {
-  case .up?: screen.selected = max(0, screen.selected - 1)
-  case .down?: screen.selected = min(rows - 1, screen.selected + 1)
-  case .first?: screen.selected = 0
-  case .last?: screen.selected = rows - 1
+  let action = AppKeys.keymap.action(for: key, scopes: ["timeWindow"])
+  if let position = moved(screen.selected, by: action, page: rows, count: rows) {
+    screen.selected = position
+    return []
+  }
+  switch action {
   case .drillDown?:
     guard screen.selected < TimeWindowState.presets.count else {
       screen.editing = true

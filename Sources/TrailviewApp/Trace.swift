@@ -24,11 +24,12 @@ func openTrace(_ state: inout AppState) -> [Effect] {
 /// Keys on the trace screen: choose a link; Enter filters to that key's events.
 func updateTrace(_ state: inout AppState, _ trace: TraceState, _ action: AppAction?) -> [Effect] {
   var trace = trace
+  if let position = moved(trace.selected, by: action, page: 5, count: trace.links.count) {
+    trace.selected = position
+    state.screens[state.screens.count - 1] = .trace(trace)
+    return []
+  }
   switch action {
-  case .up?: trace.selected = max(0, trace.selected - 1)
-  case .down?: trace.selected = min(trace.links.count - 1, trace.selected + 1)
-  case .first?: trace.selected = 0
-  case .last?: trace.selected = trace.links.count - 1
   case .drillDown?:
     let key = trace.links[trace.selected].key
     state.screens.removeLast()
@@ -39,6 +40,4 @@ func updateTrace(_ state: inout AppState, _ trace: TraceState, _ action: AppActi
   case .close?: return closeScreen(&state)
   default: return []
   }
-  state.screens[state.screens.count - 1] = .trace(trace)
-  return []
 }

@@ -40,16 +40,6 @@ func closeScreen(_ state: inout AppState) -> [Effect] {
 /// The new first line of a scrolled list after `action`; nil when the action (or an unbound key) closes it.
 private func scrolled(_ scroll: Int, by action: AppAction?, lines: Int, state: AppState) -> Int? {
   let page = max(1, framedRows(height: state.height))
-  let maxScroll = max(0, lines - page)
-  var value = scroll
-  switch action {
-  case .up?: value -= 1
-  case .down?: value += 1
-  case .pageUp?: value -= page
-  case .pageDown?: value += page
-  case .first?: value = 0
-  case .last?: value = maxScroll
-  default: return nil
-  }
-  return max(0, min(value, maxScroll))
+  // The first line shown moves over the positions that keep a page full.
+  return moved(scroll, by: action, page: page, count: max(1, lines - page + 1))
 }

@@ -156,46 +156,20 @@ func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
 }
 
 private func moveSelection(_ state: inout AppState, _ action: AppAction, page: Int) {
-  switch action {
-  case .up: state.selected -= 1
-  case .down: state.selected += 1
-  case .pageUp: state.selected -= page
-  case .pageDown: state.selected += page
-  case .first: state.selected = 0
-  case .last: state.selected = state.snapshot.count - 1
-  default: break
-  }
+  state.selected = moved(state.selected, by: action, page: page, count: state.snapshot.count) ?? state.selected
   clampSelection(&state)
   DetailCache.refresh(&state)
 }
 
 private func scrollTrails(_ state: inout AppState, _ action: AppAction, page: Int) {
-  let maxScroll = max(0, state.snapshot.trails.count - 1)
-  switch action {
-  case .up: state.trailsScroll -= 1
-  case .down: state.trailsScroll += 1
-  case .pageUp: state.trailsScroll -= page
-  case .pageDown: state.trailsScroll += page
-  case .first: state.trailsScroll = 0
-  case .last: state.trailsScroll = maxScroll
-  default: break
-  }
-  state.trailsScroll = max(0, min(state.trailsScroll, maxScroll))
+  state.trailsScroll =
+    moved(state.trailsScroll, by: action, page: page, count: state.snapshot.trails.count) ?? state.trailsScroll
 }
 
 /// Moves the detail pane's cursor line, scrolling to keep it in view.
 private func scrollDetail(_ state: inout AppState, _ action: AppAction, page: Int) {
   let count = state.detail.lines.count
-  switch action {
-  case .up: state.detailLine -= 1
-  case .down: state.detailLine += 1
-  case .pageUp: state.detailLine -= page
-  case .pageDown: state.detailLine += page
-  case .first: state.detailLine = 0
-  case .last: state.detailLine = count - 1
-  default: break
-  }
-  state.detailLine = max(0, min(state.detailLine, count - 1))
+  state.detailLine = moved(state.detailLine, by: action, page: page, count: count) ?? state.detailLine
   if state.detailLine < state.detailScroll { state.detailScroll = state.detailLine }
   if state.detailLine >= state.detailScroll + page { state.detailScroll = state.detailLine - page + 1 }
   state.detailScroll = max(0, min(state.detailScroll, max(0, count - page)))

@@ -159,20 +159,22 @@ struct Options: ParsableArguments {
     var start: Int64?
     var end: Int64?
     if let since {
-      guard let seconds = Self.duration(since) else {
+      guard let seconds = TimeText.duration(since) else {
         throw ValidationError(
           "--since takes a whole number and a unit, s, m, h, d or w, such as 90m, 12h or 7d (got \"\(since)\")")
       }
       start = now - seconds
     }
     if let startTime {
-      guard let t = Self.time(startTime) else {
+      guard let t = TimeText.absolute(startTime) else {
         throw ValidationError("--start-time is not an ISO 8601 time: \(startTime)")
       }
       start = max(start ?? t, t)
     }
     if let endTime {
-      guard let t = Self.time(endTime) else { throw ValidationError("--end-time is not an ISO 8601 time: \(endTime)") }
+      guard let t = TimeText.absolute(endTime) else {
+        throw ValidationError("--end-time is not an ISO 8601 time: \(endTime)")
+      }
       end = t
     }
     let readWrite: ReadWriteFilter = readOnly.map { $0 ? .readsOnly : .writesOnly } ?? .all
@@ -180,29 +182,5 @@ struct Options: ParsableArguments {
       user: user, eventName: eventName, readWrite: readWrite, search: search, startTime: start, endTime: end)
     filter.predicates += try wherePredicates
     return filter
-  }
-
-  /// `90m`, `12h`, `7d`, `30s`, `2w` → seconds.
-  static func duration(_ text: String) -> Int64? {
-    guard let unit = text.last, let value = Int64(text.dropLast()), value >= 0 else { return nil }
-    switch unit {
-    case "s": return value
-    case "m": return value * 60
-    case "h": return value * 3600
-    case "d": return value * 86400
-    case "w": return value * 7 * 86400
-    default: return nil
-    }
-  }
-
-  /// ISO 8601 with or without offset (UTC without), with or without seconds, or a date alone (midnight UTC).
-  static func time(_ text: String) -> Int64? {
-    var bytes = Array(text.utf8)
-    if bytes.count == 10 { bytes += Array("T00:00:00".utf8) }
-    // `YYYY-MM-DDTHH:MM` with nothing or a zone after the minutes: seconds are 00.
-    if bytes.count >= 16, bytes[13] == UInt8(ascii: ":"), bytes.count == 16 || "Z+-".utf8.contains(bytes[16]) {
-      bytes.insert(contentsOf: Array(":00".utf8), at: 16)
-    }
-    return EventTime.parse(ArraySlice(bytes))
   }
 }
