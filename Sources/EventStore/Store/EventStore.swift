@@ -61,7 +61,8 @@ public final class EventStore: @unchecked Sendable {
     }
   }
 
-  /// Registers a new source and returns the reporter it reports through.
+  /// Registers a new source and returns the reporter it reports through. Call it from outside the store's queue (it
+  /// waits for the queue, so that the source's id is known at once).
   public func makeReporter() -> SourceReporter {
     queue.sync {
       let id = SourceID(value: progress.sources.count)
