@@ -50,6 +50,8 @@ extension AWSError {
       return "\(message). Pass --region with a valid region such as us-east-1, or set AWS_REGION."
     case "InvalidEndpoint":
       return "\(message). Check --endpoint-url / AWS_ENDPOINT_URL_CLOUDTRAIL / AWS_ENDPOINT_URL."
+    case "UnknownHost":
+      return "Could not reach AWS: \(message). Check the region name (regions look like us-east-1) or --endpoint-url."
     case "NetworkError":
       return "Could not reach AWS: \(message). Check the network, proxy settings and the region/endpoint."
     case "ThrottlingException", "Throttling", "TooManyRequestsException":

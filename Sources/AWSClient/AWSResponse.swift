@@ -23,6 +23,11 @@ enum AWSResponse {
   /// `NetworkError` with the transport's description.
   static func networkError(_ error: Error, operation: String) -> AWSError {
     let text: String
+    if let urlError = error as? URLError, urlError.code == .cannotFindHost || urlError.code == .dnsLookupFailed {
+      // A host that does not resolve (a region name that does not exist) will not resolve on a retry either.
+      let host = urlError.failingURL?.host ?? "the endpoint"
+      return AWSError(code: "UnknownHost", message: "\(host) does not resolve", operation: operation)
+    }
     if let urlError = error as? URLError {
       text = "\(urlError.localizedDescription) (URLError \(urlError.code.rawValue))"
     } else {

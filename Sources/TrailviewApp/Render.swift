@@ -134,6 +134,23 @@ func breadcrumb(_ predicate: Predicate) -> String {
   }
 }
 
+/// What was asked of the server (once when every source asked the same), and each source's state when there are
+/// several (one per region): " · server: EventName=StopLogging · us-east-1 ✓3 · eu-west-1 …2".
+func sourcesText(_ progress: LoadProgress, env: RenderEnvironment) -> String {
+  let sources = progress.sources.filter(\.began)
+  var text = ""
+  let queries = Set(sources.compactMap(\.query))
+  if queries.count == 1, let query = queries.first { text += " · server: \(query)" }
+  guard sources.count > 1 else { return text }
+  for source in sources {
+    let name = source.label.hasPrefix("CloudTrail ") ? String(source.label.dropFirst(11)) : source.label
+    let mark = source.finished ? (env.ascii ? "ok" : "✓") : (env.ascii ? ".." : "…")
+    let query = queries.count > 1 ? " " + (source.query ?? "") : ""
+    text += " · \(name)\(query) \(mark)\(source.done)"
+  }
+  return text
+}
+
 /// "file" or "files" as the count needs.
 func unitLabel(_ progress: LoadProgress) -> String {
   progress.done == 1 && progress.unit.hasSuffix("s")
@@ -155,6 +172,7 @@ private func drawStatus(_ grid: inout CellGrid, _ state: AppState, _ rect: Layou
   if state.message == nil {
     text += " · \(formatCount(state.snapshot.total)) events"
     if progress.duplicates > 0 { text += " · \(formatCount(progress.duplicates)) duplicates dropped" }
+    text += sourcesText(progress, env: env)
     if let activity = progress.activity ?? progress.notices.last { text += " · \(activity)" }
   }
   let problems = progress.problems.count

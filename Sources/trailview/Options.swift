@@ -87,14 +87,24 @@ struct Options: ParsableArguments {
   @Option(help: "AWS profile for the live API (else AWS_PROFILE, else default).")
   var profile: String?
 
-  /// Every `--region` given: an array only so that a second one is refused rather than silently kept (``validate()``).
+  /// Every `--region` given, as typed (``regionList`` splits and de-duplicates them).
   @Option(
     name: .customLong("region"),
-    help: "AWS region for the live API, one (else AWS_REGION, AWS_DEFAULT_REGION, the profile's region).")
+    help: """
+      AWS region for the live API (else AWS_REGION, AWS_DEFAULT_REGION, the profile's region). Several regions are \
+      read in parallel: --region us-east-1,eu-west-1 or a repeated --region.
+      """)
   var regions: [String] = []
 
-  /// The `--region` value, if given.
-  var region: String? { regions.first }
+  /// The regions asked for, in order, each once (empty: the default region).
+  var regionList: [String] {
+    var seen = Set<String>()
+    return regions.flatMap { $0.split(separator: ",") }.map { String($0.filter { $0 != " " }) }
+      .filter { !$0.isEmpty && seen.insert($0).inserted }
+  }
+
+  /// The first region asked for, if any.
+  var region: String? { regionList.first }
 
   @Option(name: .customLong("endpoint-url"), help: "CloudTrail endpoint for the live API (for example a local fake).")
   var endpointURL: String?
@@ -130,8 +140,8 @@ struct Options: ParsableArguments {
   }
 
   /// Refuses what parsing lets through: a malformed `--where`; an unknown field in `--columns` or `--summary`, either
-  /// of them without `--print`, or with a format or another option they do not go with; a second `--region`
-  /// (several regions at once are for a later version).
+  /// of them without `--print`, or with a format or another option they do not go with; `--region all` (not read
+  /// yet).
   func validate() throws {
     _ = try columnFields
     _ = try summaryField
@@ -147,10 +157,9 @@ struct Options: ParsableArguments {
       }
     }
     if summary != nil && printTrails { throw ValidationError("--summary is for events, not --trails") }
-    if regions.count > 1 {
+    if regionList.contains("all") {
       throw ValidationError(
-        "--region given \(regions.count) times (\(regions.joined(separator: ", "))); give one region: several regions "
-          + "at once come in a later version")
+        "--region all is not read yet: name the regions (--region us-east-1,eu-west-1 or a repeated --region)")
     }
   }
 

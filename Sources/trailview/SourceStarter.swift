@@ -9,8 +9,10 @@ struct SourceStarter {
   let options: Options
   let filter: EventFilter
   let now: Int64
-  /// The live API client, when neither paths nor --demo were given.
-  let live: CloudTrailClient?
+  /// The live API's clients, one per region, when neither paths nor --demo were given.
+  let lives: [CloudTrailClient]
+  /// The first region's client (`--print --trails` asks it).
+  var live: CloudTrailClient? { lives.first }
   /// The `-v` log.
   let log: DiagnosticLog
 
@@ -20,7 +22,7 @@ struct SourceStarter {
     self.now = now
     self.log = log
     if options.demo || !options.paths.isEmpty {
-      live = nil
+      lives = []
       log.say(1, "source: \(options.demo ? "the built-in demo account" : options.paths.joined(separator: ", "))")
       return
     }
@@ -35,11 +37,18 @@ struct SourceStarter {
       chain.clockOffset = offset
       let provider = CredentialsProvider(chain: chain)
       let credentials = try provider.credentials()
-      let client = CloudTrailClient(settings: settings, credentials: provider, clockOffset: offset)
-      log.say(1, "source: CloudTrail \(client.region) at \(client.endpoint.absoluteString)")
+      // One client per region, sharing the credentials and the clock correction.
+      var clients = [CloudTrailClient(settings: settings, credentials: provider, clockOffset: offset)]
+      for region in options.regionList.dropFirst() {
+        let other = try AWSSettings.resolve(profile: options.profile, region: region, endpointURL: options.endpointURL)
+        clients.append(CloudTrailClient(settings: other, credentials: provider, clockOffset: offset))
+      }
+      for client in clients {
+        log.say(1, "source: CloudTrail \(client.region) at \(client.endpoint.absoluteString)")
+        client.setRequestLog { [log] record in log.say(2, record.line) }
+      }
       log.say(1, "credentials: access key \(credentials.accessKeyId) from \(credentials.source)")
-      client.setRequestLog { [log] record in log.say(2, record.line) }
-      live = client
+      lives = clients
     } catch {
       log.say(1, "startup failed: \(error.description)")
       throw StartupError(message: error.explanation)
@@ -49,7 +58,8 @@ struct SourceStarter {
   /// What the header calls the source.
   var label: String {
     if let live {
-      return "CloudTrail \(live.region)" + (live.customEndpoint ? " at \(live.endpoint.absoluteString)" : "")
+      let regions = lives.map(\.region).joined(separator: ", ")
+      return "CloudTrail \(regions)" + (live.customEndpoint ? " at \(live.endpoint.absoluteString)" : "")
     }
     if options.demo { return "demo account" }
     return options.paths.count == 1 ? options.paths[0] : "\(options.paths.count) paths"
@@ -58,21 +68,25 @@ struct SourceStarter {
   /// Starts loading into `store`; returns the sources, for the run loop to pass requests on.
   @discardableResult
   func start(_ store: EventStore) -> [any EventSource] {
-    if let live {
-      live.setNoticeHandler { [log] notice in
-        log.say(1, "note: \(notice)")
-        store.addNotice(notice)
+    if !lives.isEmpty {
+      // One session per region, each paced under its own limit; the store merges them newest first.
+      let sessions = lives.map { client -> LookupSession in
+        client.setNoticeHandler { [log] notice in
+          log.say(1, "note: \(notice)")
+          store.addNotice(notice)
+        }
+        let session = LookupSession(
+          service: client, store: store, label: "CloudTrail \(client.region)",
+          window: (filter.startTime, filter.endTime ?? now),
+          // 2 per second is LookupEvents' limit; spacing requests exactly 500 ms apart gets throttled whenever
+          // network latency varies, so keep a 10% margin.
+          minIntervalMilliseconds: 550, lazy: !options.printMode,
+          explain: { AWSError(code: $0.code, message: $0.message, operation: "LookupEvents").explanation })
+        session.start(filter: filter)
+        return session
       }
-      let session = LookupSession(
-        service: live, store: store, label: "CloudTrail \(live.region)",
-        window: (filter.startTime, filter.endTime ?? now),
-        // 2 per second is LookupEvents' limit; spacing requests exactly 500 ms apart gets throttled whenever
-        // network latency varies, so keep a 10% margin.
-        minIntervalMilliseconds: 550, lazy: !options.printMode,
-        explain: { AWSError(code: $0.code, message: $0.message, operation: "LookupEvents").explanation })
-      session.start(filter: filter)
-      if !options.printMode { TrailsLoader.load(client: live, into: store) }
-      return [session]
+      if !options.printMode { TrailsLoader.load(clients: lives, into: store) }
+      return sessions
     }
     guard options.demo else {
       return [LogFileSource.load(options.paths, into: store, maxFileBytes: max(1, options.maxFileMB) << 20)]
@@ -88,7 +102,7 @@ struct SourceStarter {
 
   /// Reloads the trails pane (live only).
   func refreshTrails(_ store: EventStore) {
-    if let live { TrailsLoader.load(client: live, into: store) }
+    if !lives.isEmpty { TrailsLoader.load(clients: lives, into: store) }
   }
 }
 

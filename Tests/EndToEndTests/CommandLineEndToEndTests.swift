@@ -30,22 +30,6 @@ struct CommandLineEndToEndTests {
     output.text.split(whereSeparator: \.isNewline).map(String.init)
   }
 
-  @Test func aSecondRegionIsAUsageError() async throws {
-    let home = LogTree.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: home) }
-    var env = Self.isolated(home: home)
-    env["AWS_ACCESS_KEY_ID"] = "AKIDTWICE"
-    env["AWS_SECRET_ACCESS_KEY"] = "twice-secret"
-    let out = try await Subprocess.run(
-      Self.binary,
-      ["--print", "--region", "us-east-1", "--region", "eu-west-1", "--endpoint-url", "http://127.0.0.1:9"],
-      exactEnvironment: env)
-    #expect(out.status == 1, "\(out.stderr)")
-    #expect(out.stderr.contains("--region given 2 times (us-east-1, eu-west-1)"), "\(out.stderr)")
-    #expect(out.stderr.contains("several regions at once come in a later version"), "\(out.stderr)")
-    #expect(out.stdout.isEmpty)
-  }
-
   @Test func usageErrorsExitOne() throws {
     let root = Self.tree()
     defer { try? FileManager.default.removeItem(at: root) }

@@ -107,7 +107,7 @@ public final class LookupSession: EventSource, @unchecked Sendable {
       inFlight = false
       wanted = 1
       let description = attribute.map { "\($0.key.rawValue)=\($0.value)" } ?? "all events"
-      reporter.begin(label: "\(label), \(description)", unit: "pages", total: nil)
+      reporter.begin(label: label, unit: "pages", total: nil, query: description)
       reporter.moreAvailable(true)
       perform(machine.start(now: now))
     }

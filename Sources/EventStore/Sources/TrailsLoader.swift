@@ -5,15 +5,54 @@ import Synchronization
 /// Fills the trails pane from the CloudTrail API: ListTrails, DescribeTrails by ARN, and GetTrailStatus per trail
 /// in its home region (by ARN, so shadow trails work). Throttling, server and network errors are retried.
 public enum TrailsLoader {
+  /// What one region's calls found: the trails and the first problem.
+  typealias Found = (trails: [TrailState], problem: LoadProblem?)
+
   /// Loads every trail visible to the account and hands the list to the store; `done` runs when finished.
   public static func load(client: CloudTrailClient, into store: EventStore, done: (@Sendable () -> Void)? = nil) {
+    load(clients: [client], into: store, done: done)
+  }
+
+  /// Asks every region's client (DescribeTrails includes the shadow trails of multi-region trails) and hands the
+  /// union to the store once, each trail once (by its ARN, else name and home region); a region that fails is named
+  /// in the problems while the others' trails still show.
+  public static func load(clients: [CloudTrailClient], into store: EventStore, done: (@Sendable () -> Void)? = nil) {
+    let found = Mutex<[(region: String, found: Found)]>([])
+    let group = DispatchGroup()
+    for client in clients {
+      group.enter()
+      region(client) { result in
+        found.withLock { $0.append((client.region, result)) }
+        group.leave()
+      }
+    }
+    group.notify(queue: .global()) {
+      let all = found.withLock { $0 }.sorted { $0.region < $1.region }
+      var seen = Set<String>()
+      var trails: [TrailState] = []
+      for (_, result) in all {
+        for trail in result.trails where seen.insert(trail.arn ?? trail.name + "\u{0}" + trail.region).inserted {
+          trails.append(trail)
+        }
+      }
+      let problems = all.compactMap { region, result in
+        result.problem.map { problem in
+          clients.count > 1 ? LoadProblem(source: "\(problem.source) (\(region))", reason: problem.reason) : problem
+        }
+      }
+      store.setTrails(trails, problems: problems)
+      done?()
+    }
+  }
+
+  /// One region's trails and their status.
+  private static func region(_ client: CloudTrailClient, completion: @escaping @Sendable (Found) -> Void) {
     listAll(client: client, token: nil, found: []) { result in
       switch result {
       case .failure(let error):
-        store.setTrails([], problem: LoadProblem(source: "ListTrails", reason: error.explanation))
-        done?()
+        completion(([], LoadProblem(source: "ListTrails", reason: error.explanation)))
       case .success(let infos):
-        describe(client: client, infos: infos, store: store, done: done)
+        describe(client: client, infos: infos, done: completion)
       }
     }
   }
@@ -37,11 +76,10 @@ public enum TrailsLoader {
   }
 
   private static func describe(
-    client: CloudTrailClient, infos: [TrailInfo], store: EventStore, done: (@Sendable () -> Void)?
+    client: CloudTrailClient, infos: [TrailInfo], done: @escaping @Sendable (Found) -> Void
   ) {
     guard !infos.isEmpty else {
-      store.setTrails([], problem: nil)
-      done?()
+      done(([], nil))
       return
     }
     let arns = infos.map(\.trailARN)
@@ -60,13 +98,12 @@ public enum TrailsLoader {
           return trail
         }
       }
-      statuses(client: client, trails: trails, store: store, problem: problem, done: done)
+      statuses(client: client, trails: trails, problem: problem, done: done)
     }
   }
 
   private static func statuses(
-    client: CloudTrailClient, trails: [Trail], store: EventStore, problem: LoadProblem?,
-    done: (@Sendable () -> Void)?
+    client: CloudTrailClient, trails: [Trail], problem: LoadProblem?, done: @escaping @Sendable (Found) -> Void
   ) {
     let results = Mutex<[TrailState]>([])
     let firstError = Mutex<LoadProblem?>(problem)
@@ -89,8 +126,7 @@ public enum TrailsLoader {
       }
     }
     group.notify(queue: .global()) {
-      store.setTrails(results.withLock { $0 }, problem: firstError.withLock { $0 })
-      done?()
+      done((results.withLock { $0 }, firstError.withLock { $0 }))
     }
   }
 }
@@ -100,6 +136,7 @@ extension TrailState {
   init(_ trail: Trail) {
     self.init(name: trail.name, region: trail.homeRegion ?? "")
     fromAPI = true
+    arn = trail.trailARN
     isMultiRegion = trail.isMultiRegionTrail
     isOrganization = trail.isOrganizationTrail
     validation = trail.logFileValidationEnabled

@@ -101,10 +101,15 @@ extension EventStore {
 extension EventStore {
   /// Replaces the trails pane with what the CloudTrail API says (calls seen in the data no longer change it).
   public func setTrails(_ list: [TrailState], problem: LoadProblem?) {
+    setTrails(list, problems: problem.map { [$0] } ?? [])
+  }
+
+  /// Replaces the trails pane with what the CloudTrail API says, with the problems met asking for it.
+  public func setTrails(_ list: [TrailState], problems: [LoadProblem]) {
     queue.async { [self] in
       trailsFromAPI = true
       trails = Dictionary(list.map { ($0.name + "\u{0}" + $0.region, $0) }, uniquingKeysWith: { a, _ in a })
-      if let problem { progress.problems.append(problem) }
+      progress.problems.append(contentsOf: problems)
       publishNow()
     }
   }

@@ -2,8 +2,10 @@
 public struct SourceProgress: Sendable, Equatable {
   /// The source.
   public var id: SourceID
-  /// What it loads ("3 paths", "demo account, all events").
+  /// What it loads ("3 paths", "CloudTrail us-east-1").
   public var label: String = ""
+  /// What was asked of the server ("EventName=StopLogging", "all events"), for paged sources.
+  public var query: String?
   /// The unit counted: "files" or "pages".
   public var unit: String = "files"
   /// Units finished.
@@ -73,6 +75,8 @@ public struct TrailState: Sendable, Equatable {
   public var name: String
   /// Home region, or the region of the call that named it.
   public var region: String
+  /// The trail's ARN, when the API gave it.
+  public var arn: String?
   /// Whether logging is on, when known.
   public var isLogging: Bool?
   /// True after a successful DeleteTrail.

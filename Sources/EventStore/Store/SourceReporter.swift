@@ -9,10 +9,13 @@ public struct SourceReporter: Sendable {
 
   /// Starts (or restarts) a load: its label ("3 paths", "demo account"), the unit counted, the units in all when
   /// known, and problems found before reading (paths that do not exist).
-  public func begin(label: String, unit: String, total: Int?, problems: [LoadProblem] = []) {
+  public func begin(
+    label: String, unit: String, total: Int?, problems: [LoadProblem] = [], query: String? = nil
+  ) {
     store.queue.async { [store, id] in
       store.updateSource(id) { source in
         source.label = label
+        source.query = query
         source.unit = unit
         source.total = total
         source.finished = false
