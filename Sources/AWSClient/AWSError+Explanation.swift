@@ -6,6 +6,7 @@ extension AWSError {
       "GetInsightSelectors", "ListPublicKeys":
       return "cloudtrail:\(operation)"
     case "AssumeRole": return "sts:AssumeRole"
+    case "DescribeRegions": return "ec2:DescribeRegions"
     case "GetRoleCredentials": return "sso:GetRoleCredentials"
     default: return nil
     }

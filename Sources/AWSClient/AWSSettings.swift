@@ -10,6 +10,8 @@ public struct AWSSettings: Sendable, Equatable {
   public var endpoint: URL
   /// Whether the endpoint was overridden rather than the regional default.
   public var customEndpoint: Bool
+  /// The profile's `endpoint_url`, if any (other services' endpoints fall back to it).
+  public var profileEndpointURL: String?
 
   /// Creates settings.
   public init(profileName: String, region: String, endpoint: URL, customEndpoint: Bool) {
@@ -39,8 +41,10 @@ public struct AWSSettings: Sendable, Equatable {
     let endpoint = try AWSEndpoints.resolveCloudTrailEndpoint(
       explicit: endpointURL, environment: environment, profileEndpoint: settings["endpoint_url"],
       region: resolvedRegion)
-    return AWSSettings(
+    var resolved = AWSSettings(
       profileName: name, region: resolvedRegion, endpoint: endpoint.url, customEndpoint: endpoint.custom)
+    resolved.profileEndpointURL = settings["endpoint_url"]
+    return resolved
   }
 }
 

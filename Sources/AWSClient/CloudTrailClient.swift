@@ -44,18 +44,33 @@ public final class CloudTrailClient: LookupEventsService, Sendable {
   static let targetPrefix = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101."
 
   /// Sends one operation with a JSON body to `region`'s endpoint (or the custom endpoint) and hands back the
-  /// response body of a 2xx answer, or the error. On an expired session token the cached credentials are dropped
-  /// and, when the chain then yields different ones, the request is sent once more with them. When AWS rejects the
-  /// signature's time, the client adopts the server's clock (from the answer's `Date` header) for this and every
-  /// later request, says so through the notice handler, and sends the request once more.
+  /// response body of a 2xx answer, or the error (see ``send(_:service:url:signingRegion:headers:body:retryOnExpiry:retryOnSkew:completion:)``).
   func call(
-    _ operation: String, body: [UInt8], region callRegion: String? = nil, retryOnExpiry: Bool = true,
-    retryOnSkew: Bool = true, completion: @escaping @Sendable (Result<[UInt8], AWSError>) -> Void
+    _ operation: String, body: [UInt8], region callRegion: String? = nil,
+    completion: @escaping @Sendable (Result<[UInt8], AWSError>) -> Void
   ) {
     let signingRegion = callRegion ?? region
     let url =
       customEndpoint || signingRegion == region
       ? endpoint : AWSEndpoints.regionalEndpoint(service: "cloudtrail", region: signingRegion)
+    send(
+      operation, service: "cloudtrail", url: url, signingRegion: signingRegion,
+      headers: [
+        (name: "Content-Type", value: "application/x-amz-json-1.1"),
+        (name: "X-Amz-Target", value: Self.targetPrefix + operation),
+      ], body: body, completion: completion)
+  }
+
+  /// Signs and sends one `POST` to `url` for `service` in `signingRegion` and hands back the body of a 2xx answer,
+  /// or the error. On an expired session token the cached credentials are dropped and, when the chain then yields
+  /// different ones, the request is sent once more with them. When AWS rejects the signature's time, the client
+  /// adopts the server's clock (from the answer's `Date` header) for this and every later request, says so through
+  /// the notice handler, and sends the request once more.
+  func send(
+    _ operation: String, service: String, url: URL, signingRegion: String, headers: [(name: String, value: String)],
+    body: [UInt8], retryOnExpiry: Bool = true, retryOnSkew: Bool = true,
+    completion: @escaping @Sendable (Result<[UInt8], AWSError>) -> Void
+  ) {
     DispatchQueue.global().async { [self] in
       let credentials: AWSCredentials
       do throws(AWSError) {
@@ -66,37 +81,32 @@ public final class CloudTrailClient: LookupEventsService, Sendable {
       }
       var request = HTTPRequestParts(
         method: "POST", path: url.path.isEmpty ? "/" : url.path,
-        headers: [
-          (name: "Host", value: Self.hostHeader(url)),
-          (name: "Content-Type", value: "application/x-amz-json-1.1"),
-          (name: "X-Amz-Target", value: Self.targetPrefix + operation),
-        ], body: body)
+        headers: [(name: "Host", value: Self.hostHeader(url))] + headers, body: body)
       let offset = clockOffset.seconds
       SigV4.sign(
-        &request, credentials: credentials, region: signingRegion, service: "cloudtrail", date: clock() + offset)
+        &request, credentials: credentials, region: signingRegion, service: service, date: clock() + offset)
       operationLog?(operation)
       let sentAt = DispatchTime.now().uptimeNanoseconds
       transport.send(request, to: url, timeout: timeout) { [self] result in
         let answer = AWSResponse.interpret(result, operation: operation)
         record(operation, region: signingRegion, result: result, answer: answer, since: sentAt)
         guard case .failure(let error) = answer else { return completion(answer) }
+        func again(expiry: Bool, skew: Bool) {
+          send(
+            operation, service: service, url: url, signingRegion: signingRegion, headers: headers, body: body,
+            retryOnExpiry: expiry, retryOnSkew: skew, completion: completion)
+        }
         if retryOnSkew, error.isClockSkew,
           clockOffset.adopt(serverDate: error.serverDate, localNow: clock(), signedWith: offset)
         {
-          call(
-            operation, body: body, region: callRegion, retryOnExpiry: retryOnExpiry, retryOnSkew: false,
-            completion: completion)
-          return
+          return again(expiry: retryOnExpiry, skew: false)
         }
         if retryOnExpiry, Self.expiredCodes.contains(error.code) {
           provider.invalidate()
           if let fresh = try? provider.credentials(),
             fresh.sessionToken != credentials.sessionToken || fresh.accessKeyId != credentials.accessKeyId
           {
-            call(
-              operation, body: body, region: callRegion, retryOnExpiry: false, retryOnSkew: retryOnSkew,
-              completion: completion)
-            return
+            return again(expiry: false, skew: retryOnSkew)
           }
         }
         completion(answer)

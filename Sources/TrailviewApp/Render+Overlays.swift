@@ -93,8 +93,17 @@ func helpLines(for state: AppState) -> [(String, String, Style)] {
     lines.append(("", AppKeys.scopeTitles[scope] ?? scope, Style(bold: true, underline: true)))
     lines += bindings.map { ($0.keys, $0.help, Style.plain) }
   }
+  lines.append(("", "Regions", Style(bold: true, underline: true)))
+  lines += regionNotes.map { ("", $0, Style.plain) }
   return lines
 }
+
+/// What the help says about regions, after the keys.
+let regionNotes = [
+  "Event History answers for one region at a time: --region a,b (or repeated, or all) reads several at once.",
+  "Global services record their events in us-east-1: IAM, CloudFront, Route 53, STS's global endpoint.",
+  "CloudTrail delivers events to Event History about 5 minutes after the call.",
+]
 
 func drawHelp(_ grid: inout CellGrid, _ state: AppState, scroll: Int, env: RenderEnvironment) {
   drawFramed(&grid, title: "Keys", lines: helpLines(for: state), scroll: scroll, env: env)

@@ -9,7 +9,10 @@ import TrailviewDemo
 struct FakeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "cloudtrail-fake",
-    abstract: "Serve a loopback CloudTrail endpoint (LookupEvents, DescribeTrails, GetTrailStatus, ListTrails).",
+    abstract: """
+      Serve a loopback CloudTrail endpoint (LookupEvents, DescribeTrails, GetTrailStatus, ListTrails; EC2 \
+      DescribeRegions).
+      """,
     discussion: "Prints `listening on http://127.0.0.1:PORT` on stdout when ready; logs one line per request to stderr."
   )
 
@@ -30,6 +33,12 @@ struct FakeCommand: ParsableCommand {
       Unsigned requests and records without awsRegion belong to the first --region (else us-east-1).
       """)
   var region: [String] = []
+  @Option(
+    help: """
+      An opt-in region the account has not enabled (repeatable): DescribeRegions leaves it out (AllRegions=true \
+      lists it as not-opted-in) and calls signed for it answer UnrecognizedClientException.
+      """)
+  var disabledRegion: [String] = []
   @Option(help: "An accepted key as ID:SECRET (repeatable).") var accessKey: [String] = []
   @Flag(help: "Do not check signatures.") var noAuth = false
   @Option(help: "Answer AccessDeniedException for this access key ID (repeatable).") var denyKey: [String] = []
@@ -57,7 +66,7 @@ struct FakeCommand: ParsableCommand {
     guard rate >= 1 else { throw ValidationError("--rate must be at least 1") }
     guard hangMs >= 0, delayMs >= 0 else { throw ValidationError("--hang-ms and --delay-ms must not be negative") }
     guard trailsPageSize >= 1 else { throw ValidationError("--trails-page-size must be at least 1") }
-    for name in region where !AWSEndpoints.isValidRegion(name) {
+    for name in region + disabledRegion where !AWSEndpoints.isValidRegion(name) {
       throw ValidationError("--region \(name) is not a region name (such as us-east-1)")
     }
     for entry in accessKey where !entry.contains(":") {
@@ -75,7 +84,7 @@ struct FakeCommand: ParsableCommand {
       records += found
     }
     let index = LookupIndex(records: records)
-    let regions = FakeRegions(served: region, index: index)
+    let regions = FakeRegions(served: region, disabled: disabledRegion, index: index)
     if !quiet { warn("serving \(regions.summary); \(index.skippedCount) records skipped") }
     let trailList = try loadTrails(index: index, now: clock)
     let service = FakeService(

@@ -11,6 +11,9 @@ import LookupEmulator
 struct FakeRegions: Sendable {
   /// The regions served (`--region`, in order); empty for every region.
   let served: [String]
+  /// Opt-in regions the account has not enabled (`--disabled-region`): DescribeRegions leaves them out, calls signed
+  /// for them answer `UnrecognizedClientException`.
+  let disabled: Set<String>
   /// Each region's LookupEvents index.
   let indexes: [String: LookupIndex]
   private let none = LookupIndex(events: [])
@@ -19,8 +22,9 @@ struct FakeRegions: Sendable {
   var home: String { served.first ?? "us-east-1" }
 
   /// Splits `index` by region.
-  init(served: [String], index: LookupIndex) {
+  init(served: [String], disabled: [String] = [], index: LookupIndex) {
     self.served = served
+    self.disabled = Set(disabled)
     let home = served.first ?? "us-east-1"
     func byRegion(_ events: [LookupEvent]) -> [String: [LookupEvent]] {
       Dictionary(grouping: events) { Self.region(of: $0) ?? home }  // grouping keeps the newest-first order

@@ -63,9 +63,7 @@ final class FakeService: Sendable {
       return s.requests
     }
     if config.delayMilliseconds > 0 { usleep(UInt32(min(config.delayMilliseconds, 600_000)) * 1000) }
-    let target = request.header("x-amz-target") ?? ""
-    let operation =
-      target.hasPrefix(FakeService.targetPrefix) ? String(target.dropFirst(FakeService.targetPrefix.count)) : "-"
+    let operation = FakeService.operation(of: request)
     let scope = FakeService.credentialScope(request.header("authorization"))
     recordSignature(request.header("authorization"))
     let key = scope?.key
@@ -129,6 +127,7 @@ final class FakeService: Sendable {
     }
     guard request.path == "/" else { return fail(404, "UnknownOperationException", nil) }
     guard request.method == "POST" else { return fail(405, "UnknownOperationException", nil) }
+    if operation == "DescribeRegions" { return describeRegions(request, region: region) }
     let contentType = request.header("content-type") ?? ""
     guard contentType.hasPrefix("application/x-amz-json-1.1"), operation != "-" else {
       return fail(400, "UnknownOperationException", nil)
@@ -136,6 +135,10 @@ final class FakeService: Sendable {
     // The endpoint's regions first: a regional AWS endpoint refuses another region's scope, signed well or not.
     if regions.refuses(region) {
       return fail(400, "InvalidSignatureException", "Credential should be scoped to a valid region. ")
+    }
+    if regions.disabled.contains(region) {
+      // An opt-in region the account has not enabled does not know the account's keys.
+      return fail(400, "UnrecognizedClientException", "The security token included in the request is invalid.")
     }
     if let denial = authenticate(request) { return fail(denial.status, denial.code, denial.message) }
     guard ["LookupEvents", "DescribeTrails", "GetTrailStatus", "ListTrails"].contains(operation) else {

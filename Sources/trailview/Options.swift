@@ -92,7 +92,8 @@ struct Options: ParsableArguments {
     name: .customLong("region"),
     help: """
       AWS region for the live API (else AWS_REGION, AWS_DEFAULT_REGION, the profile's region). Several regions are \
-      read in parallel: --region us-east-1,eu-west-1 or a repeated --region.
+      read in parallel: --region us-east-1,eu-west-1, a repeated --region, or --region all (the regions enabled for \
+      the account).
       """)
   var regions: [String] = []
 
@@ -140,8 +141,7 @@ struct Options: ParsableArguments {
   }
 
   /// Refuses what parsing lets through: a malformed `--where`; an unknown field in `--columns` or `--summary`, either
-  /// of them without `--print`, or with a format or another option they do not go with; `--region all` (not read
-  /// yet).
+  /// of them without `--print`, or with a format or another option they do not go with.
   func validate() throws {
     _ = try columnFields
     _ = try summaryField
@@ -157,10 +157,6 @@ struct Options: ParsableArguments {
       }
     }
     if summary != nil && printTrails { throw ValidationError("--summary is for events, not --trails") }
-    if regionList.contains("all") {
-      throw ValidationError(
-        "--region all is not read yet: name the regions (--region us-east-1,eu-west-1 or a repeated --region)")
-    }
   }
 
   /// The filter the flags describe; throws a usage error for malformed times.

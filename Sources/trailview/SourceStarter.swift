@@ -15,6 +15,8 @@ struct SourceStarter {
   var live: CloudTrailClient? { lives.first }
   /// The `-v` log.
   let log: DiagnosticLog
+  /// What the user should know about how the sources were chosen (shown once loading starts).
+  private(set) var notices: [String] = []
 
   init(options: Options, filter: EventFilter, now: Int64, log: DiagnosticLog) throws {
     self.options = options
@@ -27,8 +29,17 @@ struct SourceStarter {
       return
     }
     do throws(AWSError) {
-      let settings = try AWSSettings.resolve(
-        profile: options.profile, region: options.region, endpointURL: options.endpointURL)
+      let named = options.regionList.filter { $0 != "all" }
+      let wantsAll = named.count < options.regionList.count
+      var settings: AWSSettings
+      do throws(AWSError) {
+        settings = try AWSSettings.resolve(
+          profile: options.profile, region: named.first, endpointURL: options.endpointURL)
+      } catch  where wantsAll && error.code == "NoRegion" {
+        // `--region all` needs no home region; DescribeRegions is asked in us-east-1.
+        settings = try AWSSettings.resolve(
+          profile: options.profile, region: "us-east-1", endpointURL: options.endpointURL)
+      }
       var chain = CredentialChain(
         environment: ProcessInfo.processInfo.environment,
         homeDirectory: AWSHome.path, profileName: options.profile,
@@ -38,8 +49,19 @@ struct SourceStarter {
       let provider = CredentialsProvider(chain: chain)
       let credentials = try provider.credentials()
       // One client per region, sharing the credentials and the clock correction.
-      var clients = [CloudTrailClient(settings: settings, credentials: provider, clockOffset: offset)]
-      for region in options.regionList.dropFirst() {
+      let first = CloudTrailClient(settings: settings, credentials: provider, clockOffset: offset)
+      first.setRequestLog { [log] record in log.say(2, record.line) }
+      var regions = named.isEmpty ? [settings.region] : named
+      if wantsAll {
+        let endpoint = try AWSEndpoints.ec2Endpoint(
+          environment: ProcessInfo.processInfo.environment, cloudTrail: settings)
+        let found = RegionDiscovery.regions(client: first, endpoint: endpoint)
+        regions = found.regions + named.filter { !found.regions.contains($0) }
+        notices = found.notice.map { [$0] } ?? []
+        log.say(1, "regions: \(regions.joined(separator: ", "))\(found.notice.map { " (\($0))" } ?? "")")
+      }
+      var clients = [first]
+      for region in regions.dropFirst() {
         let other = try AWSSettings.resolve(profile: options.profile, region: region, endpointURL: options.endpointURL)
         clients.append(CloudTrailClient(settings: other, credentials: provider, clockOffset: offset))
       }
@@ -58,7 +80,7 @@ struct SourceStarter {
   /// What the header calls the source.
   var label: String {
     if let live {
-      let regions = lives.map(\.region).joined(separator: ", ")
+      let regions = lives.count > 3 ? "in \(lives.count) regions" : lives.map(\.region).joined(separator: ", ")
       return "CloudTrail \(regions)" + (live.customEndpoint ? " at \(live.endpoint.absoluteString)" : "")
     }
     if options.demo { return "demo account" }
@@ -68,6 +90,7 @@ struct SourceStarter {
   /// Starts loading into `store`; returns the sources, for the run loop to pass requests on.
   @discardableResult
   func start(_ store: EventStore) -> [any EventSource] {
+    for notice in notices { store.addNotice(notice) }
     if !lives.isEmpty {
       // One session per region, each paced under its own limit; the store merges them newest first.
       let sessions = lives.map { client -> LookupSession in
@@ -81,7 +104,11 @@ struct SourceStarter {
           // 2 per second is LookupEvents' limit; spacing requests exactly 500 ms apart gets throttled whenever
           // network latency varies, so keep a 10% margin.
           minIntervalMilliseconds: 550, lazy: !options.printMode,
-          explain: { AWSError(code: $0.code, message: $0.message, operation: "LookupEvents").explanation })
+          explain: { [several = lives.count > 1] in
+            Self.explain(
+              AWSError(code: $0.code, message: $0.message, operation: "LookupEvents"),
+              region: several ? client.region : nil)
+          })
         session.start(filter: filter)
         return session
       }
@@ -98,6 +125,15 @@ struct SourceStarter {
       minIntervalMilliseconds: options.printMode ? 0 : min(200, pageDelay * 2), lazy: false)
     session.start(filter: filter)
     return [session]
+  }
+
+  /// The explanation of a LookupEvents failure; with several regions, an unrecognised key in one region most
+  /// likely means the region is not enabled for the account.
+  static func explain(_ error: AWSError, region: String?) -> String {
+    guard let region, ["UnrecognizedClientException", "InvalidClientTokenId", "OptInRequired"].contains(error.code)
+    else { return error.explanation }
+    return "\(region) does not accept the credentials: the region is most likely not enabled for the account (an "
+      + "opt-in region), or the key is not valid there (\(error.code))."
   }
 
   /// Reloads the trails pane (live only).

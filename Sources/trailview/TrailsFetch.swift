@@ -21,6 +21,31 @@ enum TrailsFetch {
     var problems: [(source: String, reason: String)] = []
   }
 
+  /// Asks every region's client at once and merges: each trail once (by ARN, else name and home region), each
+  /// failure named with its region when there are several.
+  static func run(clients: [CloudTrailClient]) -> Outcome {
+    let found = Mutex([Outcome?](repeating: nil, count: clients.count))
+    DispatchQueue.concurrentPerform(iterations: clients.count) { i in
+      let outcome = run(client: clients[i])
+      found.withLock { $0[i] = outcome }
+    }
+    var merged = Outcome()
+    var seen = Set<String>()
+    for (client, outcome) in zip(clients, found.withLock { $0 }.map { $0 ?? Outcome() }) {
+      for report in outcome.trails
+      where seen.insert(report.trail.trailARN ?? report.trail.name + "\u{0}" + (report.trail.homeRegion ?? "")).inserted
+      {
+        merged.trails.append(report)
+      }
+      merged.problems += outcome.problems.map {
+        clients.count > 1 ? ("\($0.source) (\(client.region))", $0.reason) : $0
+      }
+    }
+    merged.trails.sort { ($0.trail.name, $0.trail.homeRegion ?? "") < ($1.trail.name, $1.trail.homeRegion ?? "") }
+    return merged
+  }
+
+  /// One region's trails.
   static func run(client: CloudTrailClient) -> Outcome {
     var outcome = Outcome()
     var infos: [TrailInfo] = []

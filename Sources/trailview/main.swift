@@ -31,10 +31,10 @@ struct Trailview: ParsableCommand {
       level: options.verbose, path: options.logFile, screenInUse: !options.printMode && !options.printTrails)
     let start = try SourceStarter(options: options, filter: filter, now: now, log: log)
     if options.printTrails {
-      guard options.printMode, let live = start.live else {
+      guard options.printMode, !start.lives.isEmpty else {
         throw ValidationError("--trails works with --print against the live API")
       }
-      throw ExitCode(TrailsPrint.run(client: live, format: options.format ?? .table))
+      throw ExitCode(TrailsPrint.run(clients: start.lives, format: options.format ?? .table))
     }
     if options.printMode {
       let status = PrintMode.run(

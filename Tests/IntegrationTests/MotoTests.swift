@@ -80,3 +80,44 @@ struct MotoTests {
     #expect(!output.stdout.contains(moto.secretAccessKey) && !output.stderr.contains(moto.secretAccessKey))
   }
 }
+
+/// `--region all` against moto: the regions come from EC2 DescribeRegions, and each trail shows once although every
+/// region's DescribeTrails lists the multi-region trail's shadows.
+@Suite(
+  .serialized, .enabled(if: MotoServer.isAvailable, "\(MotoServer.missingMessage)"),
+  .enabled(if: LiveTrailview.binary != nil, "\(LiveTrailview.missingMessage)"),
+  .enabled(if: FakeAWSCLI.path != nil, "\(FakeAWSCLI.missingMessage)"))
+struct MotoAllRegionsTests {
+  @Test func everyEnabledRegionIsAskedAndEachTrailShowsOnce() async throws {
+    let moto = try MotoServer()
+    defer { moto.stop() }
+    let cli = try await FakeAWSCLI.cloudtrail(
+      ["describe-regions"], service: "ec2", endpoint: moto.endpoint, accessKey: moto.accessKeyId,
+      secret: moto.secretAccessKey)
+    #expect(cli.status == 0, "\(cli.stderr)")
+    // moto lists GovCloud and China beside the commercial regions (credentials of one partition mean nothing in
+    // another, so trailview reads the home region's partition only) and opt-in regions as not-opted-in.
+    let regions = (cli.json["Regions"] as? [[String: Any]] ?? []).filter {
+      $0["OptInStatus"] as? String != "not-opted-in"
+    }
+    .compactMap { $0["RegionName"] as? String }.filter { !$0.hasPrefix("us-gov-") && !$0.hasPrefix("cn-") }
+    #expect(regions.count > 10 && regions.contains("eu-west-1"), "\(cli.stdout)")
+    let output = try await LiveTrailview.run(
+      ["--print", "--trails", "--format", "json", "--region", "all", "-v"], endpoint: moto.endpoint,
+      key: moto.accessKeyId, secret: moto.secretAccessKey)
+    #expect(output.status == 0, "\(output.stderr)")
+    // -v names the regions read: the same set the AWS CLI got, the home region first.
+    let line = try #require(output.stderr.split(separator: "\n").first { $0.contains("regions: ") }, "\(output.stderr)")
+    let read = line.split(separator: "regions: ").last.map { $0.split(separator: ", ").map(String.init) } ?? []
+    #expect(Set(read) == Set(regions) && read.count == regions.count, "\(line) vs \(regions)")
+    #expect(read.first == "us-east-1")
+    #expect(!output.stderr.contains("DescribeRegions failed"), "\(output.stderr)")
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any], "\(output.stdout)")
+    let trails = try #require(document["trailList"] as? [[String: Any]])
+    #expect(trails.compactMap { $0["Name"] as? String }.sorted() == ["audit-eu", "main"], "\(output.stdout)")
+    let eu = try #require(trails.first { $0["Name"] as? String == "audit-eu" })
+    #expect(eu["HomeRegion"] as? String == "eu-west-1" && eu["IsLogging"] as? Bool == false, "\(eu)")
+    #expect(!output.stdout.contains(moto.secretAccessKey) && !output.stderr.contains(moto.secretAccessKey))
+  }
+}

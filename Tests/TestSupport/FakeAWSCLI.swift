@@ -28,9 +28,10 @@ public enum FakeAWSCLI {
     }
   }
 
-  /// Runs `aws cloudtrail ARGS --endpoint-url ENDPOINT --region REGION --output json` with only the given keys.
+  /// Runs `aws SERVICE ARGS --endpoint-url ENDPOINT --region REGION --output json` with only the given keys (the
+  /// service is `cloudtrail` unless named).
   public static func cloudtrail(
-    _ arguments: [String], endpoint: String, accessKey: String = "AKIDTRAILVIEWFAKE",
+    _ arguments: [String], service: String = "cloudtrail", endpoint: String, accessKey: String = "AKIDTRAILVIEWFAKE",
     secret: String = "trailview-fake-secret", region: String = "us-east-1", environment: [String: String] = [:]
   ) async throws -> Output {
     guard let path else { throw FakeServerError(message: missingMessage) }
@@ -42,7 +43,7 @@ public enum FakeAWSCLI {
     env["AWS_EC2_METADATA_DISABLED"] = "true"
     env["AWS_PAGER"] = ""
     env.merge(environment) { $1 }
-    let arguments = ["cloudtrail"] + arguments + ["--endpoint-url", endpoint, "--region", region, "--output", "json"]
+    let arguments = [service] + arguments + ["--endpoint-url", endpoint, "--region", region, "--output", "json"]
     let result = try await Subprocess.run(path, arguments, exactEnvironment: env)
     return Output(status: result.status, stdout: result.text, stderr: result.stderr, seconds: result.seconds)
   }

@@ -7,9 +7,10 @@ import Foundation
 #endif
 
 /// A running `moto_server` (an independent AWS emulator) on a free loopback port, set up with a multi-region trail
-/// `main` that is logging and an IAM user `reader` allowed only CloudTrail reads, whose access key it hands back.
+/// `main` that is logging, a single-region trail `audit-eu` in eu-west-1 that is not, and an IAM user `reader`
+/// allowed only CloudTrail reads and EC2 DescribeRegions, whose access key it hands back.
 ///
-/// `INITIAL_NO_AUTH_ACTION_COUNT=6` lets exactly the six setup calls through unauthenticated; after them moto checks
+/// `INITIAL_NO_AUTH_ACTION_COUNT=7` lets exactly the seven setup calls through unauthenticated; after them moto checks
 /// SigV4 signatures and IAM policies. Stopped with SIGKILL by ``stop()`` or when released.
 public final class MotoServer: Sendable {
   /// The port it listens on.
@@ -44,7 +45,7 @@ public final class MotoServer: Sendable {
   /// Why the moto tests are skipped, for `.enabled(if:)` comments.
   public static let missingMessage = "moto_server or python3 with boto3 is not available; moto tests skipped"
 
-  /// The six unauthenticated setup calls; prints `KEY SECRET`.
+  /// The seven unauthenticated setup calls; prints `KEY SECRET`.
   static let setupScript = """
     import sys, json, boto3
     endpoint = sys.argv[1]
@@ -54,10 +55,13 @@ public final class MotoServer: Sendable {
     ct = boto3.client("cloudtrail", **kw)
     ct.create_trail(Name="main", S3BucketName="trail-bucket", IsMultiRegionTrail=True)
     ct.start_logging(Name="main")
+    eu = dict(kw, region_name="eu-west-1")
+    boto3.client("cloudtrail", **eu).create_trail(Name="audit-eu", S3BucketName="trail-bucket")
     iam = boto3.client("iam", **kw)
     iam.create_user(UserName="reader")
     policy = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [
-        "cloudtrail:Describe*", "cloudtrail:Get*", "cloudtrail:List*", "cloudtrail:LookupEvents"],
+        "cloudtrail:Describe*", "cloudtrail:Get*", "cloudtrail:List*", "cloudtrail:LookupEvents",
+        "ec2:DescribeRegions"],
         "Resource": "*"}]}
     iam.put_user_policy(UserName="reader", PolicyName="read-cloudtrail", PolicyDocument=json.dumps(policy))
     key = iam.create_access_key(UserName="reader")["AccessKey"]
@@ -74,7 +78,7 @@ public final class MotoServer: Sendable {
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
     var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
-    environment["INITIAL_NO_AUTH_ACTION_COUNT"] = "6"
+    environment["INITIAL_NO_AUTH_ACTION_COUNT"] = "7"
     process.environment = environment
     logURL = FileManager.default.temporaryDirectory.appendingPathComponent("moto-\(UUID().uuidString).log")
     _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)

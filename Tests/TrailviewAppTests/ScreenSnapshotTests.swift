@@ -30,6 +30,8 @@ import TrailviewApp
         #expect(text.contains(line.help), "\(line.help)")
       }
     }
+    // After the keys, where each region's events are: global services in us-east-1.
+    #expect(text.contains("Global services record their events in us-east-1: IAM, CloudFront"))
     _ = update(&state, .key(.escape))
     #expect(state.screens.isEmpty)
   }

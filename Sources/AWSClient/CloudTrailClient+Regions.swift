@@ -1,0 +1,57 @@
+import Foundation
+
+/// One region EC2 DescribeRegions lists.
+public struct RegionInfo: Sendable, Equatable {
+  /// The region's name (`eu-west-1`).
+  public var name: String
+  /// `opt-in-not-required`, `opted-in` or `not-opted-in` (empty when the answer does not say).
+  public var optInStatus: String
+
+  /// Creates a region entry.
+  public init(name: String, optInStatus: String) {
+    self.name = name
+    self.optInStatus = optInStatus
+  }
+
+  /// Whether the account can use the region (not an opt-in region left disabled).
+  public var isEnabled: Bool { optInStatus != "not-opted-in" }
+}
+
+extension CloudTrailClient {
+  /// EC2 DescribeRegions (read-only; the query protocol, signed for `ec2`) at `endpoint`, in this client's region:
+  /// the regions enabled for the account. Regions whose names are not region-shaped are left out.
+  public func describeRegions(
+    endpoint: URL, completion: @escaping @Sendable (Result<[RegionInfo], AWSError>) -> Void
+  ) {
+    send(
+      "DescribeRegions", service: "ec2", url: endpoint, signingRegion: region,
+      headers: [(name: "Content-Type", value: "application/x-www-form-urlencoded; charset=utf-8")],
+      body: Array("Action=DescribeRegions&Version=2016-11-15".utf8)
+    ) { result in
+      completion(
+        result.flatMap { body in
+          guard let regions = Self.regions(fromXML: String(decoding: body, as: UTF8.self)) else {
+            return .failure(AWSResponse.malformed(operation: "DescribeRegions", status: 200))
+          }
+          return .success(regions)
+        })
+    }
+  }
+
+  /// The `<item>`s of a DescribeRegions answer (`regionInfo`); nil when the text is not one.
+  static func regions(fromXML xml: String) -> [RegionInfo]? {
+    guard xml.contains("DescribeRegionsResponse") else { return nil }
+    var found: [RegionInfo] = []
+    var rest = xml[...]
+    while let open = rest.range(of: "<item>"),
+      let close = rest.range(of: "</item>", range: open.upperBound..<rest.endIndex)
+    {
+      let item = String(rest[open.upperBound..<close.lowerBound])
+      if let name = AWSResponse.xmlElement("regionName", in: item), AWSEndpoints.isValidRegion(name) {
+        found.append(RegionInfo(name: name, optInStatus: AWSResponse.xmlElement("optInStatus", in: item) ?? ""))
+      }
+      rest = rest[close.upperBound...]
+    }
+    return found
+  }
+}
