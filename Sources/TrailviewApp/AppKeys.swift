@@ -98,6 +98,8 @@ public enum AppAction: Sendable, Equatable {
   case loadAll
   /// Reload the trails from the API.
   case refreshTrails
+  /// Start or stop following new events.
+  case toggleFollow
   /// Show the problems list.
   case problems
   /// Show the help overlay.
@@ -186,6 +188,9 @@ public enum AppKeys {
     KeyBinding(keys: [.char("t")], action: .toggleTime, help: "toggle UTC / local time", scope: "dashboard"),
     KeyBinding(keys: [.char("L")], action: .loadAll, help: "load every page of the time window", scope: "dashboard"),
     KeyBinding(keys: [.char("r")], action: .refreshTrails, help: "refresh the trails (live API)", scope: "dashboard"),
+    KeyBinding(
+      keys: [.char("A")], action: .toggleFollow, help: "follow: look for new events every few seconds, or stop",
+      scope: "dashboard"),
     KeyBinding(keys: [.char("p")], action: .problems, help: "files that could not be read", scope: "dashboard"),
   ]
 

@@ -62,6 +62,10 @@ public struct AppState: Sendable {
   public var detailScroll = 0
   /// Pretty-printed lines of the selected event, cached.
   public var detail = DetailCache()
+  /// Looking for new events (follow mode).
+  public var following = false
+  /// Events that arrived above the view while it was scrolled away from the top (shown as "+N new").
+  public var newAbove = 0
   /// A one-off message for the status line.
   public var message: String?
   /// Set when the user asked to quit.

@@ -43,7 +43,10 @@ func tableWidths(_ state: AppState, rows: Range<Int>, width: Int, env: RenderEnv
 }
 
 func drawTable(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, env: RenderEnvironment) {
-  let title = "Events" + (state.localTime ? " (local time)" : " (UTC)")
+  var title = "Events" + (state.localTime ? " (local time)" : " (UTC)")
+  if state.newAbove > 0 {
+    title += " · +\(formatCount(state.newAbove)) new \(env.ascii ? "above" : "↑") (g: newest)"
+  }
   drawTitle(&grid, title, rect, focused: state.focus == .table, env: env)
   let rows = max(0, rect.height - 2)
   let snapshot = state.snapshot
@@ -97,7 +100,7 @@ private func drawRow(
   for (i, field) in state.columns.enumerated() {
     var style = base
     if field == .readOnly && !event.readOnly && !event.insight && !selected { style = env.theme.write }
-    if field == .time && !selected && !failed { style = env.theme.muted }
+    if field == .time && !selected && !failed { style = event.arrived ? env.theme.fresh : env.theme.muted }
     if selected && i == state.column && state.focus == .table {
       style.reverse = false
       style.underline = true

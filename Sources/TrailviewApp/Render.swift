@@ -142,11 +142,37 @@ func sourcesText(_ progress: LoadProgress, env: RenderEnvironment) -> String {
   let queries = Set(sources.compactMap(\.query))
   if queries.count == 1, let query = queries.first { text += " · server: \(query)" }
   guard sources.count > 1 else { return text }
+  if sources.count > 4 {
+    // Many regions: how many are done, and the ones still going.
+    let going = sources.filter { !$0.finished }
+    text += " · \(sources.count - going.count)/\(sources.count) regions done"
+    for source in going.prefix(3) {
+      let name = source.label.hasPrefix("CloudTrail ") ? String(source.label.dropFirst(11)) : source.label
+      text += " · \(name) \(env.ascii ? ".." : "…")\(source.done)"
+    }
+    return text + (going.count > 3 ? " +\(going.count - 3)" : "")
+  }
   for source in sources {
     let name = source.label.hasPrefix("CloudTrail ") ? String(source.label.dropFirst(11)) : source.label
     let mark = source.finished ? (env.ascii ? "ok" : "✓") : (env.ascii ? ".." : "…")
     let query = queries.count > 1 ? " " + (source.query ?? "") : ""
     text += " · \(name)\(query) \(mark)\(source.done)"
+  }
+  return text
+}
+
+/// " · following every 30 s, looked 12:03:10, 4 new · events reach Event History ~5 min after the call" while any
+/// source follows.
+func followText(_ state: AppState, env: RenderEnvironment) -> String {
+  let following = state.snapshot.progress.sources.filter { $0.followEvery != nil }
+  guard let every = following.compactMap(\.followEvery).min() else { return "" }
+  var text = " · following every \(every) s"
+  if let last = following.compactMap(\.lastPoll).max() {
+    text += ", looked \(formatTime(last, state: state, env: env).suffix(8))"
+  }
+  text += ", \(formatCount(following.reduce(0) { $0 + $1.arrived })) new"
+  if following.contains(where: { $0.unit == "pages" }) {
+    text += " · events reach Event History ~5 min after the call"
   }
   return text
 }
@@ -173,6 +199,7 @@ private func drawStatus(_ grid: inout CellGrid, _ state: AppState, _ rect: Layou
     text += " · \(formatCount(state.snapshot.total)) events"
     if progress.duplicates > 0 { text += " · \(formatCount(progress.duplicates)) duplicates dropped" }
     text += sourcesText(progress, env: env)
+    text += followText(state, env: env)
     if let activity = progress.activity ?? progress.notices.last { text += " · \(activity)" }
   }
   let problems = progress.problems.count

@@ -36,6 +36,8 @@ public struct Theme: Sendable {
   public var match: Style
   /// Box and separator lines.
   public var border: Style
+  /// The time of an event that arrived while following.
+  public var fresh = Style(fg: .green, bold: true)
 
   /// The colour theme; it keeps the terminal's default background.
   public static let color = Theme(
@@ -52,7 +54,8 @@ public struct Theme: Sendable {
     columnHeader: Style(bold: true, underline: true), text: .plain, muted: .plain, write: Style(bold: true),
     error: Style(bold: true, underline: true), selected: Style(reverse: true), token: Style(underline: true),
     alarm: Style(bold: true, reverse: true), good: .plain, jsonKey: Style(bold: true), jsonString: .plain,
-    jsonNumber: .plain, jsonLiteral: .plain, match: Style(underline: true), border: .plain)
+    jsonNumber: .plain, jsonLiteral: .plain, match: Style(underline: true), border: .plain,
+    fresh: Style(bold: true, underline: true))
 }
 
 /// What the renderer needs from outside: theme, character set, and the local time zone.

@@ -70,6 +70,8 @@ func applySnapshot(_ state: inout AppState, _ snapshot: EventSnapshot) {
     let shift = index - state.selected
     state.selected = index
     state.top = max(0, state.top + shift)
+    // Following and scrolled away: the view stays where it is and says how many arrived above it.
+    if state.following && shift > 0 && state.top > 0 { state.newAbove += shift }
   }
   clampSelection(&state)
   DetailCache.refresh(&state)
@@ -84,6 +86,7 @@ func clampSelection(_ state: inout AppState) {
   if state.selected < state.top { state.top = state.selected }
   if state.selected >= state.top + rows { state.top = state.selected - rows + 1 }
   state.top = max(0, min(state.top, max(0, count - rows)))
+  if state.top == 0 { state.newAbove = 0 }
   state.selectedID = count > 0 ? state.snapshot.visible[state.selected] : nil
 }
 
@@ -130,6 +133,10 @@ func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     state.message = "refreshing trails…"
     return [.refreshTrails]
   case .toggleTime: state.localTime.toggle()
+  case .toggleFollow:
+    state.following.toggle()
+    state.message = state.following ? "following: new events are marked as they arrive" : "stopped following"
+    return [.follow(state.following)]
   case .up, .down, .pageUp, .pageDown, .first, .last:
     switch state.focus {
     case .detail: scrollDetail(&state, action, page: layout.detailRows)

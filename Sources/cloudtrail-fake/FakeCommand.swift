@@ -39,6 +39,13 @@ struct FakeCommand: ParsableCommand {
       lists it as not-opted-in) and calls signed for it answer UnrecognizedClientException.
       """)
   var disabledRegion: [String] = []
+  @Option(
+    help: """
+      Every N milliseconds, new events arrive: copies of the data's events (in turn) with new IDs and the current \
+      time, each in its template's region (0: none).
+      """)
+  var arriveEveryMs = 0
+  @Option(help: "How many events arrive each --arrive-every-ms.") var arriveCount = 1
   @Option(help: "An accepted key as ID:SECRET (repeatable).") var accessKey: [String] = []
   @Flag(help: "Do not check signatures.") var noAuth = false
   @Option(help: "Answer AccessDeniedException for this access key ID (repeatable).") var denyKey: [String] = []
@@ -65,6 +72,9 @@ struct FakeCommand: ParsableCommand {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
     guard rate >= 1 else { throw ValidationError("--rate must be at least 1") }
     guard hangMs >= 0, delayMs >= 0 else { throw ValidationError("--hang-ms and --delay-ms must not be negative") }
+    guard arriveEveryMs >= 0, arriveCount >= 1 else {
+      throw ValidationError("--arrive-every-ms must not be negative and --arrive-count must be at least 1")
+    }
     guard trailsPageSize >= 1 else { throw ValidationError("--trails-page-size must be at least 1") }
     for name in region + disabledRegion where !AWSEndpoints.isValidRegion(name) {
       throw ValidationError("--region \(name) is not a region name (such as us-east-1)")
@@ -87,11 +97,13 @@ struct FakeCommand: ParsableCommand {
     let regions = FakeRegions(served: region, disabled: disabledRegion, index: index)
     if !quiet { warn("serving \(regions.summary); \(index.skippedCount) records skipped") }
     let trailList = try loadTrails(index: index, now: clock)
+    let arrivals = arriveEveryMs > 0 ? FakeArrivals(regions: regions, perTick: arriveCount) : nil
     let service = FakeService(
       config: makeConfig(), index: index, regions: regions,
-      trails: FakeTrails(trails: trailList, pageSize: trailsPageSize))
+      trails: FakeTrails(trails: trailList, pageSize: trailsPageSize), arrivals: arrivals)
     let server = try HTTPServer.bind(port: port)
     FileHandle.standardOutput.write(Data("listening on http://127.0.0.1:\(server.port)\n".utf8))
+    arrivals?.start(every: arriveEveryMs)
     server.run(service)
   }
 

@@ -33,6 +33,8 @@ final class FakeService: Sendable {
   /// The regions served and each one's events.
   let regions: FakeRegions
   let trails: FakeTrails
+  /// Events added while running (`--arrive-every-ms`).
+  let arrivals: FakeArrivals?
   /// Pre-encoded `Event` objects by event ID.
   let encoded: [String: String]
   let state = Mutex(State())
@@ -49,8 +51,11 @@ final class FakeService: Sendable {
     var tokenUses: [String: Int] = [:]
   }
 
-  init(config: FakeConfig, index: LookupIndex, regions: FakeRegions, trails: FakeTrails) {
+  init(
+    config: FakeConfig, index: LookupIndex, regions: FakeRegions, trails: FakeTrails, arrivals: FakeArrivals? = nil
+  ) {
     self.config = config
+    self.arrivals = arrivals
     self.regions = regions
     self.trails = trails
     self.encoded = LookupJSON.cache(index)
@@ -156,7 +161,8 @@ final class FakeService: Sendable {
         return fail(400, "InvalidNextTokenException", "Invalid NextToken, or used with different parameters.")
       }
       result = LookupJSON.decode(body).flatMap { request, category in
-        regions.index(for: region).answer(request, eventCategory: category).map {
+        let index = regions.index(for: region)
+        return (arrivals?.index(index, region: region) ?? index).answer(request, eventCategory: category).map {
           LookupJSON.encode($0, cache: encoded)
         }
       }

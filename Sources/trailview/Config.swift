@@ -2,13 +2,15 @@ import CloudTrailModel
 import Foundation
 
 /// trailview's settings file, `$XDG_CONFIG_HOME/trailview/config.json` (else `~/.config/trailview/config.json`):
-/// JSON such as `{"columns": ["time", "readOnly", "eventName", "user"]}`.
+/// JSON such as `{"columns": ["time", "readOnly", "eventName", "user"], "followSeconds": 15}`.
 ///
 /// Loading never fails: a missing file is an empty configuration, and a broken one is described for the caller to
 /// report, then ignored. Saving replaces the file atomically (a temporary file in the same folder, renamed over it).
 struct TrailviewConfig: Equatable, Sendable {
   /// The events table's columns (print mode's table and CSV), when chosen.
   var columns: [Field]?
+  /// Seconds between looks for new events when following (`followSeconds`), when set.
+  var followSeconds: Int?
 
   /// A configuration failure with the file's path and the reason.
   struct Failure: Error, CustomStringConvertible {
@@ -60,17 +62,35 @@ struct TrailviewConfig: Equatable, Sendable {
     }
   }
 
-  /// The file's text: `{"columns": [...]}` (`{}` when nothing is set), ending in a newline.
+  /// The file's text: `{"columns": [...], "followSeconds": N}` (`{}` when nothing is set), ending in a newline.
   func encoded() -> String {
-    guard let columns else { return "{}\n" }
-    return "{\"columns\": [" + columns.map { "\"\($0.name)\"" }.joined(separator: ", ") + "]}\n"
+    var members: [String] = []
+    if let columns {
+      members.append("\"columns\": [" + columns.map { "\"\($0.name)\"" }.joined(separator: ", ") + "]")
+    }
+    if let followSeconds { members.append("\"followSeconds\": \(followSeconds)") }
+    return "{" + members.joined(separator: ", ") + "}\n"
   }
 
   /// Takes the settings from the file's bytes; returns what was wrong (nil when nothing was).
   private mutating func decode(_ bytes: [UInt8]) -> String? {
     guard let json = try? JSONSerialization.jsonObject(with: Data(bytes)) else { return "not valid JSON" }
     guard let object = json as? [String: Any] else { return "not a JSON object" }
-    guard let value = object["columns"] else { return nil }
+    var problems: [String] = []
+    if let value = object["followSeconds"] {
+      if let seconds = value as? Int, !(value is Bool), (1...3600).contains(seconds) {
+        followSeconds = seconds
+      } else {
+        problems.append("\"followSeconds\" must be a whole number of seconds from 1 to 3600")
+      }
+    }
+    if let problem = decodeColumns(object["columns"]) { problems.append(problem) }
+    return problems.isEmpty ? nil : problems.joined(separator: "; ")
+  }
+
+  /// Takes the columns from the file's `columns` value; returns what was wrong.
+  private mutating func decodeColumns(_ value: Any?) -> String? {
+    guard let value else { return nil }
     guard let names = value as? [String] else { return "\"columns\" is not a list of field names" }
     var fields: [Field] = []
     var unknown: [String] = []

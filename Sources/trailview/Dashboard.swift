@@ -34,6 +34,11 @@ enum Dashboard {
     state.now = Int64(Date().timeIntervalSince1970)
     store.setFilter(filter)
     let sources = starter.start(store)
+    let followSeconds = starter.options.followEvery ?? config.followSeconds ?? Options.defaultFollowSeconds
+    if starter.options.follow {
+      state.following = true
+      for source in sources { source.follow(every: followSeconds) }
+    }
     let background = DispatchQueue(label: "trailview.queries", qos: .userInitiated)
     var dirty = true
     var lastTick: Int64 = 0
@@ -69,6 +74,8 @@ enum Dashboard {
           case .needMore: for source in sources { source.needMore() }
           case .loadAll: for source in sources { source.loadAll() }
           case .refreshTrails: starter.refreshTrails(store)
+          case .follow(let on):
+            for source in sources { source.follow(every: on ? followSeconds : nil) }
           case .count(let field, let request):
             let snapshot = state.snapshot
             background.async {

@@ -107,6 +107,22 @@ struct Options: ParsableArguments {
   /// The first region asked for, if any.
   var region: String? { regionList.first }
 
+  @Flag(
+    help: """
+      Follow: after the first load, look for new events every --follow-every seconds (LookupEvents for the newest \
+      minutes; new files in log folders) and mark them; A in the dashboard switches it. With --print, new events are \
+      printed as they arrive until interrupted.
+      """)
+  var follow = false
+
+  @Option(
+    name: .customLong("follow-every"),
+    help: "Seconds between looks for new events when following (default: the config file's followSeconds, else 30).")
+  var followEvery: Int?
+
+  /// How often following looks when nothing says otherwise.
+  static let defaultFollowSeconds = 30
+
   @Option(name: .customLong("endpoint-url"), help: "CloudTrail endpoint for the live API (for example a local fake).")
   var endpointURL: String?
 
@@ -157,6 +173,17 @@ struct Options: ParsableArguments {
       }
     }
     if summary != nil && printTrails { throw ValidationError("--summary is for events, not --trails") }
+    if let followEvery, !(1...3600).contains(followEvery) {
+      throw ValidationError("--follow-every takes 1 to 3600 seconds, not \(followEvery)")
+    }
+    if follow && (printTrails || summary != nil) {
+      throw ValidationError("--follow is for events, not --trails or --summary")
+    }
+    if follow && printMode && format != nil && format != .ndjson {
+      throw ValidationError(
+        "--print --follow writes NDJSON, one event per line as it arrives (not --format \(format!.rawValue))")
+    }
+    if follow && (endTime != nil) { throw ValidationError("--follow needs an open time window: drop --end-time") }
   }
 
   /// The filter the flags describe; throws a usage error for malformed times.

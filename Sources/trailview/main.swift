@@ -36,6 +36,11 @@ struct Trailview: ParsableCommand {
       }
       throw ExitCode(TrailsPrint.run(clients: start.lives, format: options.format ?? .table))
     }
+    if options.printMode && options.follow {
+      let (config, _) = TrailviewConfig.load(environment: ProcessInfo.processInfo.environment)
+      let seconds = options.followEvery ?? config.followSeconds ?? Options.defaultFollowSeconds
+      PrintFollow.run(filter: filter, every: seconds, log: log, start: start.start)
+    }
     if options.printMode {
       let status = PrintMode.run(
         options: options, filter: filter, environment: ProcessInfo.processInfo.environment, log: log,

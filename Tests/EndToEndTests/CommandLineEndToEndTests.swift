@@ -30,6 +30,23 @@ struct CommandLineEndToEndTests {
     output.text.split(whereSeparator: \.isNewline).map(String.init)
   }
 
+  @Test func followOptionsThatCannotWorkAreUsageErrors() throws {
+    let root = Self.tree()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let cases: [([String], String)] = [
+      (["--print", "--follow", "--format", "json", root.path], "--print --follow writes NDJSON"),
+      (["--print", "--follow", "--end-time", "2026-01-01T00:00", root.path], "--follow needs an open time window"),
+      (["--print", "--follow", "--follow-every", "0", root.path], "--follow-every takes 1 to 3600 seconds"),
+      (["--print", "--follow", "--summary", "user", root.path], "--follow is for events"),
+    ]
+    for (arguments, message) in cases {
+      let out = try Subprocess.run(Self.binary, arguments)
+      #expect(out.status == 1, "\(arguments): \(out.stderr)")
+      #expect(out.stderr.contains(message), "\(arguments): \(out.stderr)")
+      #expect(out.stdout.isEmpty)
+    }
+  }
+
   @Test func usageErrorsExitOne() throws {
     let root = Self.tree()
     defer { try? FileManager.default.removeItem(at: root) }

@@ -40,6 +40,27 @@ import Testing
     #expect(problem == nil)
   }
 
+  @Test func followSecondsAreReadWhenInRangeAndKeptBesideTheColumns() throws {
+    let (folder, environment, file) = Self.home()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    Self.write(#"{"followSeconds": 15, "columns": ["time"]}"#, to: file)
+    let (config, problem) = TrailviewConfig.load(environment: environment)
+    #expect(config.followSeconds == 15 && config.columns == [.time] && problem == nil)
+    for bad in ["0", "3601", "true", "\"15\"", "1.5"] {
+      Self.write("{\"followSeconds\": \(bad)}", to: file)
+      let (read, problem) = TrailviewConfig.load(environment: environment)
+      #expect(read.followSeconds == nil, "\(bad)")
+      #expect(problem?.contains("\"followSeconds\" must be a whole number of seconds from 1 to 3600") == true, "\(bad)")
+    }
+    // Saving the columns keeps the interval.
+    var saved = config
+    saved.columns = [.eventName]
+    try saved.save(environment: environment)
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    #expect(object["followSeconds"] as? Int == 15 && object["columns"] as? [String] == ["eventName"])
+  }
+
   @Test func columnsAreReadByNameAliasOrAnyCase() {
     let (folder, environment, file) = Self.home()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -15,6 +15,8 @@ public protocol EventSource: AnyObject, Sendable {
   func needMore()
   /// Fetches everything there is.
   func loadAll()
+  /// Looks for new events every `seconds` from now on, marking them as arrived (nil: stops looking).
+  func follow(every seconds: Int?)
 }
 
 extension EventSource {
@@ -22,4 +24,6 @@ extension EventSource {
   public func needMore() {}
   /// Sources that load everything at once have nothing more to fetch.
   public func loadAll() {}
+  /// Sources that cannot change have nothing new to look for.
+  public func follow(every seconds: Int?) {}
 }

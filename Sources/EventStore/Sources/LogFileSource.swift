@@ -13,12 +13,14 @@ public final class LogFileSource: EventSource {
   /// offsets (``RecordBatch``), so a bigger file would point at the wrong bytes.
   public static let maxFileBytesLimit = Int(UInt32.max)
 
-  private let paths: [String]
-  private let reporter: SourceReporter
-  private let maxFileBytes: Int
+  let paths: [String]
+  let reporter: SourceReporter
+  let maxFileBytes: Int
   private let plainBudget: Int
   private let workers: Int?
   private let started = Mutex(false)
+  /// What following needs: the files read so far, the poll loop's generation and interval.
+  let followState = Mutex(FollowState())
 
   /// The source's id in its store.
   public var id: SourceID { reporter.id }
@@ -66,8 +68,13 @@ public final class LogFileSource: EventSource {
     let (paths, reporter, maxFileBytes, plainBudget, workers) = (
       self.paths, self.reporter, self.maxFileBytes, self.plainBudget, self.workers
     )
-    DispatchQueue.global(qos: .userInitiated).async {
+    DispatchQueue.global(qos: .userInitiated).async { [self] in
       let (files, problems) = FileDiscovery.discover(paths)
+      followState.withLock { state in
+        state.known.formUnion(files.map(\.path))
+        state.ordinal = UInt32(files.count)
+        state.discovered = true
+      }
       let label = paths.count == 1 ? paths[0] : "\(paths.count) paths"
       reporter.begin(label: label, unit: "files", total: files.count, problems: problems)
       let next = Atomic<Int>(0)

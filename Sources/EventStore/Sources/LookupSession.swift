@@ -12,27 +12,32 @@ import Foundation
 ///
 /// `@unchecked Sendable`: all mutable state is touched only on `queue`.
 public final class LookupSession: EventSource, @unchecked Sendable {
-  private let service: any LookupEventsService
-  private let reporter: SourceReporter
-  private let label: String
+  let service: any LookupEventsService
+  let reporter: SourceReporter
+  let label: String
   /// The window of the current query; its end is fixed while the query pages so that NextToken stays valid.
-  private var window: (start: Int64?, end: Int64)
+  var window: (start: Int64?, end: Int64)
   /// The window the filter asked for last (an open end means "now" when the query started).
-  private var requested: (start: Int64?, end: Int64?)
-  private let clock: @Sendable () -> Int64
-  private let minInterval: Int
-  private let explain: @Sendable (LookupError) -> String
-  private let queue = DispatchQueue(label: "trailview.lookup")
+  var requested: (start: Int64?, end: Int64?)
+  let clock: @Sendable () -> Int64
+  let minInterval: Int
+  let explain: @Sendable (LookupError) -> String
+  let queue = DispatchQueue(label: "trailview.lookup")
   private let clockStart = DispatchTime.now().uptimeNanoseconds
 
-  private var machine: PagingMachine
-  private var query = 0
+  var machine: PagingMachine
+  var query = 0
   private var pending: (request: LookupEventsRequest, due: Int)?
-  private var pageCounter: UInt32 = 0
+  var pageCounter: UInt32 = 0
   private var inFlight = false
   private var finished = false
   private var wanted = 0
   private var loadEverything: Bool
+  /// Following: how often to look for new events (seconds), the poll loop's generation (a change stops the old
+  /// loop), and where the next poll's window starts.
+  var followEvery: Int?
+  var followGeneration = 0
+  var pollFrom: Int64 = 0
 
   /// Creates a session; nothing is fetched until ``start(filter:)``.
   ///
@@ -102,6 +107,7 @@ public final class LookupSession: EventSource, @unchecked Sendable {
       // Everything in the window is already loaded: the store filters it, no new query needed.
       if query > 0 && finished && pending == nil && machine.template.lookupAttributes.isEmpty { return }
       query += 1
+      pollFrom = window.end
       machine = PagingMachine(template: template, minIntervalMilliseconds: minInterval)
       finished = false
       inFlight = false

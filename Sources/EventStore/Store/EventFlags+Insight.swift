@@ -3,3 +3,8 @@ extension EventFlags {
   /// it never has ``readOnly`` or ``inferred``, its `readOnly` text is empty and read/write filters leave it out.
   public static let insight = EventFlags(rawValue: 8)
 }
+
+extension EventFlags {
+  /// The event arrived while following (after the first load), to be shown as new.
+  public static let arrived = EventFlags(rawValue: 16)
+}

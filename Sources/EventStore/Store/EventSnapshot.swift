@@ -26,6 +26,8 @@ public struct EventSummary: Sendable, Equatable {
   public var inferred: Bool
   /// An Insights event: neither a read nor a write (``readOnly`` and ``inferred`` are false).
   public var insight: Bool = false
+  /// The event arrived while following (after the first load).
+  public var arrived: Bool = false
 }
 
 /// An immutable view of the store at one moment: what the UI and print mode read.
@@ -101,7 +103,7 @@ public struct EventSnapshot: Sendable {
       time: columns.time(id), eventName: column(.eventName, id), eventSource: column(.eventSource, id),
       user: column(.user, id), region: column(.region, id), sourceIP: column(.sourceIP, id),
       errorCode: column(.errorCode, id), readOnly: flags.contains(.readOnly), inferred: flags.contains(.inferred),
-      insight: flags.contains(.insight))
+      insight: flags.contains(.insight), arrived: flags.contains(.arrived))
   }
 
   /// The value of a column field for row id `id` ("" when missing).

@@ -1,8 +1,11 @@
 import CloudTrailModel
 
 extension EventStore {
-  /// Adds a prepared batch (call on the queue): maps its strings, drops duplicate events, updates trails.
-  func ingest(_ batch: RecordBatch, countsAsUnit: Bool = true) {
+  /// Adds a prepared batch (call on the queue): maps its strings, drops duplicate events, updates trails; returns
+  /// how many events were new.
+  @discardableResult
+  func ingest(_ batch: RecordBatch, countsAsUnit: Bool = true) -> Int {
+    var added = 0
     var map = [UInt32](repeating: 0, count: batch.strings.count)
     for id in 1..<max(1, batch.strings.count) { map[id] = strings.intern(batch.strings[UInt32(id)]) }
     compiled.extend(to: strings)
@@ -15,9 +18,10 @@ extension EventStore {
       batch.values.withUnsafeBufferPointer { local in
         for (r, row) in batch.rows.enumerated() {
           if !seen.insert(row.identity) {
-            progress.duplicates += 1
+            if !batch.arrived { progress.duplicates += 1 }
             continue
           }
+          added += 1
           for c in 0..<width {
             let id = map[Int(local[r * width + c])]
             values[c] = id
@@ -29,7 +33,8 @@ extension EventStore {
             }
           }
           let place = RowPlace(
-            time: row.time, seq: UInt64(batch.ordinal) << 32 | UInt64(row.index), flags: row.flags,
+            time: row.time, seq: UInt64(batch.ordinal) << 32 | UInt64(row.index),
+            flags: batch.arrived ? row.flags.union(.arrived) : row.flags,
             chunk: chunkIndex, start: row.start, length: row.length)
           pending.append(columns.append(place, values: UnsafeBufferPointer(values)))
         }
@@ -45,6 +50,7 @@ extension EventStore {
     } else {
       schedulePublish()
     }
+    return added
   }
 
   /// Updates the trails pane from one trail-management call (only successful calls change state).

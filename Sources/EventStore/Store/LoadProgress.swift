@@ -20,6 +20,12 @@ public struct SourceProgress: Sendable, Equatable {
   public var moreAvailable = false
   /// What it is doing right now.
   public var activity: String?
+  /// How often it looks for new events, in seconds, while following (nil: not following).
+  public var followEvery: Int?
+  /// When it last looked for new events and got an answer (seconds since 1970).
+  public var lastPoll: Int64?
+  /// Events that arrived while following (new to the store).
+  public var arrived = 0
 
   /// Creates the progress of a source that has not begun.
   public init(id: SourceID) { self.id = id }

@@ -26,6 +26,9 @@ struct RecordBatch: Sendable {
   }
 
   var ordinal: UInt32
+  /// Records that arrived while following: their rows are flagged ``EventFlags/arrived`` and the ones already held
+  /// (the poll windows overlap) are not counted as duplicates.
+  var arrived = false
   var chunk: RecordChunk
   var rows: [Row] = []
   /// Per row, the local string ids of its columns (``Field/columnFields`` order), row after row.

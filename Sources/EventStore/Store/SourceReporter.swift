@@ -37,6 +37,36 @@ public struct SourceReporter: Sendable {
     }
   }
 
+  /// Adds records that arrived while following (not a unit of the load), counting the ones new to the store, and
+  /// notes the time of the poll that found them.
+  func arrived(_ batch: RecordBatch, polledAt time: Int64) {
+    var batch = batch
+    batch.arrived = true
+    store.queue.async { [store, id, batch] in
+      let added = store.ingest(batch, countsAsUnit: false)
+      store.updateSource(id) { source in
+        source.arrived += added
+        source.lastPoll = time
+      }
+    }
+  }
+
+  /// Notes a poll that found nothing new.
+  func polled(at time: Int64) {
+    store.queue.async { [store, id] in
+      store.updateSource(id) { $0.lastPoll = time }
+      store.schedulePublish()
+    }
+  }
+
+  /// Starts following every `seconds` (nil: stops).
+  public func following(every seconds: Int?) {
+    store.queue.async { [store, id] in
+      store.updateSource(id) { $0.followEvery = seconds }
+      store.publishNow()
+    }
+  }
+
   /// Records a problem; `countsAsUnit` when it is the end of one unit (a file that could not be read).
   public func problem(_ problem: LoadProblem, countsAsUnit: Bool = false) {
     store.queue.async { [store, id] in
