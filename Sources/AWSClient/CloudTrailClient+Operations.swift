@@ -76,6 +76,7 @@ extension CloudTrailClient {
     if let start = request.startTime { body["StartTime"] = start }
     if let end = request.endTime { body["EndTime"] = end }
     if let token = request.nextToken { body["NextToken"] = token }
+    if let category = request.eventCategory { body["EventCategory"] = category }
     return JSONObject.encode(body)
   }
 

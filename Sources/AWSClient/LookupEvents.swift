@@ -44,6 +44,9 @@ public struct LookupEventsRequest: Sendable, Equatable {
   public var maxResults: Int
   /// The token from the previous page, if any.
   public var nextToken: String?
+  /// `EventCategory`: `insight` for Insights events (which then only take EventId, EventName and EventSource
+  /// attributes); nil for management events.
+  public var eventCategory: String?
 
   /// Creates a request.
   public init(

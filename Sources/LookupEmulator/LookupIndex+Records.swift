@@ -27,10 +27,13 @@ extension LookupIndex {
     let resources = (object["resources"] as? [[String: Any]] ?? []).map {
       LookupResource(type: $0["type"] as? String, name: ($0["ARN"] as? String) ?? ($0["ARNPrefix"] as? String))
     }
+    // An Insights event names the call it is about in `insightDetails` (Event History answers with those).
+    let insight = kind == .insight
     let event = LookupEvent(
-      eventId: eventId, eventName: text(f[.eventName]) ?? "", readOnly: f.readOnly.map { $0 ? "true" : "false" },
+      eventId: eventId, eventName: text(f[insight ? .insightEventName : .eventName]) ?? "",
+      readOnly: insight ? nil : f.readOnly.map { $0 ? "true" : "false" },
       accessKeyId: text(f[.accessKeyId]).flatMap { $0.isEmpty ? nil : $0 }, eventTime: time,
-      eventSource: text(f[.eventSource]) ?? "",
+      eventSource: text(f[insight ? .insightEventSource : .eventSource]) ?? "",
       username: kind == .insight ? nil : Identity.displayName(f, in: buffer), resources: resources,
       cloudTrailEvent: String(decoding: json, as: UTF8.self))
     return (event, kind)

@@ -60,10 +60,12 @@ public final class LookupIndex: Sendable {
     }
   }
 
-  /// Answers one request. `eventCategory` is the request's `EventCategory` (`insight` or nil).
+  /// Answers one request. `eventCategory` is the request's `EventCategory` (`insight` or nil; the request's own
+  /// when not given).
   public func answer(_ request: LookupEventsRequest, eventCategory: String? = nil) -> Result<
     LookupEventsResponse, LookupError
   > {
+    let eventCategory = eventCategory ?? request.eventCategory
     if let error = LookupIndex.validate(request, eventCategory: eventCategory) { return .failure(error) }
     let list = eventCategory == "insight" ? insightEvents : events
     let attribute = request.lookupAttributes.first

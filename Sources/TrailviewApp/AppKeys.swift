@@ -100,6 +100,8 @@ public enum AppAction: Sendable, Equatable {
   case refreshTrails
   /// Start or stop following new events.
   case toggleFollow
+  /// Show Insights events only, or management events again.
+  case toggleInsights
   /// Show the problems list.
   case problems
   /// Show the help overlay.
@@ -190,6 +192,9 @@ public enum AppKeys {
     KeyBinding(keys: [.char("r")], action: .refreshTrails, help: "refresh the trails (live API)", scope: "dashboard"),
     KeyBinding(
       keys: [.char("A")], action: .toggleFollow, help: "follow: look for new events every few seconds, or stop",
+      scope: "dashboard"),
+    KeyBinding(
+      keys: [.char("I")], action: .toggleInsights, help: "Insights events only (unusual call and error rates), or back",
       scope: "dashboard"),
     KeyBinding(keys: [.char("p")], action: .problems, help: "files that could not be read", scope: "dashboard"),
   ]

@@ -72,7 +72,24 @@ private func drawInsightSummary(
   if !insight.isEmpty { text += " · \(insight) \(unit)" + (baseline.isEmpty ? "" : " vs baseline \(baseline)") }
   text +=
     " · " + formatTime(event.time, state: state, env: env) + (state.localTime ? "" : " UTC") + " in " + event.region
+  let attributions = insightAttributions(record)
+  if !attributions.isEmpty { text += " · by " + attributions.joined(separator: ", ") }
   drawCell(&grid, text, x: x + 1, y: y, width: width - 1, style: Style(bold: true), env: env)
+}
+
+/// The top contributor of each attribution of an Insights record ("user deploy-bot", "agent Boto3/1.34.11 …",
+/// "error AccessDeniedException"), in the record's order.
+func insightAttributions(_ record: ArraySlice<UInt8>) -> [String] {
+  let names = ["userIdentityArn": "user", "userAgent": "agent", "errorCode": "error"]
+  let attributions = JSONPath("insightDetails.insightContext.attributions[]")?.values(in: record) ?? []
+  return attributions.compactMap { text in
+    let object = ArraySlice(Array(text.utf8))
+    guard let attribute = JSONPath("attribute")?.values(in: object).first,
+      let value = JSONPath("insight[].value")?.values(in: object).first, !value.isEmpty
+    else { return nil }
+    let shown = attribute == "userIdentityArn" ? String(value.split(separator: "/").last ?? Substring(value)) : value
+    return "\(names[attribute] ?? attribute) \(shown)"
+  }
 }
 
 func drawPrettyLine(

@@ -133,6 +133,11 @@ func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     state.message = "refreshing trails…"
     return [.refreshTrails]
   case .toggleTime: state.localTime.toggle()
+  case .toggleInsights:
+    let on = state.filter.equalsValue(.field(.eventCategory))?.lowercased() == "insight"
+    state.filter.setEquals(.field(.eventCategory), on ? nil : "Insight")
+    state.message = on ? "management events" : "Insights events only: unusual call and error rates"
+    return [.setFilter(state.filter)]
   case .toggleFollow:
     state.following.toggle()
     state.message = state.following ? "following: new events are marked as they arrive" : "stopped following"

@@ -25,6 +25,11 @@ public enum DemoAccount {
     var builder = DemoBuilder(now: now, seed: seed)
     builder.background()
     builder.incident()
-    return builder.finish(idSeed: seed &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: now))
+    var events = builder.finish(idSeed: seed &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: now))
+    // Newest first, as the calls are: each insight before the first event older than it.
+    for insight in insights(after: events, seed: seed) {
+      events.insert(insight, at: events.firstIndex { $0.time < insight.time } ?? events.count)
+    }
+    return events
   }
 }

@@ -87,4 +87,6 @@ struct DemoEvent: Sendable {
   var resources: [DemoResource]
   /// The record as compact JSON.
   var json: [UInt8]
+  /// An Insights event (not a call; Event History answers it only for `EventCategory` `insight`).
+  var insight = false
 }

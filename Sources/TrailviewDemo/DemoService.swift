@@ -22,8 +22,10 @@ public final class DemoService: LookupEventsService {
   /// Creates the service for a demo account ending at `now`.
   public init(now: Int64, seed: UInt64 = 1, pageDelayMilliseconds: Int = 120) {
     self.pageDelayMilliseconds = pageDelayMilliseconds
+    let all = DemoAccount.events(now: now, seed: seed)
     self.index = LookupIndex(
-      events: DemoAccount.events(now: now, seed: seed).filter(\.management).map(DemoService.lookupEvent))
+      events: all.filter { $0.management && !$0.insight }.map(DemoService.lookupEvent),
+      insightEvents: all.filter(\.insight).map(DemoService.lookupEvent))
   }
 
   /// The management events, newest first.
@@ -52,7 +54,8 @@ public final class DemoService: LookupEventsService {
   /// The LookupEvents view of a generated event.
   static func lookupEvent(_ e: DemoEvent) -> LookupEvent {
     LookupEvent(
-      eventId: e.eventID, eventName: e.eventName, readOnly: e.readOnly ? "true" : "false", accessKeyId: e.accessKeyId,
+      eventId: e.eventID, eventName: e.eventName, readOnly: e.insight ? nil : (e.readOnly ? "true" : "false"),
+      accessKeyId: e.accessKeyId,
       eventTime: e.time, eventSource: e.eventSource, username: e.username,
       resources: e.resources.map { LookupResource(type: $0.type, name: $0.name) },
       cloudTrailEvent: String(decoding: e.json, as: UTF8.self))

@@ -109,6 +109,14 @@ struct Options: ParsableArguments {
 
   @Flag(
     help: """
+      Insights events only (unusual call or error rates): the live API asks for EventCategory insight, log trees \
+      show the events of their CloudTrail-Insight files. The same as --where eventCategory=Insight; I switches it in \
+      the dashboard.
+      """)
+  var insights = false
+
+  @Flag(
+    help: """
       Follow: after the first load, look for new events every --follow-every seconds (LookupEvents for the newest \
       minutes; new files in log folders) and mark them; A in the dashboard switches it. With --print, new events are \
       printed as they arrive until interrupted.
@@ -213,6 +221,7 @@ struct Options: ParsableArguments {
     var filter = EventFilter(
       user: user, eventName: eventName, readWrite: readWrite, search: search, startTime: start, endTime: end)
     filter.predicates += try wherePredicates
+    if insights { filter.setEquals(.field(.eventCategory), "Insight") }
     return filter
   }
 }

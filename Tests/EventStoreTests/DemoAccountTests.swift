@@ -24,11 +24,24 @@ import Testing
     #expect(rate > 0.02 && rate < 0.06, "error rate \(rate)")
   }
 
+  @Test func theIncidentHasOneInsightStartAndEnd() {
+    let insights = DemoFixture.parsed.filter { $0["eventType"] as? String == "AwsCloudTrailInsight" }
+    let states = insights.compactMap { ($0["insightDetails"] as? [String: Any])?["state"] as? String }
+    #expect(states == ["End", "Start"], "newest first")
+  }
+
   @Test func everyRecordIsCompleteJSON() {
     let versions: Set<String> = ["1.08", "1.09", "1.10", "1.11"]
     let eventTypes: Set<String> = ["AwsApiCall", "AwsServiceEvent", "AwsConsoleSignIn"]
     for (bytes, record) in zip(DemoFixture.records, DemoFixture.parsed) {
       #expect(!bytes.contains(10) && !bytes.contains(13))
+      if record["eventType"] as? String == "AwsCloudTrailInsight" {
+        // Insights events have their own shape: what they are about is in insightDetails.
+        let details = record["insightDetails"] as? [String: Any]
+        #expect(record["eventCategory"] as? String == "Insight" && details?["eventName"] is String)
+        #expect(["Start", "End"].contains(details?["state"] as? String ?? ""))
+        continue
+      }
       #expect(versions.contains(record["eventVersion"] as? String ?? ""))
       #expect((record["userIdentity"] as? [String: Any])?["type"] is String)
       #expect(DemoFixture.time(record) > 0, "eventTime \(record["eventTime"] ?? "nil")")

@@ -37,6 +37,7 @@ extension LookupSession {
       lookupAttributes: machine.template.lookupAttributes,
       startTime: max(window.start ?? 0, pollFrom - Self.followOverlapSeconds), endTime: end)
     request.maxResults = 50
+    request.eventCategory = machine.template.eventCategory
     pollPage(request, page: 0, generation: generation)
   }
 

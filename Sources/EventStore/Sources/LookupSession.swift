@@ -80,13 +80,22 @@ public final class LookupSession: EventSource, @unchecked Sendable {
   /// none can go to the server (patterns with wildcards, several values of one field, or user ARNs: the server's
   /// Username is a name, while the filter also matches roles and ARNs).
   public static func serverAttribute(for filter: EventFilter) -> LookupAttribute? {
-    for (field, key) in serverFields {
+    let insights = category(for: filter) != nil
+    for (field, key) in serverFields where !insights || insightFields.contains(field) {
       guard let value = filter.equalsValue(.field(field)).flatMap(Pattern.literal), !value.isEmpty else { continue }
       if field == .user && value.contains(":") { continue }
       if field == .readOnly && value != "true" && value != "false" { continue }
       return LookupAttribute(key: key, value: value)
     }
     return nil
+  }
+
+  /// The fields LookupEvents can filter Insights events on.
+  static let insightFields: Set<Field> = [.eventID, .eventName, .eventSource]
+
+  /// `insight` when the filter asks for Insights events only (`eventCategory=insight`, any case), else nil.
+  public static func category(for filter: EventFilter) -> String? {
+    filter.equalsValue(.field(.eventCategory)).map { $0.lowercased() } == "insight" ? "insight" : nil
   }
 
   /// Starts (or restarts) the query for `filter`; keeps the current query when its server attribute is the same.
@@ -103,16 +112,22 @@ public final class LookupSession: EventSource, @unchecked Sendable {
       var template = LookupEventsRequest(
         lookupAttributes: attribute.map { [$0] } ?? [], startTime: window.start, endTime: window.end)
       template.maxResults = 50
+      template.eventCategory = Self.category(for: filter)
       if query > 0 && machine.template == template { return }
       // Everything in the window is already loaded: the store filters it, no new query needed.
-      if query > 0 && finished && pending == nil && machine.template.lookupAttributes.isEmpty { return }
+      if query > 0 && finished && pending == nil && machine.template.lookupAttributes.isEmpty
+        && machine.template.eventCategory == template.eventCategory
+      {
+        return
+      }
       query += 1
       pollFrom = window.end
       machine = PagingMachine(template: template, minIntervalMilliseconds: minInterval)
       finished = false
       inFlight = false
       wanted = 1
-      let description = attribute.map { "\($0.key.rawValue)=\($0.value)" } ?? "all events"
+      var description = attribute.map { "\($0.key.rawValue)=\($0.value)" } ?? "all events"
+      if let category = template.eventCategory { description = "EventCategory=\(category), " + description }
       reporter.begin(label: label, unit: "pages", total: nil, query: description)
       reporter.moreAvailable(true)
       perform(machine.start(now: now))
