@@ -61,7 +61,7 @@ def run(name, fault, presses):
     env = (f"env -i HOME={home} TERM=xterm-256color LANG=C.UTF-8 TZ=UTC AWS_ACCESS_KEY_ID=AKIDTRAILVIEWFAKE "
            f"AWS_SECRET_ACCESS_KEY=trailview-fake-secret AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null "
            f"AWS_EC2_METADATA_DISABLED=true")
-    command = f"{env} {os.path.join(BIN, 'trailview')} --region us-east-1 --endpoint-url {endpoint}"
+    command = f"{env} {os.path.join(BIN, 'trailview')} --no-cache --region us-east-1 --endpoint-url {endpoint}"
     tmux("kill-session", "-t", "keylat")
     tmux("new-session", "-d", "-s", "keylat", "-x", "160", "-y", "48", command)
     try:

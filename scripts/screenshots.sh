@@ -29,7 +29,7 @@ SCENARIOS=(
   "compare|--demo|wait:$READY key:/ text:203.0.113.66 key:Enter wait:search:_203.0.113.66 pause:0.3 key:m key:j key:= wait:Compare:"
   "trace|--demo|wait:$READY key:e text:StopLogging key:Enter wait:eventName=StopLogging pause:0.3 key:K wait:Credential_chain"
   # The live API path against cloudtrail-fake (the demo account, throttling bursts): ENDPOINT is filled in below.
-  "live|--region us-east-1 --endpoint-url ENDPOINT|wait:Loaded_1_page wait:STOPPED key:L wait:retrying_in"
+  "live|--no-cache --region us-east-1 --endpoint-url ENDPOINT|wait:Loaded_1_page wait:STOPPED key:L wait:retrying_in"
 )
 FAKE_FLAGS=${FAKE_FLAGS:---demo --quiet --throttle-burst 3}
 # -------------------------------------------------------------------------------------------------------------

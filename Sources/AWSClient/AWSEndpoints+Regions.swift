@@ -40,6 +40,18 @@ extension AWSEndpoints {
     "eu-west-3", "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1",
   ]
 
+  /// The STS endpoint GetCallerIdentity goes to: `AWS_ENDPOINT_URL_STS` > `AWS_ENDPOINT_URL` > the profile's
+  /// `endpoint_url` > CloudTrail's custom endpoint > the regional default.
+  public static func stsEndpoint(environment: [String: String], cloudTrail: AWSSettings) throws(AWSError) -> URL {
+    let candidates = [
+      environment["AWS_ENDPOINT_URL_STS"], environment["AWS_ENDPOINT_URL"], cloudTrail.profileEndpointURL,
+    ]
+    if let text = candidates.lazy.compactMap({ $0?.trimmingWhitespace() }).first(where: { !$0.isEmpty }) {
+      return try parseEndpoint(text)
+    }
+    return cloudTrail.customEndpoint ? cloudTrail.endpoint : regionalEndpoint(service: "sts", region: cloudTrail.region)
+  }
+
   /// The EC2 endpoint DescribeRegions goes to: `AWS_ENDPOINT_URL_EC2` > `AWS_ENDPOINT_URL` > the profile's
   /// `endpoint_url` > CloudTrail's custom endpoint (emulators serve every service on one port) > the regional
   /// default.

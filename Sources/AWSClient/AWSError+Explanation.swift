@@ -7,6 +7,7 @@ extension AWSError {
       return "cloudtrail:\(operation)"
     case "AssumeRole": return "sts:AssumeRole"
     case "DescribeRegions": return "ec2:DescribeRegions"
+    case "GetCallerIdentity": return "sts:GetCallerIdentity"
     case "GetRoleCredentials": return "sso:GetRoleCredentials"
     default: return nil
     }

@@ -55,3 +55,24 @@ extension CloudTrailClient {
     return found
   }
 }
+
+extension CloudTrailClient {
+  /// STS GetCallerIdentity (read-only; the query protocol, signed for `sts`) at `endpoint`: the account the
+  /// credentials belong to.
+  public func callerAccount(endpoint: URL, completion: @escaping @Sendable (Result<String, AWSError>) -> Void) {
+    send(
+      "GetCallerIdentity", service: "sts", url: endpoint, signingRegion: region,
+      headers: [(name: "Content-Type", value: "application/x-www-form-urlencoded; charset=utf-8")],
+      body: Array("Action=GetCallerIdentity&Version=2011-06-15".utf8)
+    ) { result in
+      completion(
+        result.flatMap { body in
+          let xml = String(decoding: body, as: UTF8.self)
+          guard xml.contains("GetCallerIdentityResponse"), let account = AWSResponse.xmlElement("Account", in: xml),
+            account.count == 12, account.allSatisfy(\.isNumber)
+          else { return .failure(AWSResponse.malformed(operation: "GetCallerIdentity", status: 200)) }
+          return .success(account)
+        })
+    }
+  }
+}

@@ -131,6 +131,7 @@ struct FakeCommand: ParsableCommand {
     config.expireAfter = expireAfter
     config.quiet = quiet
     config.signatureFile = recordSignatures
+    config.account = account
     return config
   }
 

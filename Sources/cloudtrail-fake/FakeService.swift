@@ -23,6 +23,8 @@ struct FakeConfig: Sendable {
   var expireAfter = 0
   var quiet = false
   var signatureFile: String?
+  /// The account GetCallerIdentity names.
+  var account = "123456789012"
 }
 
 /// Answers CloudTrail requests: faults, authentication, throttling, then the operation.
@@ -72,8 +74,9 @@ final class FakeService: Sendable {
     let scope = FakeService.credentialScope(request.header("authorization"))
     recordSignature(request.header("authorization"))
     let key = scope?.key
+    let window = operation == "LookupEvents" ? FakeService.window(request.body) : nil
     func finish(_ response: HTTPResponse, code: String?) -> Outcome {
-      logLine(operation: operation, status: response.status, code: code, key: key)
+      logLine(operation: operation, status: response.status, code: code, key: key, window: window)
       return .respond(dated(response))
     }
     if hits(config.hangEvery, n) {
@@ -133,6 +136,7 @@ final class FakeService: Sendable {
     guard request.path == "/" else { return fail(404, "UnknownOperationException", nil) }
     guard request.method == "POST" else { return fail(405, "UnknownOperationException", nil) }
     if operation == "DescribeRegions" { return describeRegions(request, region: region) }
+    if operation == "GetCallerIdentity" { return callerIdentity(request, region: region) }
     let contentType = request.header("content-type") ?? ""
     guard contentType.hasPrefix("application/x-amz-json-1.1"), operation != "-" else {
       return fail(400, "UnknownOperationException", nil)
@@ -176,6 +180,15 @@ final class FakeService: Sendable {
     case .failure(let error):
       return fail(400, error.code, error.message)
     }
+  }
+
+  /// A LookupEvents request's time range for the log, `START..END` in seconds since 1970 (`-` for an open end).
+  static func window(_ body: [UInt8]) -> String {
+    let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
+    func seconds(_ key: String) -> String {
+      (object[key] as? NSNumber).map { String(Int64($0.doubleValue)) } ?? "-"
+    }
+    return "\(seconds("StartTime"))..\(seconds("EndTime"))"
   }
 
   /// Whether a LookupEvents request in `region` fits the rate (a sliding window of one second).
@@ -232,10 +245,10 @@ final class FakeService: Sendable {
   }
 
   /// Writes one log line to stderr: time, operation, status, error code, access key ID (never secrets).
-  func logLine(operation: String, status: Int, code: String?, key: String?) {
+  func logLine(operation: String, status: Int, code: String?, key: String?, window: String? = nil) {
     guard !config.quiet else { return }
     let time = Date().formatted(.iso8601)
-    let line = "\(time) \(operation) \(status) \(code ?? "-") \(key ?? "-")\n"
+    let line = "\(time) \(operation) \(status) \(code ?? "-") \(key ?? "-")\(window.map { " " + $0 } ?? "")\n"
     _ = line.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
   }
 }

@@ -131,6 +131,19 @@ struct Options: ParsableArguments {
   /// How often following looks when nothing says otherwise.
   static let defaultFollowSeconds = 30
 
+  @Flag(
+    name: .customLong("no-cache"),
+    help: "Do not read or write the local cache of fetched events (live API).")
+  var noCache = false
+
+  @Option(
+    name: .customLong("cache-dir"),
+    help: """
+      The local cache's folder (default $XDG_CACHE_HOME/trailview, else ~/.cache/trailview): fetched events per \
+      partition, account and region, so that reopening shows them at once and asks only for what is new.
+      """)
+  var cacheDir: String?
+
   @Option(name: .customLong("endpoint-url"), help: "CloudTrail endpoint for the live API (for example a local fake).")
   var endpointURL: String?
 
@@ -191,6 +204,7 @@ struct Options: ParsableArguments {
       throw ValidationError(
         "--print --follow writes NDJSON, one event per line as it arrives (not --format \(format!.rawValue))")
     }
+    if noCache && cacheDir != nil { throw ValidationError("--no-cache and --cache-dir do not go together") }
     if follow && (endTime != nil) { throw ValidationError("--follow needs an open time window: drop --end-time") }
   }
 

@@ -17,6 +17,10 @@ struct SourceStarter {
   let log: DiagnosticLog
   /// What the user should know about how the sources were chosen (shown once loading starts).
   private(set) var notices: [String] = []
+  /// The cache's root folder, when the live API's cache is used.
+  private(set) var cacheRoot: String?
+  /// The account the credentials belong to, when the cache is used.
+  private(set) var accountID: String?
 
   init(options: Options, filter: EventFilter, now: Int64, log: DiagnosticLog) throws {
     self.options = options
@@ -71,6 +75,19 @@ struct SourceStarter {
       }
       log.say(1, "credentials: access key \(credentials.accessKeyId) from \(credentials.source)")
       lives = clients
+      if !options.noCache {
+        let environment = ProcessInfo.processInfo.environment
+        let endpoint = try AWSEndpoints.stsEndpoint(environment: environment, cloudTrail: settings)
+        switch CacheLocation.account(client: first, endpoint: endpoint) {
+        case .success(let account):
+          let root = CacheLocation.root(explicit: options.cacheDir, environment: environment)
+          cacheRoot = root
+          accountID = account
+          log.say(1, "cache: \(root) (account \(account))")
+        case .failure(let error):
+          notices.append("the cache is not used: STS GetCallerIdentity failed (\(error.explanation))")
+        }
+      }
     } catch {
       log.say(1, "startup failed: \(error.description)")
       throw StartupError(message: error.explanation)
@@ -108,7 +125,8 @@ struct SourceStarter {
             Self.explain(
               AWSError(code: $0.code, message: $0.message, operation: "LookupEvents"),
               region: several ? client.region : nil)
-          })
+          },
+          cacheFolder: cacheFolder(client.region))
         session.start(filter: filter)
         return session
       }
@@ -134,6 +152,12 @@ struct SourceStarter {
     else { return error.explanation }
     return "\(region) does not accept the credentials: the region is most likely not enabled for the account (an "
       + "opt-in region), or the key is not valid there (\(error.code))."
+  }
+
+  /// The cache folder of `region`, when the cache is used.
+  func cacheFolder(_ region: String) -> String? {
+    guard let root = cacheRoot, let accountID else { return nil }
+    return CacheLocation.folder(root: root, account: accountID, region: region)
   }
 
   /// Reloads the trails pane (live only).

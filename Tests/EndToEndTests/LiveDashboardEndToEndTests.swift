@@ -11,11 +11,15 @@ import Testing
   .enabled(if: FakeServer.binary != nil, "\(FakeServer.missingMessage)"))
 struct LiveDashboardEndToEndTests {
   static let binary = BuiltProducts.path("trailview") ?? "trailview"
-  static let environment = [
-    "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC",
-    "AWS_ACCESS_KEY_ID": "AKIDTRAILVIEWFAKE", "AWS_SECRET_ACCESS_KEY": "trailview-fake-secret",
-    "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_EC2_METADATA_DISABLED": "true",
-  ]
+  /// The environment of one run: each gets a cache folder of its own, in this test process's temporary folder.
+  static var environment: [String: String] {
+    [
+      "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC",
+      "AWS_ACCESS_KEY_ID": "AKIDTRAILVIEWFAKE", "AWS_SECRET_ACCESS_KEY": "trailview-fake-secret",
+      "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_EC2_METADATA_DISABLED": "true",
+      "XDG_CACHE_HOME": LogTree.temporaryFolder().path,
+    ]
+  }
 
   @Test func firstPageTrailsLoadAllFilterAndQuit() throws {
     let server = try FakeServer(["--demo", "--rate", "1000", "--quiet"])

@@ -73,10 +73,9 @@ struct FollowTests {
     #expect(printed.isSubset(of: Set(cli.keys)))
     let due = Set(cli.filter { $0.value < newest }.keys)
     #expect(due.isSubset(of: printed), "missing: \(due.subtracting(printed))")
-    // Following asks only LookupEvents, a read.
-    let requests = server.log.split(separator: "\n").filter { $0.first?.isNumber == true }  // "TIME OPERATION ..."
-    let operations = Set(requests.compactMap { $0.split(separator: " ").dropFirst().first })
-    #expect(operations == ["LookupEvents"], "\(operations)")
+    // Following asks only LookupEvents (and STS who the caller is, for the cache), reads both.
+    let operations = Set(LiveTrailview.requests(server.log).map(\.operation))
+    #expect(operations == ["LookupEvents", "GetCallerIdentity"], "\(operations)")
   }
 
   @Test func filesThatLandInAFolderArePrintedOnceAndAHalfWrittenOneWhenComplete() throws {

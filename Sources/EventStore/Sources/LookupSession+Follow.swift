@@ -50,6 +50,7 @@ extension LookupSession {
         case .success(let answer):
           reporter.arrived(Self.batch(from: answer, ordinal: pageCounter, label: label), polledAt: end)
           pageCounter += 1
+          cache(for: request.eventCategory)?.append(answer.events.map(\.cloudTrailEvent))
           if let token = answer.nextToken, !token.isEmpty, page + 1 < Self.pollPageLimit {
             var next = request
             next.nextToken = token
@@ -58,6 +59,9 @@ extension LookupSession {
               pollPage(next, page: page + 1, generation: generation)
             }
             return
+          }
+          if request.lookupAttributes.isEmpty, let from = request.startTime {
+            cache(for: request.eventCategory)?.cover(from, end)
           }
           pollFrom = end
           reporter.activity(nil)

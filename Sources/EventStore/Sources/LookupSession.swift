@@ -38,6 +38,16 @@ public final class LookupSession: EventSource, @unchecked Sendable {
   var followEvery: Int?
   var followGeneration = 0
   var pollFrom: Int64 = 0
+  /// The cache: its folder (one account and region), the cache of each event category once opened, and the window
+  /// each category's cached events were last shown for.
+  let cacheFolder: String?
+  var caches: [String: LookupCache] = [:]
+  var cacheShown: [String: (start: Int64?, end: Int64)] = [:]
+  /// The current query's whole request (window, attribute, category), the part of its window being fetched, and
+  /// the parts still to fetch after it (newest first): the parts the cache does not cover.
+  var queryKey = LookupEventsRequest()
+  var segment: (start: Int64?, end: Int64) = (nil, 0)
+  var segments: [(start: Int64?, end: Int64)] = []
 
   /// Creates a session; nothing is fetched until ``start(filter:)``.
   ///
@@ -51,8 +61,10 @@ public final class LookupSession: EventSource, @unchecked Sendable {
     service: any LookupEventsService, store: EventStore, label: String, window: (start: Int64?, end: Int64),
     minIntervalMilliseconds: Int = 500, lazy: Bool = true,
     explain: @escaping @Sendable (LookupError) -> String = { "\($0.code): \($0.message)" },
-    clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+    clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
+    cacheFolder: String? = nil
   ) {
+    self.cacheFolder = cacheFolder
     self.clock = clock
     self.requested = (window.start, nil)
     self.explain = explain
@@ -113,16 +125,16 @@ public final class LookupSession: EventSource, @unchecked Sendable {
         lookupAttributes: attribute.map { [$0] } ?? [], startTime: window.start, endTime: window.end)
       template.maxResults = 50
       template.eventCategory = Self.category(for: filter)
-      if query > 0 && machine.template == template { return }
+      if query > 0 && queryKey == template { return }
       // Everything in the window is already loaded: the store filters it, no new query needed.
-      if query > 0 && finished && pending == nil && machine.template.lookupAttributes.isEmpty
-        && machine.template.eventCategory == template.eventCategory
+      if query > 0 && finished && pending == nil && queryKey.lookupAttributes.isEmpty
+        && queryKey.eventCategory == template.eventCategory
       {
         return
       }
       query += 1
+      queryKey = template
       pollFrom = window.end
-      machine = PagingMachine(template: template, minIntervalMilliseconds: minInterval)
       finished = false
       inFlight = false
       wanted = 1
@@ -130,7 +142,15 @@ public final class LookupSession: EventSource, @unchecked Sendable {
       if let category = template.eventCategory { description = "EventCategory=\(category), " + description }
       reporter.begin(label: label, unit: "pages", total: nil, query: description)
       reporter.moreAvailable(true)
-      perform(machine.start(now: now))
+      segments = planSegments(template)
+      guard !segments.isEmpty else {
+        reporter.notice("\(label): the whole window came from the cache")
+        finished = true
+        reporter.moreAvailable(false)
+        reporter.finish()
+        return
+      }
+      startSegment(segments.removeFirst())
     }
   }
 
@@ -157,9 +177,21 @@ public final class LookupSession: EventSource, @unchecked Sendable {
     send(next.request, delay: max(0, next.due - now), query: query)
   }
 
+  /// Starts fetching one part of the query's window.
+  func startSegment(_ part: (start: Int64?, end: Int64)) {
+    segment = part
+    var request = queryKey
+    request.startTime = part.start
+    request.endTime = part.end
+    machine = PagingMachine(template: request, minIntervalMilliseconds: minInterval)
+    perform(machine.start(now: now))
+  }
+
   private func perform(_ action: PagingMachine.Action) {
     switch action {
     case .finish:
+      segmentFetched()
+      if !segments.isEmpty { return startSegment(segments.removeFirst()) }
       finished = true
       reporter.moreAvailable(false)
       reporter.finish()
@@ -196,6 +228,7 @@ public final class LookupSession: EventSource, @unchecked Sendable {
       pageCounter += 1
       reporter.activity(nil)
       reporter.batch(batch)
+      pageFetched(page)
       perform(machine.received(page, now: now))
     case .failure(let error):
       let action = machine.failed(error, now: now, jitter: Double.random(in: 0..<1))
@@ -257,6 +290,8 @@ public final class LookupSession: EventSource, @unchecked Sendable {
     }
     let scan =
       bytes.isEmpty ? ScanResult(buffer: [], records: [], shape: .empty, problems: []) : RecordScanner.scan(bytes)
-    return RecordBatch(scan: scan, source: "\(label) page \(ordinal + 1)", ordinal: ordinal)
+    var batch = RecordBatch(scan: scan, source: "\(label) page \(ordinal + 1)", ordinal: ordinal)
+    batch.overlaps = true  // the cache's and the polls' windows overlap the pages'
+    return batch
   }
 }

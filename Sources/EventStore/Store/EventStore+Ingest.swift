@@ -18,7 +18,7 @@ extension EventStore {
       batch.values.withUnsafeBufferPointer { local in
         for (r, row) in batch.rows.enumerated() {
           if !seen.insert(row.identity) {
-            if !batch.arrived { progress.duplicates += 1 }
+            if !batch.arrived && !batch.overlaps { progress.duplicates += 1 }
             continue
           }
           added += 1

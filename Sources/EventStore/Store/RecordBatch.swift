@@ -26,9 +26,11 @@ struct RecordBatch: Sendable {
   }
 
   var ordinal: UInt32
-  /// Records that arrived while following: their rows are flagged ``EventFlags/arrived`` and the ones already held
-  /// (the poll windows overlap) are not counted as duplicates.
+  /// Records that arrived while following: their rows are flagged ``EventFlags/arrived``.
   var arrived = false
+  /// Records that may repeat ones already held without being duplicates in the data (LookupEvents pages whose window
+  /// overlaps the cache's or a previous poll's): the repeats are dropped but not counted.
+  var overlaps = false
   var chunk: RecordChunk
   var rows: [Row] = []
   /// Per row, the local string ids of its columns (``Field/columnFields`` order), row after row.

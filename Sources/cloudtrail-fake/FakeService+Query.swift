@@ -58,6 +58,22 @@ extension FakeService {
     )
   }
 
+  /// STS GetCallerIdentity in the query protocol: the fake's account (`--account`) and a user named after the key.
+  func callerIdentity(_ request: HTTPRequestParts, region: String) -> (HTTPResponse, String?) {
+    if let denial = authenticate(request) {
+      let code = denial.code == "UnrecognizedClientException" ? "InvalidClientTokenId" : denial.code
+      return (Self.xmlError(status: denial.status, code: code, message: denial.message), code)
+    }
+    let key = FakeService.credentialScope(request.header("authorization"))?.key ?? "anonymous"
+    let xml = """
+      <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>\
+      <Arn>arn:aws:iam::\(config.account):user/fake-\(key.prefix(8))</Arn><UserId>AIDAFAKE\(key.prefix(8))</UserId>\
+      <Account>\(config.account)</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>\
+      \(UUID().uuidString.lowercased())</RequestId></ResponseMetadata></GetCallerIdentityResponse>
+      """
+    return (HTTPResponse(status: 200, headers: [("Content-Type", "text/xml")], body: Array(xml.utf8)), nil)
+  }
+
   /// An EC2 error answer.
   static func xmlError(status: Int, code: String, message: String) -> HTTPResponse {
     let xml = """
