@@ -205,9 +205,11 @@ private func drawStatus(_ grid: inout CellGrid, _ state: AppState, _ rect: Layou
   let problems = progress.problems.count
   var hints = AppKeys.hintList(for: state)
   grid.fill(x: 0, y: rect.y, width: rect.width, height: 1, with: Cell(" ", style: env.theme.title))
-  var col = drawText(&grid, " " + text, x: 0, y: rect.y, width: rect.width, style: env.theme.title, env: env)
+  // The problem count always shows: a long status text is cut before it.
+  let warn = problems > 0 ? "  \(problems) problem\(problems == 1 ? "" : "s") (p)" : ""
+  var col = drawText(
+    &grid, " " + text, x: 0, y: rect.y, width: max(1, rect.width - warn.count), style: env.theme.title, env: env)
   if problems > 0 {
-    let warn = "  \(problems) problem\(problems == 1 ? "" : "s") (p)"
     var style = env.theme.title
     style.fg = .red
     style.bold = true

@@ -140,7 +140,8 @@ func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     return [.setFilter(state.filter)]
   case .toggleFollow:
     state.following.toggle()
-    state.message = state.following ? "following: new events are marked as they arrive" : "stopped following"
+    // Following shows in the status line itself (how often, when last, how many new).
+    state.message = state.following ? nil : "stopped following"
     return [.follow(state.following)]
   case .up, .down, .pageUp, .pageDown, .first, .last:
     switch state.focus {

@@ -118,3 +118,58 @@ struct LiveDashboardEndToEndTests {
     n >= 1000 ? "\(n / 1000),\(String(format: "%03d", n % 1000))" : "\(n)"
   }
 }
+
+/// Every region at once in the dashboard: the regions EC2 DescribeRegions cannot name come from the partition's
+/// list, every one loads, the one not enabled is named while the others complete, following brings new events, and
+/// the whole session sends only reads.
+@Suite(
+  .serialized,
+  .enabled(if: TmuxSession.isTmuxAvailable, "tmux is not installed"),
+  .enabled(if: BuiltProducts.path("trailview") != nil, "trailview is not built next to the test bundle"),
+  .enabled(if: FakeServer.binary != nil, "\(FakeServer.missingMessage)"))
+struct LiveRegionsDashboardEndToEndTests {
+  static let reads: Set<String> = [
+    "LookupEvents", "ListTrails", "DescribeTrails", "GetTrailStatus", "GetCallerIdentity", "DescribeRegions",
+  ]
+
+  @Test func allRegionsLoadOneIsNamedAndFollowingBringsNewEvents() throws {
+    let server = try FakeServer([
+      "--demo", "--rate", "1000", "--disabled-region", "ap-east-1", "--arrive-every-ms", "700",
+    ])
+    defer { server.stop() }
+    var environment = LiveDashboardEndToEndTests.environment
+    environment["AWS_ENDPOINT_URL_EC2"] = "http://127.0.0.1:9"  // DescribeRegions fails: the partition's list
+    let tmux = try TmuxSession(
+      command:
+        "\(LiveDashboardEndToEndTests.binary) --region all --since 2h --follow-every 1 --endpoint-url \(server.endpoint)",
+      width: 200, height: 50, environment: environment)
+    defer { tmux.kill() }
+    let loaded = try tmux.waitUntil(description: "every region's first page", timeout: .seconds(60)) { screen in
+      screen.contains { $0.contains("34/34 regions done") } && screen.last?.contains("2 problems (p)") == true
+    }
+    #expect(loaded[0].contains("CloudTrail in 34 regions"), "\(loaded[0])")
+    // The demo's regions are in the one table, newest first, with the region column.
+    let rows = loaded.filter { $0.hasPrefix("20") }
+    #expect(rows.contains { $0.contains("us-east-1") } && rows.contains { $0.contains("eu-west-1") }, "\(rows)")
+    // ap-east-1 twice (its events and its trails), nothing else: "2 problems".
+    try tmux.sendKeys("p")
+    let problems = try tmux.waitUntil(description: "the problems list") { screen in
+      screen.contains { $0.contains("LookupEvents (CloudTrail ap-east-1)") }
+    }
+    #expect(problems.contains { $0.contains("not enabled") }, "\(problems)")
+    #expect(problems.contains { $0.contains("ListTrails (ap-east-1)") }, "\(problems)")
+    #expect(!problems.contains { $0.contains("CloudTrail eu-west-1)") })
+    try tmux.sendKeys(.escape, "A")
+    let followed = try tmux.waitUntil(description: "events that arrived", timeout: .seconds(30)) { screen in
+      screen.last.map { $0.contains("following every 1 s") && !$0.contains(", 0 new") } ?? false
+    }
+    #expect(followed.last?.contains("events reach Event History ~5 min after the call") == true)
+    try tmux.sendKeys("q")
+    #expect(try tmux.waitForExit() == 0)
+    server.stop()
+    // The fake's log: `TIME OPERATION STATUS CODE KEY [WINDOW]` per request.
+    let requests = server.log.split(separator: "\n").filter { $0.first?.isNumber == true }
+    let operations = Set(requests.compactMap { $0.split(separator: " ").dropFirst().first.map(String.init) })
+    #expect(operations.isSubset(of: Self.reads) && operations.contains("LookupEvents"), "\(operations)")
+  }
+}
