@@ -49,6 +49,10 @@ struct FakeCommand: ParsableCommand {
   @Option(help: "An accepted key as ID:SECRET (repeatable).") var accessKey: [String] = []
   @Flag(help: "Do not check signatures.") var noAuth = false
   @Option(help: "Answer AccessDeniedException for this access key ID (repeatable).") var denyKey: [String] = []
+  @Option(help: "Answer AccessDeniedException to every call signed for this region (repeatable).")
+  var denyRegion: [String] = []
+  @Option(help: "REGION=N: answer ThrottlingException to the first N LookupEvents requests in REGION (repeatable).")
+  var throttleRegion: [String] = []
   @Option(help: "LookupEvents requests per second per Region before ThrottlingException.") var rate = 2
   @Option(help: "Every Nth request answers 500 InternalFailure.") var failEvery = 0
   @Option(help: "Added latency per request, in milliseconds.") var delayMs = 0
@@ -78,6 +82,12 @@ struct FakeCommand: ParsableCommand {
     guard trailsPageSize >= 1 else { throw ValidationError("--trails-page-size must be at least 1") }
     for name in region + disabledRegion where !AWSEndpoints.isValidRegion(name) {
       throw ValidationError("--region \(name) is not a region name (such as us-east-1)")
+    }
+    for entry in throttleRegion {
+      let parts = entry.split(separator: "=")
+      guard parts.count == 2, AWSEndpoints.isValidRegion(String(parts[0])), Int(parts[1]).map({ $0 > 0 }) == true else {
+        throw ValidationError("--throttle-region takes REGION=N, such as us-west-2=3")
+      }
     }
     for entry in accessKey where !entry.contains(":") {
       throw ValidationError("--access-key takes ID:SECRET")
@@ -116,6 +126,11 @@ struct FakeCommand: ParsableCommand {
       config.keys[String(pair[..<colon])] = String(pair[pair.index(after: colon)...])
     }
     config.deniedKeys = Set(denyKey)
+    config.deniedRegions = Set(denyRegion)
+    for entry in throttleRegion {
+      let parts = entry.split(separator: "=")
+      config.throttledRegions[String(parts[0])] = Int(parts[1]) ?? 0
+    }
     config.rate = rate
     config.failEvery = failEvery
     config.resetEvery = resetEvery

@@ -8,6 +8,9 @@ struct FakeConfig: Sendable {
   var noAuth = false
   var keys: [String: String] = [:]
   var deniedKeys: Set<String> = []
+  var deniedRegions: Set<String> = []
+  /// LookupEvents requests to throttle at first, per region.
+  var throttledRegions: [String: Int] = [:]
   var rate = 2
   var failEvery = 0
   var resetEvery = 0
@@ -49,6 +52,8 @@ final class FakeService: Sendable {
     var requests = 0
     /// Recent LookupEvents admission times per Region (seconds, monotonic).
     var lookups: [String: [Double]] = [:]
+    /// LookupEvents requests seen per region (for `--throttle-region`).
+    var regionLookups: [String: Int] = [:]
     /// Requests seen per session token.
     var tokenUses: [String: Int] = [:]
   }
@@ -150,6 +155,19 @@ final class FakeService: Sendable {
       return fail(400, "UnrecognizedClientException", "The security token included in the request is invalid.")
     }
     if let denial = authenticate(request) { return fail(denial.status, denial.code, denial.message) }
+    if config.deniedRegions.contains(region) {
+      return fail(
+        400, "AccessDeniedException",
+        "User: arn:aws:iam::123456789012:user/fake is not authorized to perform: cloudtrail:\(operation) in \(region) "
+          + "with an explicit deny in a service control policy")
+    }
+    if operation == "LookupEvents", let limit = config.throttledRegions[region] {
+      let seen = state.withLock { s -> Int in
+        s.regionLookups[region, default: 0] += 1
+        return s.regionLookups[region]!
+      }
+      if seen <= limit { return fail(400, "ThrottlingException", "Rate exceeded") }
+    }
     guard ["LookupEvents", "DescribeTrails", "GetTrailStatus", "ListTrails"].contains(operation) else {
       return fail(400, "UnknownOperationException", nil)
     }

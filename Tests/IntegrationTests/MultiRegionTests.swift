@@ -108,4 +108,27 @@ struct MultiRegionTests {
     let expected = try await cliWindowIDs(server.endpoint)
     #expect(Set(out.eventIDs) == expected && out.eventIDs.count == expected.count)
   }
+
+  @Test func accessDeniedAndThrottlingInOneRegionEachAreNamedWithIt() async throws {
+    let server = try FakeServer(
+      Self.demo + ["--deny-region", "eu-west-1", "--throttle-region", "us-west-2=2"])
+    defer { server.stop() }
+    let out = try await LiveTrailview.run(
+      ["--print", "--region", "us-east-1,eu-west-1,us-west-2"] + Self.window, endpoint: server.endpoint,
+      region: "us-east-1")
+    #expect(out.status == 2, "a region skipped: \(out.stderr)")
+    let problems = out.stderr.split(separator: "\n").filter { !$0.hasPrefix("trailview: note:") }
+    #expect(problems.count == 1, "\(problems)")
+    #expect(problems.first?.contains("LookupEvents (CloudTrail eu-west-1)") == true)
+    #expect(
+      problems.first?.contains("Access denied") == true && problems.first?.contains("cloudtrail:LookupEvents") == true)
+    // The throttled region was retried to the end; the others were not held up by it.
+    let throttled = LiveTrailview.requests(server.log).filter { $0.code == "ThrottlingException" }
+    #expect(throttled.count == 2)
+    var expected = Set<String>()
+    for region in ["us-east-1", "us-west-2"] {
+      expected.formUnion(try await cliEventIDs(server.endpoint, region: region, Self.window))
+    }
+    #expect(!expected.isEmpty && Set(out.eventIDs) == expected && out.eventIDs.count == expected.count)
+  }
 }

@@ -61,7 +61,7 @@ public struct LoadProgress: Sendable, Equatable {
   public init() {}
 
   /// Sets the summary fields from ``sources``: finished when every source that began has finished, units and
-  /// totals summed, the first activity.
+  /// totals summed, the first activity (with several sources, named by the source: "eu-west-1: throttled …").
   mutating func summarize() {
     let began = sources.filter(\.began)
     guard !began.isEmpty else { return }
@@ -71,7 +71,13 @@ public struct LoadProgress: Sendable, Equatable {
     total = began.allSatisfy { $0.total != nil } ? began.reduce(0) { $0 + ($1.total ?? 0) } : nil
     finished = began.allSatisfy(\.finished) && began.count == sources.count
     moreAvailable = began.contains(where: \.moreAvailable)
-    activity = began.lazy.compactMap(\.activity).first
+    activity = began.lazy.compactMap { source in
+      source.activity.map { text in
+        guard began.count > 1 else { return text }
+        let name = source.label.hasPrefix("CloudTrail ") ? String(source.label.dropFirst(11)) : source.label
+        return "\(name): \(text)"
+      }
+    }.first
   }
 }
 
