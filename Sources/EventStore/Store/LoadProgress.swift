@@ -71,13 +71,14 @@ public struct LoadProgress: Sendable, Equatable {
     total = began.allSatisfy { $0.total != nil } ? began.reduce(0) { $0 + ($1.total ?? 0) } : nil
     finished = began.allSatisfy(\.finished) && began.count == sources.count
     moreAvailable = began.contains(where: \.moreAvailable)
-    activity = began.lazy.compactMap { source in
-      source.activity.map { text in
-        guard began.count > 1 else { return text }
-        let name = source.label.hasPrefix("CloudTrail ") ? String(source.label.dropFirst(11)) : source.label
-        return "\(name): \(text)"
-      }
-    }.first
+    activity =
+      began.lazy.compactMap { source in
+        source.activity.map { text in
+          guard began.count > 1 else { return text }
+          let name = source.label.hasPrefix("CloudTrail ") ? String(source.label.dropFirst(11)) : source.label
+          return "\(name): \(text)"
+        }
+      }.first
   }
 }
 
