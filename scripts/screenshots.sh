@@ -30,8 +30,11 @@ SCENARIOS=(
   "trace|--demo|wait:$READY key:e text:StopLogging key:Enter wait:eventName=StopLogging pause:0.3 key:K wait:Credential_chain"
   # The live API path against cloudtrail-fake (the demo account, throttling bursts): ENDPOINT is filled in below.
   "live|--no-cache --region us-east-1 --endpoint-url ENDPOINT|wait:Loaded_1_page wait:STOPPED key:L wait:retrying_in"
+  # Four regions at once, following: new events arrive above a view scrolled down a page.
+  "regions|--no-cache --region us-east-1,eu-west-1,us-west-2,ap-southeast-2 --since 6h --follow --follow-every 2 --endpoint-url ENDPOINT|wait:ap-southeast-2_✓ key:NPage wait:new_↑ pause:0.3"
+  "insights|--demo --insights|wait:$READY wait:ApiErrorRateInsight pause:0.3"
 )
-FAKE_FLAGS=${FAKE_FLAGS:---demo --quiet --throttle-burst 3}
+FAKE_FLAGS=${FAKE_FLAGS:---demo --quiet --throttle-burst 3 --arrive-every-ms 1500}
 # -------------------------------------------------------------------------------------------------------------
 
 cd "$(dirname "$0")/.."

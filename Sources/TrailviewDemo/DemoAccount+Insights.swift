@@ -5,7 +5,7 @@ extension DemoAccount {
   static func insights(after events: [DemoEvent], seed: UInt64) -> [DemoEvent] {
     let denied = events.filter { $0.eventName == "ListKeys" && $0.accessKeyId == leakedAccessKeyId }
     guard let first = denied.map(\.time).min() else { return [] }
-    var ids = DemoRandom(seed: seed &+ 0x1A5_16A7)
+    var ids = DemoRandom(seed: (seed &+ 0x1A5_16A7) ^ UInt64(bitPattern: first))
     let start = first / 60 * 60
     let shared = ids.guid()
     return [
