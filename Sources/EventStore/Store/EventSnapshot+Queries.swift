@@ -167,7 +167,8 @@ extension EventSnapshot {
   }
 
   /// The visible events in `buckets` equal buckets from `start` to `end` (inclusive), reads, writes and failures
-  /// apart. Events outside the range are left out.
+  /// apart (Insights events, neither reads nor writes, count with the reads: the plain bar). Events outside the range
+  /// are left out.
   public func histogram(from start: Int64, to end: Int64, buckets: Int) -> Histogram {
     let n = max(1, buckets)
     let span = max(1, end - start + 1)
@@ -183,7 +184,7 @@ extension EventSnapshot {
       subsetFlags.reserveCapacity(columns.count)
       for block in columns.blocks { subsetFlags += block.flags }
     }
-    let read = EventFlags.readOnly.rawValue
+    let read = EventFlags.readOnly.rawValue | EventFlags.insight.rawValue
     let failed = EventFlags.failed.rawValue
     h.reads.withUnsafeMutableBufferPointer { reads in
       h.writes.withUnsafeMutableBufferPointer { writes in
