@@ -15,19 +15,26 @@ struct CacheTests {
     }
   }
 
+  /// `--start-time` some days before now: runs a few seconds apart then see the same window (`--since` would slide).
+  static func since(days: Int64) -> [String] {
+    let start = Int64(Date().timeIntervalSince1970) - days * 86_400
+    return ["--start-time", Date(timeIntervalSince1970: TimeInterval(start)).formatted(.iso8601)]
+  }
+
   @Test func aReopenedSessionAsksOnlyForWhatIsNewer() async throws {
     let server = try FakeServer(["--demo", "--rate", "1000"])
     defer { server.stop() }
     let folder = LogTree.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let cache = ["--cache-dir", folder.path]
-    let first = try await LiveTrailview.run(["--print", "--since", "2d"] + cache, endpoint: server.endpoint)
+    let twoDays = Self.since(days: 2)
+    let first = try await LiveTrailview.run(["--print"] + twoDays + cache, endpoint: server.endpoint)
     #expect(first.status == 0, "\(first.stderr)")
     let firstLookups = Self.lookups(server, after: 0)
     #expect(firstLookups.count > 5)
     let fetchedUpTo = try #require(firstLookups.compactMap(\.end).max())
     let before = LiveTrailview.windows(server.log).count
-    let second = try await LiveTrailview.run(["--print", "--since", "2d"] + cache, endpoint: server.endpoint)
+    let second = try await LiveTrailview.run(["--print"] + twoDays + cache, endpoint: server.endpoint)
     #expect(second.status == 0, "\(second.stderr)")
     #expect(Set(second.eventIDs) == Set(first.eventIDs) && second.eventIDs.count == first.eventIDs.count)
     // One request, for the newest minutes only: from the first run's end back over the delivery delay.
@@ -36,9 +43,10 @@ struct CacheTests {
     #expect(again.first?.start.map { $0 >= fetchedUpTo - 600 - 2 } == true, "\(again) after \(fetchedUpTo)")
     // Three days: besides the newest minutes, only the older day is asked for.
     let wider = LiveTrailview.windows(server.log).count
-    let third = try await LiveTrailview.run(["--print", "--since", "3d"] + cache, endpoint: server.endpoint)
+    let threeDays = Self.since(days: 3)
+    let third = try await LiveTrailview.run(["--print"] + threeDays + cache, endpoint: server.endpoint)
     let thirdLookups = Self.lookups(server, after: wider)
-    let uncached = try await LiveTrailview.run(["--print", "--since", "3d", "--no-cache"], endpoint: server.endpoint)
+    let uncached = try await LiveTrailview.run(["--print", "--no-cache"] + threeDays, endpoint: server.endpoint)
     #expect(third.status == 0 && Set(third.eventIDs) == Set(uncached.eventIDs), "\(third.stderr)")
     #expect(third.eventIDs.count == uncached.eventIDs.count && uncached.eventIDs.count > first.eventIDs.count)
     let covered = (fetchedUpTo - 2 * 86_400 + 5)...(fetchedUpTo - 600 - 5)
@@ -67,20 +75,21 @@ struct CacheTests {
     let folder = LogTree.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let cache = ["--cache-dir", folder.path]
-    let first = try await LiveTrailview.run(["--print", "--since", "1d"] + cache, endpoint: server.endpoint)
+    let oneDay = Self.since(days: 1)
+    let first = try await LiveTrailview.run(["--print"] + oneDay + cache, endpoint: server.endpoint)
     let file = try #require(
       try FileManager.default.subpathsOfDirectory(atPath: folder.path).first { $0.hasSuffix("management.ndjson") })
     let path = folder.path + "/" + file
     let handle = try #require(FileHandle(forWritingAtPath: path))
     try handle.truncate(atOffset: try handle.seekToEnd() - 40)
     try handle.close()
-    let second = try await LiveTrailview.run(["--print", "--since", "1d"] + cache, endpoint: server.endpoint)
+    let second = try await LiveTrailview.run(["--print"] + oneDay + cache, endpoint: server.endpoint)
     #expect(second.status == 0, "a rebuilt cache is not a failure: \(second.stderr)")
     #expect(second.stderr.contains("\(path): cut short (the last line is incomplete); the cache was rebuilt"))
     #expect(Set(second.eventIDs) == Set(first.eventIDs) && second.eventIDs.count == first.eventIDs.count)
     // Rebuilt whole: a third run needs only the newest minutes again.
     let before = LiveTrailview.windows(server.log).count
-    let third = try await LiveTrailview.run(["--print", "--since", "1d"] + cache, endpoint: server.endpoint)
+    let third = try await LiveTrailview.run(["--print"] + oneDay + cache, endpoint: server.endpoint)
     let problems = third.stderr.split(separator: "\n").filter { !$0.hasPrefix("trailview: note:") }
     #expect(problems.isEmpty && Self.lookups(server, after: before).count == 1, "\(third.stderr)")
   }
