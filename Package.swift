@@ -12,6 +12,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
@@ -24,6 +25,7 @@ let package = Package(
     .target(name: "TrailviewDemo", dependencies: ["CloudTrailModel", "AWSClient", "LookupEmulator"]),
     .target(name: "TrailviewApp", dependencies: ["TerminalUI", "CloudTrailModel", "EventStore"]),
     .target(name: "CursesBackend", dependencies: ["CNCursesW", "TerminalUI"]),
+    .target(name: "Detections", dependencies: ["CloudTrailModel", .product(name: "Yams", package: "Yams")]),
     .executableTarget(
       name: "trailview",
       dependencies: [
@@ -54,6 +56,8 @@ let package = Package(
       dependencies: ["AWSClient", "EventStore", "LookupEmulator", "TrailviewDemo", "TestSupport"]),
     .testTarget(name: "CloudTrailModelTests", dependencies: ["CloudTrailModel", "TestSupport"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+    .testTarget(
+      name: "DetectionsTests", dependencies: ["Detections", "CloudTrailModel", "TrailviewDemo", "TestSupport"]),
     .testTarget(
       name: "EventStoreTests",
       dependencies: ["AWSClient", "EventStore", "CloudTrailModel", "LookupEmulator", "TrailviewDemo", "TestSupport"]),

@@ -1,0 +1,114 @@
+/// A regular expression that runs in time linear in the input (a Pike VM over a compiled program), for Sigma's `re`
+/// modifier: rule files are input, and a pattern built to backtrack must not hang the screen.
+///
+/// The flavor is Sigma's: `.`, `^`, `$`, `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}` (a lazy `?` after a quantifier is
+/// accepted: only whether there is a match matters), classes `[a-z]`, `[^a-z]`, the escapes `\d \w \s \D \W \S` and
+/// escaped metacharacters, `|`, `(...)` and `(?:...)`. Flags: `i` (ignore case), `m` (`^`/`$` at line ends), `s` (`.`
+/// matches a newline). Anything else (back-references, look-around, named groups) is refused with the reason.
+/// Matching finds the pattern anywhere in the text, as `re.search` does.
+public struct LinearRegex: Sendable {
+  /// Pattern and program limits: longer patterns, and counted repeats that would compile past the program limit,
+  /// are refused.
+  public static let maxPatternLength = 4_096
+  static let maxProgram = 20_000
+
+  enum Instruction: Sendable {
+    case char(ScalarTest)
+    case split(Int, Int)
+    case jump(Int)
+    case lineStart
+    case lineEnd
+    case match
+  }
+
+  let program: [Instruction]
+  let ignoreCase: Bool
+  let multiline: Bool
+
+  /// Compiles `pattern` with the flags (`i`, `m`, `s`); throws the reason it cannot be used.
+  public init(_ pattern: String, ignoreCase: Bool = false, multiline: Bool = false, dotAll: Bool = false)
+    throws(RegexProblem)
+  {
+    guard pattern.unicodeScalars.count <= Self.maxPatternLength else {
+      throw RegexProblem("the pattern is longer than \(Self.maxPatternLength) characters")
+    }
+    var parser = RegexParser(Array(pattern.unicodeScalars), dotAll: dotAll)
+    let tree = try parser.parse()
+    var compiler = RegexCompiler()
+    try compiler.emit(tree)
+    compiler.program.append(.match)
+    program = compiler.program
+    self.ignoreCase = ignoreCase
+    self.multiline = multiline
+  }
+
+  /// Whether the pattern occurs anywhere in `text`.
+  public func matches(_ text: String) -> Bool {
+    let input = Array(text.unicodeScalars)
+    var current = ThreadList(count: program.count)
+    var next = ThreadList(count: program.count)
+    for position in 0...input.count {
+      // A new thread starts at every position (an unanchored search).
+      if add(0, at: position, input: input, to: &current) { return true }
+      guard position < input.count else { break }
+      let scalar = input[position]
+      next.clear()
+      for pc in current.items {
+        guard case .char(let test) = program[pc], test.accepts(scalar, ignoreCase: ignoreCase) else { continue }
+        if add(pc + 1, at: position + 1, input: input, to: &next) { return true }
+      }
+      swap(&current, &next)
+    }
+    return false
+  }
+
+  /// Follows jumps, splits and assertions from `pc` at `position`, adding the threads that wait for a character;
+  /// true when one reaches `match`.
+  private func add(_ start: Int, at position: Int, input: [Unicode.Scalar], to list: inout ThreadList) -> Bool {
+    var stack = [start]
+    while let pc = stack.popLast() {
+      guard list.insert(pc) else { continue }
+      switch program[pc] {
+      case .match: return true
+      case .jump(let to): stack.append(to)
+      case .split(let a, let b):
+        stack.append(b)
+        stack.append(a)
+      case .lineStart:
+        if position == 0 || (multiline && input[position - 1] == "\n") { stack.append(pc + 1) }
+      case .lineEnd:
+        if position == input.count || (multiline && input[position] == "\n") { stack.append(pc + 1) }
+      case .char: break
+      }
+    }
+    return false
+  }
+}
+
+/// Why a pattern cannot be used.
+public struct RegexProblem: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The reason.
+  public var description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// The program counters live in one step of the VM, each once, in the order added.
+struct ThreadList {
+  var items: [Int] = []
+  private var seen: [Bool]
+
+  init(count: Int) { seen = [Bool](repeating: false, count: count) }
+
+  /// Adds `pc`; false when it was there already.
+  mutating func insert(_ pc: Int) -> Bool {
+    guard !seen[pc] else { return false }
+    seen[pc] = true
+    items.append(pc)
+    return true
+  }
+
+  mutating func clear() {
+    for pc in items { seen[pc] = false }
+    items.removeAll(keepingCapacity: true)
+  }
+}

@@ -1,0 +1,118 @@
+import CloudTrailModel
+
+/// How serious a rule says its matches are (Sigma's `level`), lowest first.
+public enum SigmaLevel: String, Sendable, CaseIterable, Comparable {
+  case informational, low, medium, high, critical
+
+  /// Lower levels first.
+  public static func < (a: SigmaLevel, b: SigmaLevel) -> Bool {
+    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+  }
+}
+
+/// How values are compared. ``specification`` is Sigma's (and trailview's): strings ignore case, arrays are looked
+/// into (a value matches an array when it matches one element), a field that is present but null exists.
+/// ``flattenedTable`` is how an SQL backend over a table of flattened dotted columns sees the same rules (pySigma's
+/// SQLite backend, the conformance oracle): exact values compare case-sensitively (wildcard values do not), arrays
+/// are their JSON text, and null is absent. Tests use it to show that these are the only differences.
+public struct SigmaSemantics: Sendable, Equatable {
+  /// Values without wildcards ignore case.
+  public var exactIgnoresCase: Bool
+  /// Arrays are looked into.
+  public var intoArrays: Bool
+  /// `exists` counts a field whose value is null.
+  public var nullExists: Bool
+
+  /// Sigma's semantics.
+  public static let specification = SigmaSemantics(exactIgnoresCase: true, intoArrays: true, nullExists: true)
+  /// A flattened SQL table's semantics.
+  public static let flattenedTable = SigmaSemantics(exactIgnoresCase: false, intoArrays: false, nullExists: false)
+}
+
+/// A Sigma rule for CloudTrail, compiled: its metadata, its named searches and the condition over them.
+public struct SigmaRule: Sendable {
+  /// `title`.
+  public var title: String
+  /// `id` (empty when the rule has none).
+  public var id: String
+  /// `level` (medium when the rule does not say).
+  public var level: SigmaLevel
+  /// `tags` (ATT&CK techniques and tactics, `attack.t1562.008`).
+  public var tags: [String]
+  /// `description`.
+  public var description: String
+  /// `falsepositives`.
+  public var falsePositives: [String]
+  /// The file it came from (`builtin:NAME` for the built-in pack).
+  public var source: String
+  /// The named searches (`selection`, `filter_main_*`, ...).
+  public var searches: [String: SigmaSearch]
+  /// The condition over the searches.
+  public var condition: SigmaCondition
+
+  /// Whether the rule matches the record (one CloudTrail event as JSON).
+  public func matches(_ record: ArraySlice<UInt8>, semantics: SigmaSemantics = .specification) -> Bool {
+    var fields = FieldCache(record: record, semantics: semantics)
+    return condition.evaluate { name in searches[name]?.matches(&fields) ?? false }
+  }
+
+  /// The searches that matched the record, each with the fields that made it match, in name order ("selection:
+  /// eventName=StopLogging").
+  public func explain(_ record: ArraySlice<UInt8>) -> [String] {
+    var fields = FieldCache(record: record)
+    return searches.keys.sorted().compactMap { name in
+      guard let search = searches[name], search.matches(&fields) else { return nil }
+      let shown = search.matchedFields(&fields)
+      return shown.isEmpty ? name : "\(name): " + shown.joined(separator: ", ")
+    }
+  }
+}
+
+/// One named search: a map of field tests (all must hold) or a list of such maps (one must hold).
+public struct SigmaSearch: Sendable {
+  /// The alternatives; each is a list of tests that must all hold.
+  var alternatives: [[SigmaFieldTest]]
+
+  func matches(_ fields: inout FieldCache) -> Bool {
+    alternatives.contains { tests in tests.allSatisfy { $0.matches(&fields) } }
+  }
+
+  /// "field=value" for each test of the first alternative that holds.
+  func matchedFields(_ fields: inout FieldCache) -> [String] {
+    guard let tests = alternatives.first(where: { $0.allSatisfy { $0.matches(&fields) } }) else { return [] }
+    return tests.map { test in
+      let value = fields.leaves(test.path).lazy.compactMap(\.text).first ?? ""
+      return "\(test.field)=\(value.prefix(60))"
+    }
+  }
+}
+
+/// The values of fields read from one record, each path read once.
+struct FieldCache {
+  let record: ArraySlice<UInt8>
+  let semantics: SigmaSemantics
+  private var read: [JSONPath: [JSONLeaf]] = [:]
+
+  init(record: ArraySlice<UInt8>, semantics: SigmaSemantics = .specification) {
+    self.record = record
+    self.semantics = semantics
+  }
+
+  mutating func leaves(_ path: JSONPath) -> [JSONLeaf] {
+    if let known = read[path] { return known }
+    let found = path.leaves(in: record, intoArrays: semantics.intoArrays)
+    read[path] = found
+    return found
+  }
+}
+
+extension JSONLeaf {
+  /// The text a value test compares: strings as they are, numbers, booleans and objects as their compact JSON text
+  /// (so `requestParameters|contains: Suspended` looks inside the object); nil for null.
+  var text: String? {
+    switch self {
+    case .string(let text), .scalar(let text), .object(let text): return text
+    case .null: return nil
+    }
+  }
+}
