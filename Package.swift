@@ -20,10 +20,10 @@ let package = Package(
     .target(name: "CloudTrailModel"),
     .target(name: "TerminalUI"),
     .target(name: "AWSClient", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-    .target(name: "EventStore", dependencies: ["CloudTrailModel", "AWSClient", "CZlib"]),
+    .target(name: "EventStore", dependencies: ["CloudTrailModel", "AWSClient", "CZlib", "Detections"]),
     .target(name: "LookupEmulator", dependencies: ["CloudTrailModel", "AWSClient"]),
     .target(name: "TrailviewDemo", dependencies: ["CloudTrailModel", "AWSClient", "LookupEmulator"]),
-    .target(name: "TrailviewApp", dependencies: ["TerminalUI", "CloudTrailModel", "EventStore"]),
+    .target(name: "TrailviewApp", dependencies: ["TerminalUI", "CloudTrailModel", "EventStore", "Detections"]),
     .target(name: "CursesBackend", dependencies: ["CNCursesW", "TerminalUI"]),
     .target(name: "Detections", dependencies: ["CloudTrailModel", .product(name: "Yams", package: "Yams")]),
     .executableTarget(

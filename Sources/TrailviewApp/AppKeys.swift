@@ -102,6 +102,8 @@ public enum AppAction: Sendable, Equatable {
   case toggleFollow
   /// Show Insights events only, or management events again.
   case toggleInsights
+  /// Open the detection findings.
+  case findings
   /// Show the problems list.
   case problems
   /// Show the help overlay.
@@ -114,7 +116,8 @@ public enum AppAction: Sendable, Equatable {
 public enum AppKeys {
   /// The keymap.
   public static let keymap = Keymap<AppAction>(
-    global + dashboard + table + lists + summary + compare + export + timeWindow + traceKeys + columnKeys)
+    global + dashboard + table + lists + summary + compare + export + timeWindow + traceKeys + columnKeys
+      + findingsKeys)
 
   private static let global: [KeyBinding<AppAction>] = [
     KeyBinding(keys: [.char("?")], action: .help, help: "this help", hint: "help"),
@@ -194,6 +197,9 @@ public enum AppKeys {
       keys: [.char("A")], action: .toggleFollow, help: "follow: look for new events every few seconds, or stop",
       scope: "dashboard"),
     KeyBinding(
+      keys: [.char("!")], action: .findings, help: "findings: the detection rules that matched, by level",
+      scope: "dashboard", hint: "findings"),
+    KeyBinding(
       keys: [.char("I")], action: .toggleInsights, help: "Insights events only (unusual call and error rates), or back",
       scope: "dashboard"),
     KeyBinding(keys: [.char("p")], action: .problems, help: "files that could not be read", scope: "dashboard"),
@@ -216,6 +222,17 @@ public enum AppKeys {
       KeyBinding(keys: [.escape], action: .close, help: "close (any other key too)", scope: scope, hint: "close"),
     ]
   }
+
+  private static let findingsKeys: [KeyBinding<AppAction>] = [
+    KeyBinding(keys: [.up, .char("k")], action: .up, help: "previous rule", scope: "findings"),
+    KeyBinding(keys: [.down, .char("j")], action: .down, help: "next rule", scope: "findings"),
+    KeyBinding(keys: [.pageUp, .ctrl("b")], action: .pageUp, help: "page up", scope: "findings"),
+    KeyBinding(keys: [.pageDown, .ctrl("f"), .char(" ")], action: .pageDown, help: "page down", scope: "findings"),
+    KeyBinding(keys: [.char("g"), .home], action: .first, help: "top", scope: "findings"),
+    KeyBinding(keys: [.char("G"), .end], action: .last, help: "bottom", scope: "findings"),
+    KeyBinding(keys: [.enter, .char("f")], action: .drillDown, help: "show the rule's events", scope: "findings"),
+    KeyBinding(keys: [.escape, .char("!")], action: .close, help: "close", scope: "findings", hint: "close"),
+  ]
 
   private static let summary: [KeyBinding<AppAction>] = [
     KeyBinding(keys: [.up, .char("k")], action: .up, help: "previous value", scope: "summary"),

@@ -62,6 +62,8 @@ public struct AppState: Sendable {
   public var detailScroll = 0
   /// Pretty-printed lines of the selected event, cached.
   public var detail = DetailCache()
+  /// The title of the rule whose events the row filter shows (from the findings screen); nil for marked events.
+  public var ruleFilter: String?
   /// Looking for new events (follow mode).
   public var following = false
   /// Events that arrived above the view while it was scrolled away from the top (shown as "+N new").

@@ -29,7 +29,28 @@ public struct DetailCache: Sendable {
     var cache = DetailCache()
     cache.rowID = id
     cache.width = layout.detailTextWidth
-    cache.lines = JSONPretty.lines(state.snapshot.record(at: state.selected), width: layout.detailTextWidth)
+    let record = state.snapshot.record(at: state.selected)
+    cache.lines =
+      findingLines(state.snapshot, row: id, record: record, width: layout.detailTextWidth)
+      + JSONPretty.lines(record, width: layout.detailTextWidth)
     state.detail = cache
+  }
+}
+
+/// The detection rules the event matched, above its JSON, one line each: "HIGH CloudTrail logging stopped … ·
+/// selection: eventName=StopLogging" (the searches and fields that made it match). Sanitized: rule titles and
+/// record values are input.
+func findingLines(_ snapshot: EventSnapshot, row: UInt32, record: ArraySlice<UInt8>, width: Int) -> [PrettyLine] {
+  guard let rules = snapshot.findings[row], let detector = snapshot.detector else { return [] }
+  return rules.map { index in
+    let rule = detector.rules[Int(index)]
+    let why = rule.explain(record).joined(separator: "; ")
+    return PrettyLine(
+      indent: 0,
+      spans: [
+        PrettySpan(text: " \(rule.level.rawValue.uppercased()) ", kind: .token),
+        PrettySpan(text: " " + DisplayText.sanitize(rule.title), kind: .key),
+        PrettySpan(text: DisplayText.sanitize(why.isEmpty ? "" : " · " + why), kind: .punctuation),
+      ])
   }
 }

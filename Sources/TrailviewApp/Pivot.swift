@@ -88,6 +88,7 @@ func removeLastPredicate(_ state: inout AppState) -> [Effect] {
     state.filter.predicates.remove(at: last)
   } else if state.filter.rows != nil {
     state.filter.rows = nil
+    state.ruleFilter = nil
   } else {
     state.message = "no filter to remove"
     return []
@@ -106,13 +107,14 @@ func toggleMark(_ state: inout AppState) -> [Effect] {
     state.marked.append(id)
     state.message = "marked (\(state.marked.count) marked: = compares, M shows only them)"
   }
-  guard state.filter.rows != nil else { return [] }
+  guard state.filter.rows != nil, state.ruleFilter == nil else { return [] }
   state.filter.rows = state.marked
   return [.setFilter(state.filter)]
 }
 
 /// `M`: shows only the marked events, or everything again.
 func toggleMarkedOnly(_ state: inout AppState) -> [Effect] {
+  state.ruleFilter = nil
   if state.filter.rows != nil {
     state.filter.rows = nil
   } else {

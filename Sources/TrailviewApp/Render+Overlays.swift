@@ -56,7 +56,7 @@ func drawBox(_ grid: inout CellGrid, x: Int, y: Int, width: Int, height: Int, ti
 func framedRows(height: Int) -> Int { max(1, height - 5) }
 
 /// Draws a centred frame with `lines` (key column, text, style) from line `scroll` on.
-private func drawFramed(
+func drawFramed(
   _ grid: inout CellGrid, title: String, lines: [(String, String, Style)], scroll: Int, env: RenderEnvironment
 ) {
   let keyWidth = min(24, (lines.map { $0.0.count }.max() ?? 0))

@@ -1,4 +1,5 @@
 import CloudTrailModel
+import Detections
 import EventStore
 import TerminalUI
 
@@ -25,11 +26,14 @@ func cellText(_ field: Field, at index: Int, state: AppState, env: RenderEnviron
 }
 
 /// The width each column of the table at `rect` gets, from what the rows on screen hold.
-func tableWidths(_ state: AppState, rows: Range<Int>, width: Int, env: RenderEnvironment) -> [Int] {
+/// `paneWidth` is the whole table's (the level marker takes its first two columns): it decides long or short times.
+func tableWidths(
+  _ state: AppState, rows: Range<Int>, width: Int, paneWidth: Int? = nil, env: RenderEnvironment
+) -> [Int] {
   let needs = state.columns.map { field -> Int in
     var need = DisplayWidth.of(field.spec.title)
     switch field {
-    case .time: return width >= 120 ? 19 : 14
+    case .time: return (paneWidth ?? width) >= 120 ? 19 : 14
     case .readOnly: return 2
     default: break
     }
@@ -51,8 +55,10 @@ func drawTable(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, e
   let rows = max(0, rect.height - 2)
   let snapshot = state.snapshot
   let onScreen = state.top..<min(snapshot.count, state.top + rows)
-  let widths = tableWidths(state, rows: onScreen, width: rect.width, env: env)
-  var x = rect.x
+  // A level marker before the columns while detection rules run.
+  let gutter = state.snapshot.detector == nil ? 0 : 2
+  let widths = tableWidths(state, rows: onScreen, width: rect.width - gutter, paneWidth: rect.width, env: env)
+  var x = rect.x + gutter
   for (i, field) in state.columns.enumerated() {
     var style = env.theme.columnHeader
     if i == state.column && state.focus == .table { style.underline = true }
@@ -68,7 +74,7 @@ func drawTable(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, e
     return
   }
   for index in onScreen {
-    drawRow(&grid, index, y: rect.y + 2 + index - state.top, widths: widths, state: state, env: env)
+    drawRow(&grid, index, y: rect.y + 2 + index - state.top, widths: widths, gutter: gutter, state: state, env: env)
   }
 }
 
@@ -85,7 +91,7 @@ func emptyTableText(_ state: AppState) -> String {
 }
 
 private func drawRow(
-  _ grid: inout CellGrid, _ index: Int, y: Int, widths: [Int], state: AppState, env: RenderEnvironment
+  _ grid: inout CellGrid, _ index: Int, y: Int, widths: [Int], gutter: Int, state: AppState, env: RenderEnvironment
 ) {
   let event = state.snapshot.event(at: index)
   let selected = index == state.selected
@@ -96,7 +102,10 @@ private func drawRow(
     grid.fill(x: 0, y: y, width: grid.width, height: 1, with: Cell(" ", style: base))
   }
   if state.marked.contains(state.snapshot.rowID(at: index)) { base.bold = true }
-  var x = 0
+  if gutter > 0, let level = highestLevel(state.snapshot, row: state.snapshot.rowID(at: index)) {
+    grid.put(levelMark(level), x: 0, y: y, maxWidth: 1, style: levelStyle(level, env: env))
+  }
+  var x = gutter
   for (i, field) in state.columns.enumerated() {
     var style = base
     if field == .readOnly && !event.readOnly && !event.insight && !selected { style = env.theme.write }
@@ -109,5 +118,23 @@ private func drawRow(
     let text = cellText(field, at: index, state: state, env: env, width: widths[i])
     drawCell(&grid, text, x: x, y: y, width: widths[i], style: style, env: env)
     x += widths[i] + 1
+  }
+}
+
+/// The most serious level among the rules a row matched.
+func highestLevel(_ snapshot: EventSnapshot, row: UInt32) -> SigmaLevel? {
+  guard let rules = snapshot.findings[row], let detector = snapshot.detector else { return nil }
+  return rules.map { detector.rules[Int($0)].level }.max()
+}
+
+/// A level as one letter, readable without colour: C, H, M, L, I.
+func levelMark(_ level: SigmaLevel) -> String { String(level.rawValue.prefix(1)).uppercased() }
+
+/// A level's colour: critical and high as alarms, medium as writes, the rest muted (the letter says it too).
+func levelStyle(_ level: SigmaLevel, env: RenderEnvironment) -> Style {
+  switch level {
+  case .critical, .high: return env.theme.alarm
+  case .medium: return env.theme.write
+  case .low, .informational: return env.theme.muted
   }
 }

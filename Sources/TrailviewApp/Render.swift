@@ -20,6 +20,7 @@ public func render(_ state: AppState, env: RenderEnvironment) -> CellGrid {
   switch state.screens.last {
   case .help(let scroll)?: drawHelp(&grid, state, scroll: scroll, env: env)
   case .problems(let scroll)?: drawProblems(&grid, state, scroll: scroll, env: env)
+  case .findings(let findings)?: drawFindings(&grid, state, findings, env: env)
   case .summary(let summary)?: drawSummary(&grid, state, summary, env: env)
   case .compare(let compare)?: drawCompare(&grid, state, compare, env: env)
   case .export(let export)?: drawExport(&grid, state, export, env: env)
@@ -100,7 +101,7 @@ private func drawHeader(_ grid: inout CellGrid, _ state: AppState, _ rect: Layou
   col += grid.put(window, x: col, y: rect.y, maxWidth: max(0, min(60, rect.width - col - 20)), style: env.theme.muted)
   var counts = "\(formatCount(state.snapshot.count)) / \(formatCount(state.snapshot.total)) events "
   if !state.marked.isEmpty { counts = "\(formatCount(state.marked.count)) marked · " + counts }
-  let crumbs = breadcrumbs(state.filter)
+  let crumbs = breadcrumbs(state.filter, rule: state.ruleFilter)
   let room = rect.width - col - counts.count - 3
   if !crumbs.isEmpty, room > 8 {
     col += grid.put("  ", x: col, y: rect.y, style: .plain)
@@ -118,9 +119,12 @@ private func drawHeader(_ grid: inout CellGrid, _ state: AppState, _ rect: Layou
 }
 
 /// The filter as breadcrumbs, one per predicate in the order added (the time window is shown apart).
-public func breadcrumbs(_ filter: EventFilter) -> [String] {
+/// Rows chosen from the findings screen are named by their rule (`rule`), else they are the marked events.
+public func breadcrumbs(_ filter: EventFilter, rule: String? = nil) -> [String] {
   var parts = filter.predicates.filter { $0.target != .field(.time) }.map(breadcrumb)
-  if let rows = filter.rows { parts.append("marked (\(rows.count))") }
+  if let rows = filter.rows {
+    parts.append(rule.map { "rule: \(DisplayText.sanitize($0)) (\(rows.count))" } ?? "marked (\(rows.count))")
+  }
   return parts
 }
 

@@ -16,6 +16,8 @@ public enum Screen: Sendable, Equatable {
   case trace(TraceState)
   /// Choosing the table's columns.
   case columns(ColumnsState)
+  /// The detection rules' hits.
+  case findings(FindingsState)
 
   /// The key scope of the screen (see ``AppKeys``).
   var scope: String {
@@ -28,6 +30,7 @@ public enum Screen: Sendable, Equatable {
     case .timeWindow: return "timeWindow"
     case .trace: return "trace"
     case .columns: return "columns"
+    case .findings: return "findings"
     }
   }
 }

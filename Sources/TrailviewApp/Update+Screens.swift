@@ -22,6 +22,7 @@ func updateScreen(_ state: inout AppState, _ screen: Screen, _ key: Key) -> [Eff
     return updateCompare(&state, compare, action)
   case .trace(let trace): return updateTrace(&state, trace, action)
   case .columns(let chooser): return updateColumns(&state, chooser, action)
+  case .findings(let findings): return updateFindings(&state, findings, action)
   case .export, .timeWindow: return []
   case .problems(let scroll):
     let lines = state.snapshot.progress.problems.count

@@ -133,6 +133,7 @@ func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     state.message = "refreshing trails…"
     return [.refreshTrails]
   case .toggleTime: state.localTime.toggle()
+  case .findings: return openFindings(&state)
   case .toggleInsights:
     let on = state.filter.equalsValue(.field(.eventCategory))?.lowercased() == "insight"
     state.filter.setEquals(.field(.eventCategory), on ? nil : "Insight")

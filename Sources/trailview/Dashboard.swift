@@ -9,7 +9,9 @@ import TrailviewApp
 enum Dashboard {
   static func run(filter: EventFilter, starter: SourceStarter) throws {
     let inbox = Inbox()
-    let store = EventStore { update in inbox.post(update) }
+    let rules = RulesLoader.load(starter.options)
+    let store = EventStore(detector: rules.detector) { update in inbox.post(update) }
+    store.addProblems(rules.problems)
     let environment = ProcessInfo.processInfo.environment
     // The table's columns: --columns, else the config file's (a broken file is noted and ignored), else the defaults.
     let (config, configProblem) = TrailviewConfig.load(environment: environment)

@@ -131,6 +131,23 @@ struct Options: ParsableArguments {
   /// How often following looks when nothing says otherwise.
   static let defaultFollowSeconds = 30
 
+  @Option(
+    name: .customLong("rules"),
+    help: """
+      A folder or file of Sigma rules (YAML, logsource aws/cloudtrail) to check every event against, beside the \
+      built-in pack (repeatable). Rules that cannot be used are named and skipped.
+      """)
+  var ruleFolders: [String] = []
+
+  @Flag(name: .customLong("no-builtin-rules"), help: "Do not use trailview's built-in detection rules.")
+  var noBuiltinRules = false
+
+  @Flag(help: "With --print: the detection rules' hits (rule, level, count) instead of events.")
+  var findings = false
+
+  @Flag(help: "With --print: only events a detection rule flagged.")
+  var flagged = false
+
   @Flag(
     name: .customLong("no-cache"),
     help: "Do not read or write the local cache of fetched events (live API).")
@@ -174,7 +191,7 @@ struct Options: ParsableArguments {
   /// The format events (or their summary) are printed in: `--format`, else a table for --summary and --columns,
   /// else NDJSON.
   var eventFormat: PrintFormat {
-    format ?? (summary != nil || columns != nil ? .table : .ndjson)
+    format ?? (summary != nil || columns != nil || findings ? .table : .ndjson)
   }
 
   /// Refuses what parsing lets through: a malformed `--where`; an unknown field in `--columns` or `--summary`, either
@@ -204,6 +221,11 @@ struct Options: ParsableArguments {
       throw ValidationError(
         "--print --follow writes NDJSON, one event per line as it arrives (not --format \(format!.rawValue))")
     }
+    if (findings || flagged) && !printMode { throw ValidationError("--findings and --flagged go with --print") }
+    if findings && (flagged || summary != nil || columns != nil) {
+      throw ValidationError("--findings lists rules: not with --flagged, --summary or --columns")
+    }
+    if findings, let format, format == .csv { throw ValidationError("--findings writes a table, json or ndjson") }
     if noCache && cacheDir != nil { throw ValidationError("--no-cache and --cache-dir do not go together") }
     if follow && (endTime != nil) { throw ValidationError("--follow needs an open time window: drop --end-time") }
   }

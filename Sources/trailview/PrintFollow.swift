@@ -8,10 +8,13 @@ import Foundation
 enum PrintFollow {
   /// Runs until the process is interrupted (or stdout's reader goes away).
   static func run(
-    filter: EventFilter, every seconds: Int, log: DiagnosticLog, start: (EventStore) -> [any EventSource]
+    filter: EventFilter, every seconds: Int, options: Options, log: DiagnosticLog,
+    start: (EventStore) -> [any EventSource]
   ) -> Never {
     let collector = SnapshotCollector()
-    let store = EventStore(publishIntervalMilliseconds: 200) { collector.take($0) }
+    let rules = RulesLoader.load(options)
+    let store = EventStore(publishIntervalMilliseconds: 200, detector: rules.detector) { collector.take($0) }
+    store.addProblems(rules.problems)
     store.setFilter(filter)
     let sources = start(store)
     for source in sources { source.loadAll() }

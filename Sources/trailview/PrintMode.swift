@@ -12,13 +12,21 @@ enum PrintMode {
     options: Options, filter: EventFilter, environment: [String: String], log: DiagnosticLog,
     start: (EventStore) -> [any EventSource]
   ) -> Int32 {
-    let loaded = EventStore.run(filter: filter, publishIntervalMilliseconds: 200) { store in
+    let rules = RulesLoader.load(options)
+    let loaded = EventStore.run(filter: filter, publishIntervalMilliseconds: 200, detector: rules.detector) { store in
+      store.addProblems(rules.problems)
       for source in start(store) { source.loadAll() }
     }
     guard let snapshot = loaded else { return 1 }
     let out = OutputWriter()
     let format = options.eventFormat
-    if let field = try? options.summaryField {
+    if options.findings {
+      FindingsOutput.write(snapshot, format: format, to: out)
+      out.flush()
+    } else if options.flagged {
+      let indices = snapshot.visible.indices.filter { snapshot.findings[snapshot.visible[$0]] != nil }
+      write(snapshot, indices: indices, format: format, columns: columns(options, environment: environment), to: out)
+    } else if let field = try? options.summaryField {
       SummaryOutput.write(snapshot.counts(of: field), field: field, events: snapshot.count, format: format, to: out)
       out.flush()
     } else {
@@ -47,15 +55,19 @@ enum PrintMode {
 
 extension PrintMode {
   /// Writes the events of `snapshot` in `format`, the table and CSV with `columns`.
-  static func write(_ snapshot: EventSnapshot, format: PrintFormat, columns: [Field], to out: OutputWriter) {
+  static func write(
+    _ snapshot: EventSnapshot, indices: [Int]? = nil, format: PrintFormat, columns: [Field], to out: OutputWriter
+  ) {
     switch format {
     case .ndjson, .json, .csv:
       out.flush()
-      let export = EventExport(snapshot: snapshot, format: ExportFormat(rawValue: format.rawValue)!, columns: columns)
+      let export = EventExport(
+        snapshot: snapshot, rows: indices.map { $0.map { snapshot.visible[$0] } },
+        format: ExportFormat(rawValue: format.rawValue)!, columns: columns)
       // The writer never throws: a reader that goes away ends the program quietly (EPIPE).
       try? export.write { OutputWriter.writeAll($0) }
     case .table:
-      TableOutput.write(snapshot, columns: columns, to: out)
+      TableOutput.write(snapshot, indices: indices, columns: columns, to: out)
       out.flush()
     }
   }

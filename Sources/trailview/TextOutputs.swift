@@ -6,14 +6,15 @@ import EventStore
 /// cut with "…"); times in UTC; read/write as R or W, in lower case when inferred from the event name; services
 /// without `.amazonaws.com`.
 enum TableOutput {
-  /// Writes the header and one line per visible event of `snapshot`.
-  static func write(_ snapshot: EventSnapshot, columns: [Field], to out: OutputWriter) {
+  /// Writes the header and one line per visible event of `snapshot` (or per index of `indices`).
+  static func write(_ snapshot: EventSnapshot, indices: [Int]? = nil, columns: [Field], to out: OutputWriter) {
     let titles = columns.map(title)
     var table = AlignedTable(titles: titles, caps: columns.map(\.spec.width.cap), separator: " ")
+    let shown = indices ?? Array(0..<snapshot.count)
     // Two passes over the events, so as not to hold every cell at once.
-    for index in 0..<snapshot.count { table.measure(row(snapshot, at: index, columns)) }
+    for index in shown { table.measure(row(snapshot, at: index, columns)) }
     out.write(table.line(titles))
-    for index in 0..<snapshot.count { out.write(table.line(row(snapshot, at: index, columns))) }
+    for index in shown { out.write(table.line(row(snapshot, at: index, columns))) }
   }
 
   /// A column's title: the field's, in capitals (`TIME (UTC)` for the time).

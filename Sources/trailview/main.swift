@@ -39,7 +39,7 @@ struct Trailview: ParsableCommand {
     if options.printMode && options.follow {
       let (config, _) = TrailviewConfig.load(environment: ProcessInfo.processInfo.environment)
       let seconds = options.followEvery ?? config.followSeconds ?? Options.defaultFollowSeconds
-      PrintFollow.run(filter: filter, every: seconds, log: log, start: start.start)
+      PrintFollow.run(filter: filter, every: seconds, options: options, log: log, start: start.start)
     }
     if options.printMode {
       let status = PrintMode.run(

@@ -6,7 +6,7 @@ import Testing
 import TrailviewDemo
 
 /// trailview's rule engine against an independent one: pySigma's SQLite backend (scripts/sigma-oracle.py) over the
-/// shared samples and the demo account, for every SigmaHQ CloudTrail rule. Under the flattened table's semantics the
+/// shared samples and the demo account, for every SigmaHQ CloudTrail rule and every built-in rule. Under the flattened table's semantics the
 /// decisions must be equal, record by record; the differences under Sigma's own semantics (case, arrays, null) are
 /// the deliberate ones, each shown by SemanticsDifferenceTests.
 @Suite(
@@ -30,7 +30,10 @@ struct OracleConformanceTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let input = folder.appendingPathComponent("records.ndjson")
     _ = FileManager.default.createFile(atPath: input.path, contents: Data(records.joined(separator: [0x0A])))
-    let set = RuleSet.load([SigmaHQ.folder!])
+    // SigmaHQ's rules and the built-in pack (written out as files for the oracle).
+    for (name, yaml) in BuiltinRules.all { LogTree.write(yaml, to: "builtin/\(name).yml", under: folder) }
+    let set = RuleSet.load([SigmaHQ.folder!, folder.appendingPathComponent("builtin").path])
+    #expect(set.problems.isEmpty && set.rules.count == 57 + BuiltinRules.all.count, "\(set.problems)")
     let files = set.rules.map(\.source)
     let out = try Subprocess.run(Oracle.python, ["python3", Oracle.script, input.path] + files)
     #expect(out.status == 0, "\(out.stderr)")

@@ -24,8 +24,8 @@ struct DashboardColumnsEndToEndTests {
       environment: environment)
     defer { flagged.kill() }
     var screen = try flagged.waitFor(text: "Loaded 1 file")
-    #expect(screen.contains { $0.hasPrefix("Time ") && $0.contains("Event") && $0.contains("User agent") })
-    #expect(!screen.contains { $0.hasPrefix("Time ") && $0.contains("Source IP") })
+    #expect(screen.contains { $0.tableRow.hasPrefix("Time ") && $0.contains("Event") && $0.contains("User agent") })
+    #expect(!screen.contains { $0.tableRow.hasPrefix("Time ") && $0.contains("Source IP") })
     flagged.kill()
 
     // The chooser: hide the first column (Time) and keep the choice; it is saved.
@@ -49,6 +49,6 @@ struct DashboardColumnsEndToEndTests {
     let next = try TmuxSession(command: "\(Self.binary) '\(logs)'", width: 120, height: 30, environment: environment)
     defer { next.kill() }
     screen = try next.waitFor(text: "Loaded 1 file")
-    #expect(screen.contains { $0.hasPrefix("RW ") && $0.contains("Event") })
+    #expect(screen.contains { $0.tableRow.hasPrefix("RW ") && $0.contains("Event") })
   }
 }

@@ -36,7 +36,7 @@ struct DashboardEndToEndTests {
   @Test func filterByUserOpenEventAndQuit() throws {
     let root = Self.makeTree()
     let tmux = try TmuxSession(
-      command: "\(Self.binary) '\(root.path)'", width: 120, height: 36,
+      command: "\(Self.binary) '\(root.path)'", width: 120, height: 40,
       environment: Self.environment)
     defer { tmux.kill() }
     let loaded = try tmux.waitFor(text: "Loaded 3 files")
@@ -47,10 +47,11 @@ struct DashboardEndToEndTests {
     try tmux.waitFor(text: "user: mal")
     try tmux.sendKeys(.enter)
     let filtered = try tmux.waitUntil(description: "two rows for mallory") { screen in
-      screen.contains { $0.contains("2 / 32 events") } && screen.filter { $0.hasPrefix("2024-05-01") }.count == 2
+      screen.contains { $0.contains("2 / 32 events") }
+        && screen.filter { $0.tableRow.hasPrefix("2024-05-01") }.count == 2
     }
     #expect(filtered.contains { $0.contains("user=mallory") })
-    let rows = filtered.filter { $0.hasPrefix("2024-05-01") }
+    let rows = filtered.filter { $0.tableRow.hasPrefix("2024-05-01") }
     #expect(rows.allSatisfy { $0.contains("mallory") && $0.contains("203.0.113.66") })
     #expect(rows.first?.contains("StopLogging") == true)
     try tmux.sendKeys(.down, .enter)
@@ -68,10 +69,10 @@ struct DashboardEndToEndTests {
       environment: Self.environment)
     defer { tmux.kill() }
     try tmux.waitFor(text: "Loaded 3 files")
-    #expect(try tmux.capture().contains { $0.hasPrefix("2024-05-01 10:05:00") })
+    #expect(try tmux.capture().contains { $0.tableRow.hasPrefix("2024-05-01 10:05:00") })
     try tmux.resize(width: 80, height: 24)
     let small = try tmux.waitUntil(description: "short times at 80 columns") { screen in
-      screen.contains { $0.hasPrefix("05-01 10:05:00") }
+      screen.contains { $0.tableRow.hasPrefix("05-01 10:05:00") }
     }
     #expect(small.allSatisfy { $0.count <= 80 })
     try tmux.resize(width: 20, height: 5)
@@ -121,8 +122,9 @@ struct DashboardEndToEndTests {
     #expect(screen[0].hasPrefix(" trailview") && screen[0].hasSuffix("32 / 32 events"))
     #expect(screen[0].count == width - 1, "the event count is right-aligned at the new width")
     #expect(screen[1].hasPrefix(" Events (UTC)"))
-    #expect(screen[2].hasPrefix("Time ") && screen[2].hasSuffix("Error"))
-    #expect(screen[3].hasPrefix("05-01 10:05:00") && screen[3].contains("StopLogging"), "short times under 120")
+    #expect(screen[2].tableRow.hasPrefix("Time ") && screen[2].hasSuffix("Error"))
+    #expect(
+      screen[3].tableRow.hasPrefix("05-01 10:05:00") && screen[3].contains("StopLogging"), "short times under 120")
     #expect(screen[height - 1].hasPrefix(" Loaded 3 files") && screen[height - 1].hasSuffix("q quit"))
     // Title and status bars are filled (written, not merely cleared) up to the new right edge.
     let filled = try tmux.capture(trailingSpaces: true)
@@ -210,7 +212,7 @@ struct DashboardEndToEndTests {
     try tmux.waitFor(text: "Loaded", timeout: .seconds(30))
     try tmux.sendKeys("e", "StopLogging", .enter)
     let screen = try tmux.waitUntil(description: "only StopLogging rows") { screen in
-      let rows = screen.filter { $0.hasPrefix("20") && $0.contains(" W ") }
+      let rows = screen.filter { $0.tableRow.hasPrefix("20") && $0.contains(" W ") }
       return !rows.isEmpty && rows.allSatisfy { $0.contains("StopLogging") }
     }
     #expect(screen.contains { $0.contains("eventName=StopLogging") })

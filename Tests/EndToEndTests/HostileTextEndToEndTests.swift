@@ -53,7 +53,7 @@ struct HostileTextEndToEndTests {
       #expect(lines.last?.contains("Loaded 1 file") == true)
       #expect(!lines.contains { $0.contains("\u{1b}") || $0.contains("\u{9b}") || $0.contains("\u{202e}") })
     }
-    let rows = screen.filter { $0.hasPrefix("2024-05-01") }
+    let rows = screen.filter { $0.tableRow.hasPrefix("2024-05-01") }
     #expect(rows.count == Self.payloads.count)
     #expect(screen.contains { $0.contains("\\x1b") })
     #expect(try tmux.paneTitle() == titleBefore)

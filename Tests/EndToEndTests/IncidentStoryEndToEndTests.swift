@@ -25,7 +25,7 @@ struct IncidentStoryEndToEndTests {
 
   /// Like ``tableRow(_:containing:)``, nil when no row has the text.
   func row(_ screen: [String], containing text: String) -> Int? {
-    guard let header = screen.firstIndex(where: { $0.hasPrefix("Time ") }) else { return nil }
+    guard let header = screen.firstIndex(where: { $0.tableRow.hasPrefix("Time ") }) else { return nil }
     let end = screen[(header + 1)...].firstIndex { $0.hasPrefix(" Detail") || $0.hasPrefix(" Trails") } ?? screen.count
     guard let row = screen[(header + 1)..<end].firstIndex(where: { $0.contains(text) }) else { return nil }
     return row - header - 1
@@ -71,8 +71,9 @@ struct IncidentStoryEndToEndTests {
     // 4. In the detail pane, onto the accessKeyId line: f filters to the key.
     try tmux.sendKeys(.enter)
     screen = try tmux.waitFor(text: "Enter/Esc: back")
-    // The JSON's first line ("{") is the cursor line; the trails pane may share the screen row on the right.
-    let first = try #require(screen.firstIndex { $0 == " {" || $0.hasPrefix(" {  ") })
+    // The detail's first line (under its title and summary lines) is the cursor line: the rules the event matched,
+    // then the JSON.
+    let first = try #require(screen.firstIndex { $0.hasPrefix(" Detail") }) + 2
     let keyLine = try #require(screen.firstIndex { $0.contains("\"accessKeyId\": \"AKIA") })
     for _ in 0..<(keyLine - first) { try tmux.sendKeys("j") }
     try tmux.sendKeys("f")

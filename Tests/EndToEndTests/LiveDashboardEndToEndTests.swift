@@ -55,7 +55,7 @@ struct LiveDashboardEndToEndTests {
       screen.contains { $0.contains("user=backup-admin") }
         && screen.contains { $0.contains("StopLogging") && $0.contains("backup-admin") }
     }
-    let rows = filtered.filter { $0.hasPrefix("20") }
+    let rows = filtered.filter { $0.tableRow.hasPrefix("20") }
     #expect(!rows.isEmpty)
     #expect(rows.allSatisfy { $0.contains("backup-admin") })
 
@@ -149,7 +149,7 @@ struct LiveRegionsDashboardEndToEndTests {
     }
     #expect(loaded[0].contains("CloudTrail in 34 regions"), "\(loaded[0])")
     // The demo's regions are in the one table, newest first, with the region column.
-    let rows = loaded.filter { $0.hasPrefix("20") }
+    let rows = loaded.filter { $0.tableRow.hasPrefix("20") }
     #expect(rows.contains { $0.contains("us-east-1") } && rows.contains { $0.contains("eu-west-1") }, "\(rows)")
     // ap-east-1 twice (its events and its trails), nothing else: "2 problems".
     try tmux.sendKeys("p")

@@ -62,7 +62,7 @@ extension LogFileSource {
           state.unfinished[file.path] = nil
         }
         let scan = RecordScanner.scan(bytes.bytes)
-        var batch = RecordBatch(scan: scan, source: file.path, ordinal: ordinal)
+        var batch = RecordBatch(scan: scan, source: file.path, ordinal: ordinal, detector: reporter.store.detector)
         if scan.shape == .digest { batch.problems.removeAll() }
         reporter.arrived(batch, polledAt: now)
       case .success(let bytes):

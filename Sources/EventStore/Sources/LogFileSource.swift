@@ -88,7 +88,8 @@ public final class LogFileSource: EventSource {
           switch Self.readFile(file.path, maxBytes: min(maxFileBytes, Self.maxFileBytesLimit)) {
           case .success(let bytes):
             let scan = RecordScanner.scan(bytes.bytes)
-            var batch = RecordBatch(scan: scan, source: file.path, ordinal: UInt32(index))
+            var batch = RecordBatch(
+              scan: scan, source: file.path, ordinal: UInt32(index), detector: reporter.store.detector)
             if let gzip = bytes.gzip, bytes.error == nil, scan.shape != .lookupEvents,
               plainUsed.add(scan.buffer.count, ordering: .relaxed).newValue > plainBudget
             {

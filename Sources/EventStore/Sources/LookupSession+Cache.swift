@@ -33,7 +33,9 @@ extension LookupSession {
       if let problem = loaded.problem { reporter.notice(problem) }
       if loaded.count > 0 {
         let scan = RecordScanner.scan(loaded.records)
-        reporter.batch(RecordBatch(scan: scan, source: "\(label) cache", ordinal: pageCounter), countsAsUnit: false)
+        let batch = RecordBatch(
+          scan: scan, source: "\(label) cache", ordinal: pageCounter, detector: reporter.store.detector)
+        reporter.batch(batch, countsAsUnit: false)
         pageCounter += 1
         reporter.notice("\(label): \(loaded.count) events from the cache; asking the server for the rest")
       }

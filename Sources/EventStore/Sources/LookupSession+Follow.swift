@@ -48,7 +48,9 @@ extension LookupSession {
         let end = request.endTime ?? clock()
         switch result {
         case .success(let answer):
-          reporter.arrived(Self.batch(from: answer, ordinal: pageCounter, label: label), polledAt: end)
+          let batch = Self.batch(
+            from: answer, ordinal: pageCounter, label: label, detector: reporter.store.detector)
+          reporter.arrived(batch, polledAt: end)
           pageCounter += 1
           cache(for: request.eventCategory)?.append(answer.events.map(\.cloudTrailEvent))
           if let token = answer.nextToken, !token.isEmpty, page + 1 < Self.pollPageLimit {

@@ -1,5 +1,6 @@
 import AWSClient
 import CloudTrailModel
+import Detections
 import Dispatch
 import Foundation
 
@@ -224,7 +225,8 @@ public final class LookupSession: EventSource, @unchecked Sendable {
     inFlight = false
     switch result {
     case .success(let page):
-      let batch = Self.batch(from: machine.unseen(page), ordinal: pageCounter, label: label)
+      let batch = Self.batch(
+        from: machine.unseen(page), ordinal: pageCounter, label: label, detector: reporter.store.detector)
       pageCounter += 1
       reporter.activity(nil)
       reporter.batch(batch)
@@ -282,7 +284,9 @@ public final class LookupSession: EventSource, @unchecked Sendable {
   static func verb(_ code: String) -> String { code == "InvalidNextTokenException" ? "resuming" : "retrying" }
 
   /// Turns a page's `CloudTrailEvent` strings into one NDJSON buffer and scans it like a file.
-  static func batch(from page: LookupEventsResponse, ordinal: UInt32, label: String) -> RecordBatch {
+  static func batch(
+    from page: LookupEventsResponse, ordinal: UInt32, label: String, detector: Detector? = nil
+  ) -> RecordBatch {
     var bytes: [UInt8] = []
     for event in page.events {
       bytes.append(contentsOf: event.cloudTrailEvent.utf8)
@@ -290,7 +294,8 @@ public final class LookupSession: EventSource, @unchecked Sendable {
     }
     let scan =
       bytes.isEmpty ? ScanResult(buffer: [], records: [], shape: .empty, problems: []) : RecordScanner.scan(bytes)
-    var batch = RecordBatch(scan: scan, source: "\(label) page \(ordinal + 1)", ordinal: ordinal)
+    var batch = RecordBatch(
+      scan: scan, source: "\(label) page \(ordinal + 1)", ordinal: ordinal, detector: detector)
     batch.overlaps = true  // the cache's and the polls' windows overlap the pages'
     return batch
   }

@@ -8,3 +8,8 @@ extension EventFlags {
   /// The event arrived while following (after the first load), to be shown as new.
   public static let arrived = EventFlags(rawValue: 16)
 }
+
+extension EventFlags {
+  /// At least one detection rule matched the event.
+  public static let flagged = EventFlags(rawValue: 32)
+}

@@ -1,4 +1,5 @@
 import CloudTrailModel
+import Detections
 
 /// One event as the table shows it (raw strings: sanitize before display).
 public struct EventSummary: Sendable, Equatable {
@@ -49,6 +50,10 @@ public struct EventSnapshot: Sendable {
   public let trails: [TrailState]
   /// Per column of ``Field/columnFields``, the distinct string ids used in it.
   let columnIDs: [[UInt32]]
+  /// The detection rules events were checked against.
+  public let detector: Detector?
+  /// The rules (indices into the detector's) each flagged row, by row id, matched.
+  public let findings: [UInt32: [UInt16]]
 
   /// An empty snapshot.
   public init() {
@@ -62,12 +67,17 @@ public struct EventSnapshot: Sendable {
     progress = LoadProgress()
     trails = []
     columnIDs = [[UInt32]](repeating: [], count: Field.columnFields.count)
+    detector = nil
+    findings = [:]
   }
 
   init(
     columns: EventColumns, strings: [String], chunks: [RecordChunk], visible: [UInt32], filter: EventFilter,
-    generation: Int, progress: LoadProgress, trails: [TrailState], columnIDs: [[UInt32]]
+    generation: Int, progress: LoadProgress, trails: [TrailState], columnIDs: [[UInt32]],
+    findings: [UInt32: [UInt16]] = [:], detector: Detector? = nil
   ) {
+    self.findings = findings
+    self.detector = detector
     self.columns = columns
     self.strings = strings
     self.chunks = chunks
@@ -85,7 +95,8 @@ public struct EventSnapshot: Sendable {
     self.init(
       columns: other.columns, strings: other.strings, chunks: other.chunks,
       visible: (0..<UInt32(other.columns.count)).map { $0 }, filter: EventFilter(), generation: other.generation,
-      progress: other.progress, trails: other.trails, columnIDs: other.columnIDs)
+      progress: other.progress, trails: other.trails, columnIDs: other.columnIDs, findings: other.findings,
+      detector: other.detector)
   }
 
   /// Number of rows passing the filter.

@@ -14,6 +14,8 @@ extension EventStore {
     chunks.append(batch.chunk)
     let width = Field.columnFields.count
     var values = [UInt32](repeating: 0, count: width)
+    var flaggedRules: [Int: [UInt16]] = [:]
+    for finding in batch.findings { flaggedRules[finding.row] = finding.rules }
     values.withUnsafeMutableBufferPointer { values in
       batch.values.withUnsafeBufferPointer { local in
         for (r, row) in batch.rows.enumerated() {
@@ -36,7 +38,9 @@ extension EventStore {
             time: row.time, seq: UInt64(batch.ordinal) << 32 | UInt64(row.index),
             flags: batch.arrived ? row.flags.union(.arrived) : row.flags,
             chunk: chunkIndex, start: row.start, length: row.length)
-          pending.append(columns.append(place, values: UnsafeBufferPointer(values)))
+          let id = columns.append(place, values: UnsafeBufferPointer(values))
+          pending.append(id)
+          if let rules = flaggedRules[r] { findings[id] = rules }
         }
       }
     }

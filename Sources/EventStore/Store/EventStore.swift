@@ -1,4 +1,5 @@
 import CloudTrailModel
+import Detections
 import Dispatch
 
 /// What the store tells its owner. Delivered through the sink, on the store's queue.
@@ -38,13 +39,22 @@ public final class EventStore: @unchecked Sendable {
   var columnIDs = [[UInt32]](repeating: [], count: Field.columnFields.count)
   var publishedRows = false
   var publishScheduled = false
+  /// The detection rules every loaded event is checked against (sources build their batches with them), and the
+  /// rules each flagged row matched.
+  public let detector: Detector?
+  var findings: [UInt32: [UInt16]] = [:]
 
   /// Creates a store that reports to `sink`.
   ///
   /// - Parameters:
   ///   - publishIntervalMilliseconds: how often snapshots are sent while data arrives.
   ///   - sink: receives every update, on the store's queue.
-  public init(publishIntervalMilliseconds: Int = 100, sink: @escaping @Sendable (StoreUpdate) -> Void) {
+  ///   - detector: the detection rules to check every event against, if any.
+  public init(
+    publishIntervalMilliseconds: Int = 100, detector: Detector? = nil,
+    sink: @escaping @Sendable (StoreUpdate) -> Void
+  ) {
+    self.detector = detector
     self.sink = sink
     self.publishInterval = publishIntervalMilliseconds
   }
@@ -58,6 +68,15 @@ public final class EventStore: @unchecked Sendable {
       mergePending()
       visible = allMatching()
       publishNow()
+    }
+  }
+
+  /// Adds problems found outside any source (rule files that could not be used).
+  public func addProblems(_ problems: [LoadProblem]) {
+    guard !problems.isEmpty else { return }
+    queue.async { [self] in
+      progress.problems.append(contentsOf: problems)
+      schedulePublish()
     }
   }
 
@@ -149,7 +168,7 @@ public final class EventStore: @unchecked Sendable {
     let snapshot = EventSnapshot(
       columns: columns, strings: strings.strings, chunks: chunks, visible: visible, filter: filter,
       generation: generation, progress: progress, trails: trails.values.sorted { $0.name < $1.name },
-      columnIDs: columnIDs)
+      columnIDs: columnIDs, findings: findings, detector: detector)
     sink(.snapshot(snapshot))
   }
 

@@ -1,4 +1,5 @@
 import CloudTrailModel
+import Detections
 
 /// A trail-management call seen in the data (CreateTrail, StartLogging, StopLogging, ...).
 struct TrailEvent: Sendable {
@@ -38,6 +39,8 @@ struct RecordBatch: Sendable {
   var strings = StringTable()
   var trailEvents: [TrailEvent] = []
   var problems: [LoadProblem] = []
+  /// The rows detection rules matched (row index in the batch, rule indices).
+  var findings: [(row: Int, rules: [UInt16])] = []
 
   static let trailCalls = Set(["CreateTrail", "UpdateTrail", "DeleteTrail", "StartLogging", "StopLogging"])
     .union(EventSelectors.calls)
@@ -47,7 +50,7 @@ struct RecordBatch: Sendable {
   /// String fields are interned by their raw bytes (``ByteInterner``), so a value costs a `String` only the first
   /// time the batch sees it; values with escapes are decoded first. Values are capped (``ColumnText``). Per-string
   /// facts (read/write by name, trail call, Insights type) are worked out once per distinct string.
-  init(scan: ScanResult, source: String, ordinal: UInt32) {
+  init(scan: ScanResult, source: String, ordinal: UInt32, detector: Detector? = nil) {
     self.ordinal = ordinal
     self.chunk = RecordChunk(bytes: scan.buffer, source: source)
     for problem in scan.problems { problems.append(LoadProblem(source: source, reason: problem)) }
@@ -62,6 +65,7 @@ struct RecordBatch: Sendable {
     }
     rows = builder.rows
     values = builder.values
+    if let detector { detect(detector, scan: scan, strings: builder.strings) }
     strings = builder.strings
     trailEvents = builder.trailEvents
   }

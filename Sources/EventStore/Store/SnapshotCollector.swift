@@ -1,3 +1,4 @@
+import Detections
 import Dispatch
 import Synchronization
 
@@ -55,12 +56,14 @@ extension EventStore {
   /// Runs a new store to completion: applies `filter`, lets `start` attach and start its sources, and returns the
   /// snapshot published when they have all finished (nil if `deadline` passed first).
   public static func run(
-    filter: EventFilter = EventFilter(), publishIntervalMilliseconds: Int = 5,
+    filter: EventFilter = EventFilter(), publishIntervalMilliseconds: Int = 5, detector: Detector? = nil,
     until deadline: DispatchTime = .distantFuture,
     start: (EventStore) -> Void
   ) -> EventSnapshot? {
     let collector = SnapshotCollector()
-    let store = EventStore(publishIntervalMilliseconds: publishIntervalMilliseconds) { collector.take($0) }
+    let store = EventStore(publishIntervalMilliseconds: publishIntervalMilliseconds, detector: detector) {
+      collector.take($0)
+    }
     store.setFilter(filter)
     start(store)
     return collector.waitFinished(until: deadline)

@@ -1,0 +1,71 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `--rules`, `--flagged` and `--findings` in print mode, checked against Python's own reading of the same events.
+@Suite(.enabled(if: BuiltProducts.path("trailview") != nil, "trailview is not built next to the test bundle"))
+struct PrintFindingsEndToEndTests {
+  static let binary = BuiltProducts.path("trailview") ?? "trailview"
+  static let rule = """
+    title: Denied calls from the intruder's address
+    id: 11111111-2222-3333-4444-555555555555
+    level: high
+    tags: [attack.discovery]
+    logsource:
+      product: aws
+      service: cloudtrail
+    detection:
+      selection:
+        sourceIPAddress|cidr: 203.0.113.0/24
+        errorCode|endswith: AccessDenied*
+      condition: selection
+    """
+
+  static func lines(_ out: Subprocess.Output) -> [[String: Any]] {
+    out.text.split(separator: "\n").compactMap {
+      (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
+    }
+  }
+
+  @Test func flaggedEventsAndFindingsAgreeWithAPlainReading() throws {
+    let folder = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    LogTree.write(Self.rule, to: "rules/denied.yml", under: folder)
+    LogTree.write("title: [broken\n", to: "rules/broken.yml", under: folder)
+    let rules = ["--no-builtin-rules", "--rules", folder.appendingPathComponent("rules").path]
+    // The demo's events, once, in a file: every run below reads the same events.
+    let all = try Subprocess.run(Self.binary, ["--demo", "--print"])
+    let events = LogTree.write(all.stdout, to: "demo.ndjson", under: folder).path
+    // The same decision made here by hand: the intruder's /24 and an error code starting AccessDenied (any case).
+    let expected = Set(
+      Self.lines(all).filter { record in
+        (record["sourceIPAddress"] as? String ?? "").hasPrefix("203.0.113.")
+          && (record["errorCode"] as? String ?? "").lowercased().hasPrefix("accessdenied")
+      }.compactMap { $0["eventID"] as? String })
+    #expect(expected.count >= 3)
+    let flagged = try Subprocess.run(Self.binary, ["--print", "--flagged", events] + rules)
+    #expect(flagged.status == 2, "a rule file was skipped: \(flagged.stderr)")
+    #expect(flagged.stderr.contains("broken.yml: rule skipped: not YAML"), "\(flagged.stderr)")
+    #expect(Set(Self.lines(flagged).compactMap { $0["eventID"] as? String }) == expected)
+    let findings = try Subprocess.run(
+      Self.binary, ["--print", "--findings", "--format", "json", events] + rules)
+    let document = try #require(try JSONSerialization.jsonObject(with: Data(findings.stdout)) as? [String: Any])
+    let hits = try #require(document["findings"] as? [[String: Any]])
+    #expect(
+      hits.count == 1 && hits.first?["count"] as? Int == expected.count && hits.first?["level"] as? String == "high")
+    #expect(Set(hits.first?["eventIDs"] as? [String] ?? []) == expected)
+    let table = try Subprocess.run(Self.binary, ["--print", "--findings", events] + rules)
+    #expect(table.text.split(separator: "\n").count == 2 && table.text.contains("Denied calls from the intruder"))
+  }
+
+  @Test func theBuiltInPackFlagsTheIncidentsStopLogging() throws {
+    let out = try Subprocess.run(
+      Self.binary, ["--demo", "--print", "--flagged", "--event-name", "StopLogging"])
+    #expect(out.status == 0, "\(out.stderr)")
+    let records = Self.lines(out)
+    #expect(records.count == 1 && (records.first?["sourceIPAddress"] as? String) == "203.0.113.66")
+    let off = try Subprocess.run(
+      Self.binary, ["--demo", "--print", "--flagged", "--no-builtin-rules"])
+    #expect(off.status == 0 && off.text.isEmpty, "no rules, nothing flagged")
+  }
+}
