@@ -6,6 +6,8 @@ public final class Detector: Sendable {
   /// Rule indices by lower-cased event name, and the rules that can match any event name.
   private let byName: [String: [UInt16]]
   private let anyName: [UInt16]
+  /// Per rule, the literals a record must contain for it to match (nil: none known).
+  private let prefilters: [Prefilter?]
 
   /// Indexes `rules` (at most 65,535).
   public init(_ rules: [SigmaRule]) {
@@ -21,6 +23,7 @@ public final class Detector: Sendable {
     }
     self.byName = byName
     self.anyName = anyName
+    self.prefilters = self.rules.map(Prefilter.init)
   }
 
   /// The rules an event named `eventName` has to be checked against, in rule order.
@@ -29,9 +32,22 @@ public final class Detector: Sendable {
     return anyName.isEmpty ? named : (named + anyName).sorted()
   }
 
-  /// The indices of the candidate rules that match `record`.
+  /// The indices of the candidate rules that match `record`: each rule's prefilter first (on the record's bytes,
+  /// lower-cased once), then the rule itself, the fields read once for all of them.
   public func matches(_ record: ArraySlice<UInt8>, candidates: [UInt16]) -> [UInt16] {
-    candidates.filter { rules[Int($0)].matches(record) }
+    var lowered: [UInt8]?
+    var escaped = false
+    var fields = FieldCache(record: record)
+    return candidates.filter { index in
+      if let prefilter = prefilters[Int(index)] {
+        if lowered == nil {
+          lowered = record.map(\.lowercasedASCII)
+          escaped = Prefilter.contains(lowered!, Array("\\u".utf8))
+        }
+        if !escaped && !prefilter.admits(lowered!) { return false }
+      }
+      return rules[Int(index)].matches(&fields)
+    }
   }
 }
 

@@ -135,6 +135,10 @@ struct WildcardPattern: Sendable {
   /// Lower case, scalar by scalar (the comparison ignores case the simple way).
   static func fold(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
     scalars.map { c in
+      if c.isASCII {
+        // The fast path: no Unicode tables for ASCII.
+        return ("A"..."Z").contains(c) ? Unicode.Scalar(c.value | 0x20)! : c
+      }
       let lower = c.properties.lowercaseMapping.unicodeScalars
       return lower.count == 1 ? lower.first! : c
     }

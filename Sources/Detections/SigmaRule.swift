@@ -53,7 +53,12 @@ public struct SigmaRule: Sendable {
   /// Whether the rule matches the record (one CloudTrail event as JSON).
   public func matches(_ record: ArraySlice<UInt8>, semantics: SigmaSemantics = .specification) -> Bool {
     var fields = FieldCache(record: record, semantics: semantics)
-    return condition.evaluate { name in searches[name]?.matches(&fields) ?? false }
+    return matches(&fields)
+  }
+
+  /// Whether the rule matches the record whose fields `fields` reads (shared by the rules checked on one record).
+  func matches(_ fields: inout FieldCache) -> Bool {
+    condition.evaluate { name in searches[name]?.matches(&fields) ?? false }
   }
 
   /// The searches that matched the record, each with the fields that made it match, in name order ("selection:
