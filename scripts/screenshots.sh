@@ -33,6 +33,7 @@ SCENARIOS=(
   # Four regions at once, following: new events arrive above a view scrolled down a page.
   "regions|--no-cache --region us-east-1,eu-west-1,us-west-2,ap-southeast-2 --since 6h --follow --follow-every 2 --endpoint-url ENDPOINT|wait:ap-southeast-2_✓ key:NPage wait:new_↑ pause:0.3"
   "insights|--demo --insights|wait:$READY wait:ApiErrorRateInsight pause:0.3"
+  "findings|--demo|wait:$READY key:! wait:Findings: pause:0.3"
 )
 FAKE_FLAGS=${FAKE_FLAGS:---demo --quiet --throttle-burst 3 --arrive-every-ms 1500}
 # -------------------------------------------------------------------------------------------------------------
