@@ -18,6 +18,10 @@ public struct RegionInfo: Sendable, Equatable {
 }
 
 extension CloudTrailClient {
+  /// Seconds DescribeRegions and GetCallerIdentity wait for an answer: they are asked before anything shows, and
+  /// trailview goes on without them (the partition's regions; no cache).
+  static let startupTimeout: Double = 8
+
   /// EC2 DescribeRegions (read-only; the query protocol, signed for `ec2`) at `endpoint`, in this client's region:
   /// the regions enabled for the account. Regions whose names are not region-shaped are left out.
   public func describeRegions(
@@ -26,7 +30,7 @@ extension CloudTrailClient {
     send(
       "DescribeRegions", service: "ec2", url: endpoint, signingRegion: region,
       headers: [(name: "Content-Type", value: "application/x-www-form-urlencoded; charset=utf-8")],
-      body: Array("Action=DescribeRegions&Version=2016-11-15".utf8)
+      body: Array("Action=DescribeRegions&Version=2016-11-15".utf8), timeout: Self.startupTimeout
     ) { result in
       completion(
         result.flatMap { body in
@@ -63,7 +67,7 @@ extension CloudTrailClient {
     send(
       "GetCallerIdentity", service: "sts", url: endpoint, signingRegion: region,
       headers: [(name: "Content-Type", value: "application/x-www-form-urlencoded; charset=utf-8")],
-      body: Array("Action=GetCallerIdentity&Version=2011-06-15".utf8)
+      body: Array("Action=GetCallerIdentity&Version=2011-06-15".utf8), timeout: Self.startupTimeout
     ) { result in
       completion(
         result.flatMap { body in

@@ -66,9 +66,11 @@ public final class CloudTrailClient: LookupEventsService, Sendable {
   /// different ones, the request is sent once more with them. When AWS rejects the signature's time, the client
   /// adopts the server's clock (from the answer's `Date` header) for this and every later request, says so through
   /// the notice handler, and sends the request once more.
+  ///
+  /// `timeout` overrides the client's for this request (start-up questions such as DescribeRegions wait less).
   func send(
     _ operation: String, service: String, url: URL, signingRegion: String, headers: [(name: String, value: String)],
-    body: [UInt8], retryOnExpiry: Bool = true, retryOnSkew: Bool = true,
+    body: [UInt8], timeout requestTimeout: Double? = nil, retryOnExpiry: Bool = true, retryOnSkew: Bool = true,
     completion: @escaping @Sendable (Result<[UInt8], AWSError>) -> Void
   ) {
     DispatchQueue.global().async { [self] in
@@ -87,14 +89,14 @@ public final class CloudTrailClient: LookupEventsService, Sendable {
         &request, credentials: credentials, region: signingRegion, service: service, date: clock() + offset)
       operationLog?(operation)
       let sentAt = DispatchTime.now().uptimeNanoseconds
-      transport.send(request, to: url, timeout: timeout) { [self] result in
+      transport.send(request, to: url, timeout: requestTimeout ?? timeout) { [self] result in
         let answer = AWSResponse.interpret(result, operation: operation)
         record(operation, region: signingRegion, result: result, answer: answer, since: sentAt)
         guard case .failure(let error) = answer else { return completion(answer) }
         func again(expiry: Bool, skew: Bool) {
           send(
             operation, service: service, url: url, signingRegion: signingRegion, headers: headers, body: body,
-            retryOnExpiry: expiry, retryOnSkew: skew, completion: completion)
+            timeout: requestTimeout, retryOnExpiry: expiry, retryOnSkew: skew, completion: completion)
         }
         if retryOnSkew, error.isClockSkew,
           clockOffset.adopt(serverDate: error.serverDate, localNow: clock(), signedWith: offset)

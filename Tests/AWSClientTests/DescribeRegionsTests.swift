@@ -37,6 +37,7 @@ import Testing
     #expect(regions.map(\.isEnabled) == [true, false, true])
     let sent = try #require(transport.sent.first)
     #expect(sent.url == endpoint)
+    #expect(sent.timeout == 8, "asked before the screen shows: a short wait, not the client's 30 s")
     #expect(sent.request.header("Content-Type") == "application/x-www-form-urlencoded; charset=utf-8")
     #expect(sent.request.header("X-Amz-Target") == nil)
     #expect(String(decoding: sent.request.body, as: UTF8.self) == "Action=DescribeRegions&Version=2016-11-15")
@@ -45,6 +46,24 @@ import Testing
     #expect(
       SigV4.verify(sent.request, secretFor: { _ in FakeKeys.secret }, now: Self.now)
         == .valid(accessKeyId: FakeKeys.accessKeyId))
+  }
+
+  @Test func theCallerAccountComesFromGetCallerIdentity() async throws {
+    let body = """
+      <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>\
+      <Arn>arn:aws:iam::210987654321:user/alice</Arn><UserId>AIDAEXAMPLE</UserId><Account>210987654321</Account>\
+      </GetCallerIdentityResult></GetCallerIdentityResponse>
+      """
+    let transport = FakeTransport { _, _ in jsonResponse(200, body) }
+    let endpoint = URL(string: "https://sts.eu-west-1.amazonaws.com")!
+    let result = await awaitCompletion { done in
+      Self.client(transport).callerAccount(endpoint: endpoint, completion: done)
+    }
+    #expect(try result.get() == "210987654321")
+    let sent = try #require(transport.sent.first)
+    #expect(String(decoding: sent.request.body, as: UTF8.self) == "Action=GetCallerIdentity&Version=2011-06-15")
+    #expect(try #require(sent.request.header("Authorization")).contains("/eu-west-1/sts/aws4_request"))
+    #expect(sent.timeout == 8)
   }
 
   @Test func anEC2ErrorIsReadFromItsXML() async throws {
