@@ -22,16 +22,24 @@ extension CloudTrailClient {
   /// trailview goes on without them (the partition's regions; no cache).
   static let startupTimeout: Double = 8
 
+  /// One query-protocol action (`Action=...&Version=...`, form-encoded) signed for `service` in this client's region,
+  /// waiting ``startupTimeout`` at most.
+  func query(
+    _ action: String, version: String, service: String, endpoint: URL,
+    completion: @escaping @Sendable (Result<[UInt8], AWSError>) -> Void
+  ) {
+    send(
+      action, service: service, url: endpoint, signingRegion: region,
+      headers: [(name: "Content-Type", value: "application/x-www-form-urlencoded; charset=utf-8")],
+      body: Array("Action=\(action)&Version=\(version)".utf8), timeout: Self.startupTimeout, completion: completion)
+  }
+
   /// EC2 DescribeRegions (read-only; the query protocol, signed for `ec2`) at `endpoint`, in this client's region:
   /// the regions enabled for the account. Regions whose names are not region-shaped are left out.
   public func describeRegions(
     endpoint: URL, completion: @escaping @Sendable (Result<[RegionInfo], AWSError>) -> Void
   ) {
-    send(
-      "DescribeRegions", service: "ec2", url: endpoint, signingRegion: region,
-      headers: [(name: "Content-Type", value: "application/x-www-form-urlencoded; charset=utf-8")],
-      body: Array("Action=DescribeRegions&Version=2016-11-15".utf8), timeout: Self.startupTimeout
-    ) { result in
+    query("DescribeRegions", version: "2016-11-15", service: "ec2", endpoint: endpoint) { result in
       completion(
         result.flatMap { body in
           guard let regions = Self.regions(fromXML: String(decoding: body, as: UTF8.self)) else {
@@ -64,11 +72,7 @@ extension CloudTrailClient {
   /// STS GetCallerIdentity (read-only; the query protocol, signed for `sts`) at `endpoint`: the account the
   /// credentials belong to.
   public func callerAccount(endpoint: URL, completion: @escaping @Sendable (Result<String, AWSError>) -> Void) {
-    send(
-      "GetCallerIdentity", service: "sts", url: endpoint, signingRegion: region,
-      headers: [(name: "Content-Type", value: "application/x-www-form-urlencoded; charset=utf-8")],
-      body: Array("Action=GetCallerIdentity&Version=2011-06-15".utf8), timeout: Self.startupTimeout
-    ) { result in
+    query("GetCallerIdentity", version: "2011-06-15", service: "sts", endpoint: endpoint) { result in
       completion(
         result.flatMap { body in
           let xml = String(decoding: body, as: UTF8.self)

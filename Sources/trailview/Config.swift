@@ -1,4 +1,5 @@
 import CloudTrailModel
+import EventStore
 import Foundation
 
 /// trailview's settings file, `$XDG_CONFIG_HOME/trailview/config.json` (else `~/.config/trailview/config.json`):
@@ -11,12 +12,6 @@ struct TrailviewConfig: Equatable, Sendable {
   var columns: [Field]?
   /// Seconds between looks for new events when following (`followSeconds`), when set.
   var followSeconds: Int?
-
-  /// A configuration failure with the file's path and the reason.
-  struct Failure: Error, CustomStringConvertible {
-    /// What went wrong, with the path.
-    var description: String
-  }
 
   /// The file's path: under `XDG_CONFIG_HOME` when it is set to an absolute path, else under `HOME`'s `.config`.
   static func path(environment: [String: String]) -> String {
@@ -33,7 +28,7 @@ struct TrailviewConfig: Equatable, Sendable {
   static func load(environment: [String: String]) -> (TrailviewConfig, problem: String?) {
     let path = path(environment: environment)
     let bytes: [UInt8]
-    switch Self.read(path) {
+    switch PrivateFiles.read(path, limit: 1 << 20) {
     case .success(let read?): bytes = read
     case .success(nil): return (TrailviewConfig(), nil)
     case .failure(let failure): return (TrailviewConfig(), failure.description)
@@ -44,22 +39,11 @@ struct TrailviewConfig: Equatable, Sendable {
   }
 
   /// Writes the configuration to the file for `environment`, creating its folders (mode 0700); the file is written
-  /// beside its final place with mode 0600 and renamed over it, so a reader sees the old file or the new one.
+  /// beside its final place with mode 0600, synced, and renamed over it, so a reader sees the old file or the new one.
   func save(environment: [String: String]) throws {
     let path = Self.path(environment: environment)
-    let folder = String(path[..<path.lastIndex(of: "/")!])
-    try Self.makeFolders(folder)
-    let temporary = "\(folder)/.config.json.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw Self.failure(temporary, "cannot create") }
-    var failed: Int32 = 0
-    if !Self.writeAll(fd, Array(encoded().utf8)) || fsync(fd) != 0 { failed = errno }
-    if close(fd) != 0 && failed == 0 { failed = errno }
-    if failed == 0 && rename(temporary, path) != 0 { failed = errno }
-    guard failed == 0 else {
-      unlink(temporary)
-      throw Failure(description: "\(path): cannot write: \(String(cString: strerror(failed)))")
-    }
+    try PrivateFiles.makeFolders(String(path[..<path.lastIndex(of: "/")!]))
+    try PrivateFiles.replace(path, with: Array(encoded().utf8), sync: true)
   }
 
   /// The file's text: `{"columns": [...], "followSeconds": N}` (`{}` when nothing is set), ending in a newline.
@@ -107,45 +91,4 @@ struct TrailviewConfig: Equatable, Sendable {
       + unknown.map { "\"\($0)\"" }.joined(separator: ", ") + " (known: \(Options.fieldNames))"
   }
 
-  /// The file's bytes; nil when there is no file.
-  private static func read(_ path: String) -> Result<[UInt8]?, Failure> {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return errno == ENOENT ? .success(nil) : .failure(failure(path, "cannot read")) }
-    defer { close(fd) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
-      if n < 0 && errno == EINTR { continue }
-      guard n >= 0 else { return .failure(failure(path, "cannot read")) }
-      if n == 0 { return .success(bytes) }
-      guard bytes.count + n <= 1 << 20 else { return .failure(Failure(description: "\(path): larger than 1 MiB")) }
-      bytes += chunk[..<n]
-    }
-  }
-
-  /// Creates `folder` and the folders above it that are missing, each with mode 0700.
-  private static func makeFolders(_ folder: String) throws {
-    var path = folder.hasPrefix("/") ? "" : "."
-    for part in folder.split(separator: "/") {
-      path += "/" + part
-      if mkdir(path, 0o700) != 0 && errno != EEXIST { throw failure(path, "cannot create the folder") }
-    }
-  }
-
-  private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-    var offset = 0
-    while offset < bytes.count {
-      let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-      if n < 0 && errno == EINTR { continue }
-      guard n > 0 else { return false }
-      offset += n
-    }
-    return true
-  }
-
-  /// "`path`: `what`: the system's reason (errno)".
-  private static func failure(_ path: String, _ what: String) -> Failure {
-    Failure(description: "\(path): \(what): \(String(cString: strerror(errno)))")
-  }
 }

@@ -24,8 +24,8 @@ public final class LookupCache: Sendable {
 
   /// Opens (creating the folders) the cache of `category` (`management`, `insight`) in `folder`. The ranges are read
   /// now; a broken ranges file is named in the returned problem and the cache starts empty.
-  public init(folder: String, category: String, maxBytes: Int = 256 << 20) throws {
-    try CacheFiles.makeFolders(folder)
+  public init(folder: String, category: String, maxBytes: Int = 256 << 20) throws(CacheError) {
+    try PrivateFiles.makeFolders(folder)
     self.folder = folder
     self.eventsPath = folder + "/\(category).ndjson"
     self.coveragePath = folder + "/\(category).coverage.json"
@@ -36,7 +36,7 @@ public final class LookupCache: Sendable {
   /// file is named in `problem`, removed with its ranges, and the cache goes on empty.
   public func load(from start: Int64?, to end: Int64) -> (records: [UInt8], count: Int, problem: String?) {
     var problem: String?
-    switch CacheFiles.read(coveragePath) {
+    switch PrivateFiles.read(coveragePath) {
     case .success(let bytes?):
       if let read = Self.decodeRanges(bytes) {
         ranges.withLock { $0 = read }
@@ -44,11 +44,11 @@ public final class LookupCache: Sendable {
         problem = "\(coveragePath): not a list of time ranges; the cache was rebuilt"
       }
     case .success(nil): ranges.withLock { $0 = [] }
-    case .failure(let reason): problem = "\(coveragePath): \(reason); the cache was rebuilt"
+    case .failure(let reason): problem = "\(reason); the cache was rebuilt"
     }
     var scanned: ScanResult?
     if problem == nil {
-      switch CacheFiles.read(eventsPath) {
+      switch PrivateFiles.read(eventsPath) {
       case .success(nil): break
       case .success(let bytes?):
         let scan = RecordScanner.scan(bytes)
@@ -57,7 +57,7 @@ public final class LookupCache: Sendable {
         } else {
           scanned = scan
         }
-      case .failure(let reason): problem = "\(eventsPath): \(reason); the cache was rebuilt"
+      case .failure(let reason): problem = "\(reason); the cache was rebuilt"
       }
     }
     if problem != nil {
@@ -85,7 +85,7 @@ public final class LookupCache: Sendable {
       bytes += record.utf8
       bytes.append(0x0A)
     }
-    _ = CacheFiles.append(bytes, to: eventsPath)
+    PrivateFiles.append(bytes, to: eventsPath)
   }
 
   /// Records that everything in `[start, end]` was fetched, and saves the ranges.
@@ -95,7 +95,7 @@ public final class LookupCache: Sendable {
       list = Self.merge(list + [start...end])
       return list
     }
-    _ = CacheFiles.replace(coveragePath, with: Array(Self.encodeRanges(merged).utf8))
+    try? PrivateFiles.replace(coveragePath, with: Array(Self.encodeRanges(merged).utf8))
   }
 
   /// The parts of `[start, end]` the ranges do not cover, newest first (a nil start: from the beginning of time).
@@ -154,14 +154,14 @@ public final class LookupCache: Sendable {
       bytes += scan.buffer[record.range]
       bytes.append(0x0A)
     }
-    _ = CacheFiles.replace(eventsPath, with: bytes)
+    try? PrivateFiles.replace(eventsPath, with: bytes)
     if let cutoff {
       // The dropped events' time is no longer covered.
       let trimmed = ranges.withLock { list -> [ClosedRange<Int64>] in
         list = list.compactMap { $0.upperBound <= cutoff ? nil : max($0.lowerBound, cutoff + 1)...$0.upperBound }
         return list
       }
-      _ = CacheFiles.replace(coveragePath, with: Array(Self.encodeRanges(trimmed).utf8))
+      try? PrivateFiles.replace(coveragePath, with: Array(Self.encodeRanges(trimmed).utf8))
     }
     return kept
   }
