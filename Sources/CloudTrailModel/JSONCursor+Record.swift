@@ -6,6 +6,12 @@ struct RecordFlags {
   var hasName = false
   /// `eventSource` was present.
   var hasSource = false
+  /// The plan entries whose keys came up (``ScanPlan/Entry/index`` bits).
+  var seen: UInt64 = 0
+  /// The entries leading to deeper keys whose value was not an object.
+  var opaque: UInt64 = 0
+  /// A key of the plan came up twice.
+  var repeated = false
 
   /// An object counts as a record on its own when it has `eventTime`, or both `eventName` and `eventSource`.
   var qualifies: Bool { hasTime || (hasName && hasSource) }
@@ -22,6 +28,7 @@ extension JSONCursor {
   ) throws(ScanError) -> RecordFlags {
     var flags = RecordFlags()
     try object(node: 0, plan: ScanPlan.standard, &fields, flags: &flags, topLevel: topLevel, sink: &sink)
+    fields.keys = KeyPresence(repeated: flags.repeated, seen: flags.seen, opaque: flags.opaque)
     return flags
   }
 
@@ -37,12 +44,16 @@ extension JSONCursor {
         if topLevel { try container(key, sink: &sink) } else { try skipValue() }
         continue
       }
+      let bit = UInt64(1) << UInt64(entry.index)
+      if flags.seen & bit != 0 { flags.repeated = true }
+      flags.seen |= bit
       if entry.child >= 0 {
         for k in plan.resets[Int(entry.child)] { fields[index: Int(plan.resetSlots[Int(k)])] = .absent }
         if base[i] == 0x7B {
           try object(
             node: Int(entry.child), plan: plan, &fields, flags: &flags, topLevel: false, sink: &sink)
         } else {
+          flags.opaque |= bit
           try skipValue()
         }
         continue

@@ -11,6 +11,8 @@ public struct RecordFields: Sendable, Equatable {
   /// `readOnly`: a JSON bool in log files, the string "true"/"false" elsewhere; nil when absent.
   public var readOnly: Bool? = nil
   private var refs = InlineArray<32, JSONStringRef>(repeating: .absent)
+  /// Which keys on the slots' paths the scanner met (nil when the fields were not filled by the scanner).
+  public var keys: KeyPresence? = nil
 
   /// Creates an empty set of fields.
   public init() {}
@@ -27,12 +29,45 @@ public struct RecordFields: Sendable, Equatable {
     set { refs[index] = newValue }
   }
 
-  /// Compares every slot.
+  /// Compares every slot (not ``keys``, which says how far the slots can be trusted).
   public static func == (a: RecordFields, b: RecordFields) -> Bool {
     guard a.eventTime == b.eventTime, a.readOnly == b.readOnly else { return false }
     for i in 0..<capacity where a.refs[i] != b.refs[i] { return false }
     return true
   }
+}
+
+extension RecordFields {
+  /// What a slot says about the JSON path it is read from.
+  public enum PathValue: Sendable, Equatable {
+    /// The path reaches exactly one value: the slot's string.
+    case string
+    /// The path reaches nothing in the record.
+    case missing
+    /// Only reading the record can tell (a repeated key, a non-string value, an array on the way).
+    case unknown
+  }
+
+  /// Whether the slot's string (or its absence) is everything `slot`'s JSON path reaches in the record, looking
+  /// into arrays as ``JSONPath`` does. A slot is read without descending into arrays and keeps the last of
+  /// repeated keys; so it answers only when no key on the slots' paths repeated, and reports a missing value only
+  /// when its key never came up and nothing on its way was an array or a scalar.
+  public func pathValue(_ slot: ScanSlot) -> PathValue {
+    guard let keys, !keys.repeated else { return .unknown }
+    if self[slot].isPresent { return .string }
+    let bits = ScanPlan.standard.slotBits[slot.rawValue]
+    return keys.seen & bits.leaf == 0 && keys.opaque & bits.ancestors == 0 ? .missing : .unknown
+  }
+}
+
+/// The keys on ``ScanSlot`` paths that one record held, as the scanner met them.
+public struct KeyPresence: Sendable, Equatable {
+  /// A key came up twice at the same place (JSON allows it; the slot keeps the last one).
+  var repeated: Bool
+  /// The plan entries whose keys came up.
+  var seen: UInt64
+  /// The entries leading to deeper keys whose value was not an object.
+  var opaque: UInt64
 }
 
 /// One record found by ``RecordScanner``: where its JSON object lies in the buffer, and its indexed fields.

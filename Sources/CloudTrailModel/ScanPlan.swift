@@ -15,7 +15,12 @@ final class ScanPlan: @unchecked Sendable {
     var slot: Int16
     /// The node the key's object value is read with, or -1.
     var child: Int16
+    /// The entry's number in the whole plan (a bit in ``KeyPresence``'s masks).
+    var index: Int16
   }
+
+  /// The most entries a plan may have (one bit each in a `UInt64`).
+  static let maxEntries = 64
 
   /// The longest key looked up (longer keys never match).
   static let maxKeyLength = 31
@@ -32,6 +37,8 @@ final class ScanPlan: @unchecked Sendable {
   let resets: UnsafeMutablePointer<Range<Int32>>
   let resetSlots: UnsafeMutablePointer<Int16>
   let nodeCount: Int
+  /// Per slot, the bit of the entry holding its value, and the bits of the entries on the way to it.
+  let slotBits: [(leaf: UInt64, ancestors: UInt64)]
 
   /// Compiles paths (`a.b.c`) with their slot numbers.
   init(_ paths: [(String, Int)]) {
@@ -68,9 +75,11 @@ final class ScanPlan: @unchecked Sendable {
     resets = .allocate(capacity: nodeCount)
     let totalResets = nodeSlots.reduce(0) { $0 + $1.count }
     resetSlots = .allocate(capacity: max(1, totalResets))
+    precondition(totalEntries <= Self.maxEntries, "too many keys for the scan plan")
     var keyAt = 0
     var entryAt = 0
     var resetAt = 0
+    var numbers: [[[UInt8]: Int]] = Array(repeating: [:], count: nodeCount)
     for node in 0..<nodeCount {
       let sorted = nodeEntries[node].sorted { $0.key.count < $1.key.count }
       for length in 0..<stride {
@@ -80,7 +89,8 @@ final class ScanPlan: @unchecked Sendable {
         for (j, byte) in entry.key.enumerated() { keys[keyAt + j] = byte }
         entries[entryAt] = Entry(
           keyStart: Int32(keyAt), keyLength: Int32(entry.key.count), slot: Int16(entry.slot),
-          child: Int16(entry.child))
+          child: Int16(entry.child), index: Int16(entryAt))
+        numbers[node][entry.key] = entryAt
         keyAt += entry.key.count
         entryAt += 1
       }
@@ -89,6 +99,18 @@ final class ScanPlan: @unchecked Sendable {
       resets[node] = Int32(resetAt)..<Int32(resetAt + slots.count)
       resetAt += slots.count
     }
+    var bits = [(leaf: UInt64, ancestors: UInt64)](repeating: (0, 0), count: RecordFields.capacity)
+    for (path, slot) in paths {
+      var node = 0
+      for key in path.split(separator: ".").map({ Array($0.utf8) }) {
+        let bit = UInt64(1) << UInt64(numbers[node][key]!)
+        bits[slot].ancestors |= bits[slot].leaf
+        bits[slot].leaf = bit
+        let child = nodeEntries[node].first { $0.key == key }!.child
+        if child >= 0 { node = child }
+      }
+    }
+    slotBits = bits
   }
 
   /// The entry of `node` whose key equals the `length` bytes at `key`, if any.

@@ -48,6 +48,8 @@ public enum ScanSlot: Int, CaseIterable, Sendable {
   case sessionIssuerUserName
   /// `userIdentity.sessionContext.sessionIssuer.arn`.
   case sessionIssuerArn
+  /// `userIdentity.sessionContext.sessionIssuer.type` (`Role` for assumed roles).
+  case sessionIssuerType
   /// `userIdentity.sessionContext.attributes.mfaAuthenticated`.
   case mfaAuthenticated
   /// `userIdentity.onBehalfOf.userId` (IAM Identity Center users).
@@ -102,6 +104,7 @@ public enum ScanSlot: Int, CaseIterable, Sendable {
     case .accessKeyId: return "userIdentity.accessKeyId"
     case .sessionIssuerUserName: return "userIdentity.sessionContext.sessionIssuer.userName"
     case .sessionIssuerArn: return "userIdentity.sessionContext.sessionIssuer.arn"
+    case .sessionIssuerType: return "userIdentity.sessionContext.sessionIssuer.type"
     case .mfaAuthenticated: return "userIdentity.sessionContext.attributes.mfaAuthenticated"
     case .onBehalfOfUserId: return "userIdentity.onBehalfOf.userId"
     case .mfaUsed: return "additionalEventData.MFAUsed"

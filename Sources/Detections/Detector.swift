@@ -1,99 +1,95 @@
+import CloudTrailModel
+import Glibc
+import Synchronization
+
 /// Rules ready to run on every loaded event: indexed by the event names a rule can match, so that an event is
 /// checked only against the rules that name its event name (and the few that name none).
 public final class Detector: Sendable {
   /// The rules, in order; findings refer to them by index.
   public let rules: [SigmaRule]
-  /// Rule indices by lower-cased event name, and the rules that can match any event name.
-  private let byName: [String: [UInt16]]
-  private let anyName: [UInt16]
+  /// Which rules each event name needs.
+  private let names: NameIndex
   /// Per rule, the literals a record must contain for it to match (nil: none known).
   private let prefilters: [Prefilter?]
+  /// The rules' tests on fields the scanner locates, decided per distinct value.
+  private let quick: QuickPlan
 
   /// Indexes `rules` (at most 65,535).
   public init(_ rules: [SigmaRule]) {
     self.rules = Array(rules.prefix(Int(UInt16.max)))
-    var byName: [String: [UInt16]] = [:]
-    var anyName: [UInt16] = []
-    for (index, rule) in self.rules.enumerated() {
-      if let names = rule.condition.eventNames(rule.searches) {
-        for name in names { byName[name, default: []].append(UInt16(index)) }
-      } else {
-        anyName.append(UInt16(index))
-      }
-    }
-    self.byName = byName
-    self.anyName = anyName
+    self.names = NameIndex(self.rules)
+    if debugRules { for i in names.anyName { print("ANY \(self.rules[Int(i)].title)") } }
     self.prefilters = self.rules.map(Prefilter.init)
+    self.quick = QuickPlan(self.rules)
   }
 
   /// The rules an event named `eventName` has to be checked against, in rule order.
-  public func candidates(eventName: String) -> [UInt16] {
-    guard let named = byName[eventName.lowercased()] else { return anyName }
-    return anyName.isEmpty ? named : (named + anyName).sorted()
+  public func candidates(eventName: String) -> [UInt16] { names.candidates(eventName) }
+
+  /// Every rule (for a record whose event name cannot be read from the scanner's fields).
+  public var allRules: [UInt16] { (0..<rules.count).map(UInt16.init) }
+
+  /// Whether the scanner's `eventName` slot (a string, or nothing) is all the event name the record has, so that
+  /// ``candidates(eventName:)`` may pick its rules; else (a repeated key, an array, a number) every rule is needed.
+  public static func nameIsKnown(_ fields: RecordFields) -> Bool { fields.pathValue(.eventName) != .unknown }
+
+  /// Memos given back after a batch, taken up by the next (one per thread that builds batches).
+  private let memos = Mutex<[DetectionMemo]>([])
+
+  /// Fresh working memory for a batch of records.
+  public func makeMemo() -> DetectionMemo { DetectionMemo(tests: quick.slotTests.count) }
+
+  /// Runs `body` with working memory that remembers the values of earlier batches (while it stays small), so that
+  /// each distinct user agent, identity type or error code is tested once per load rather than once per file.
+  public func withMemo<Result>(_ body: (inout DetectionMemo) -> Result) -> Result {
+    var memo = memos.withLock { $0.popLast() } ?? makeMemo()
+    let result = body(&memo)
+    if memo.isWorthKeeping { memos.withLock { $0.append(memo) } }
+    return result
   }
 
-  /// The indices of the candidate rules that match `record`: each rule's prefilter first (on the record's bytes,
-  /// lower-cased once), then the rule itself, the fields read once for all of them.
-  public func matches(_ record: ArraySlice<UInt8>, candidates: [UInt16]) -> [UInt16] {
+  /// The indices of the candidate rules that match `record`, reading as little of it as possible: first each rule
+  /// from the fields the scanner located (`fields`, nil when there are none), remembered per distinct value in
+  /// `memo`; a rule those cannot decide goes through its prefilter (on the record's bytes, lower-cased once) and
+  /// then reads the record, the fields read once for all rules.
+  public func matches(
+    _ record: ArraySlice<UInt8>, fields: RecordFields?, candidates: [UInt16], memo: inout DetectionMemo
+  ) -> [UInt16] {
+    var found: [UInt16] = []
+    var under = RecordUnderTest(record, fields: fields)
     var lowered: [UInt8]?
     var escaped = false
-    var fields = FieldCache(record: record)
-    return candidates.filter { index in
-      if let prefilter = prefilters[Int(index)] {
+    for index in candidates {
+      let rule = Int(index)
+      under.readsRecord = false
+      if fields != nil {
+        switch quick.evaluate(rule: rule, &under, memo: &memo) {
+        case .yes:
+          found.append(index)
+          continue
+        case .no: continue
+        case .unknown: break
+        }
+      }
+      if let prefilter = prefilters[rule] {
         if lowered == nil {
           lowered = record.map(\.lowercasedASCII)
           escaped = Prefilter.contains(lowered!, Array("\\u".utf8))
         }
-        if !escaped && !prefilter.admits(lowered!) { return false }
+        if !escaped && !prefilter.admits(lowered!) { continue }
       }
-      return rules[Int(index)].matches(&fields)
+      if debugRules { print("FULL \(rules[rule].title)") }
+      under.readsRecord = true
+      if quick.evaluate(rule: rule, &under, memo: &memo) == .yes { found.append(index) }
     }
+    return found
+  }
+
+  /// The indices of the candidate rules that match `record`, read in full.
+  public func matches(_ record: ArraySlice<UInt8>, candidates: [UInt16]) -> [UInt16] {
+    var memo = makeMemo()
+    return matches(record, fields: nil, candidates: candidates, memo: &memo)
   }
 }
 
-extension SigmaCondition {
-  /// The event names (lower-cased) one of which an event must have for the condition to hold, or nil when it can
-  /// hold for any event name.
-  func eventNames(_ searches: [String: SigmaSearch]) -> Set<String>? {
-    switch self {
-    case .search(let name): return searches[name]?.eventNames
-    case .not: return nil
-    case .and(let parts):
-      let known = parts.compactMap { $0.eventNames(searches) }
-      return known.isEmpty ? nil : known.dropFirst().reduce(known[0]) { $0.intersection($1) }
-    case .or(let parts):
-      var all = Set<String>()
-      for part in parts {
-        guard let names = part.eventNames(searches) else { return nil }
-        all.formUnion(names)
-      }
-      return all
-    }
-  }
-}
-
-extension SigmaSearch {
-  /// The event names every alternative requires (exact values of an `eventName` test without modifiers), or nil.
-  var eventNames: Set<String>? {
-    var all = Set<String>()
-    for tests in alternatives {
-      guard let test = tests.first(where: { $0.field == "eventName" && !$0.negated && !$0.all }),
-        let names = test.exactNames
-      else { return nil }
-      all.formUnion(names)
-    }
-    return all
-  }
-}
-
-extension SigmaFieldTest {
-  /// The lower-cased values when every matcher is an exact, case-insensitive pattern.
-  var exactNames: [String]? {
-    var names: [String] = []
-    for matcher in matchers {
-      guard case .pattern(let pattern) = matcher, pattern.isExact, !pattern.cased else { return nil }
-      names.append(String(String.UnicodeScalarView(WildcardPattern.fold(pattern.original))))
-    }
-    return names
-  }
-}
+let debugRules = getenv("TV_DEBUG_RULES") != nil

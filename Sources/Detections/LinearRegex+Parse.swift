@@ -1,27 +1,59 @@
-/// What one character position accepts.
+/// One character test: inclusive ranges, and Unicode classes for characters past ASCII (`\d`, `\w`, `\s` mean
+/// what Python's `re` takes them to mean, the engine pySigma's checks run on), or everything but those when
+/// `negated`.
 struct ScalarTest: Sendable {
-  /// Inclusive ranges, or everything but them when `negated`.
+  /// Unicode classes (beyond ASCII, which the ranges cover).
+  struct Classes: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let digit = Classes(rawValue: 1)
+    static let word = Classes(rawValue: 2)
+    static let space = Classes(rawValue: 4)
+  }
+
   var ranges: [ClosedRange<UInt32>]
   var negated = false
+  var classes: Classes = []
 
   static func scalar(_ c: Unicode.Scalar) -> ScalarTest { ScalarTest(ranges: [c.value...c.value]) }
-  static let digit = ScalarTest(ranges: [48...57])
-  static let word = ScalarTest(ranges: [48...57, 65...90, 95...95, 97...122])
-  static let space = ScalarTest(ranges: [9...13, 32...32])
+  static let digit = ScalarTest(ranges: [48...57], classes: .digit)
+  static let word = ScalarTest(ranges: [48...57, 65...90, 95...95, 97...122], classes: .word)
+  static let space = ScalarTest(ranges: [9...13, 28...32], classes: .space)
   static let anyButNewline = ScalarTest(ranges: [10...10], negated: true)
   static let any = ScalarTest(ranges: [], negated: true)
 
+  /// Whether `c` passes; ignoring case, a negated test refuses a character whose other case it names, as `re` does.
   func accepts(_ c: Unicode.Scalar, ignoreCase: Bool) -> Bool {
-    if test(c.value) { return true }
-    guard ignoreCase else { return false }
-    let lower = c.properties.lowercaseMapping.unicodeScalars
-    let upper = c.properties.uppercaseMapping.unicodeScalars
-    return (lower.count == 1 && test(lower.first!.value)) || (upper.count == 1 && test(upper.first!.value))
+    var named = names(c)
+    if !named && ignoreCase {
+      let lower = c.properties.lowercaseMapping.unicodeScalars
+      let upper = c.properties.uppercaseMapping.unicodeScalars
+      named = (lower.count == 1 && names(lower.first!)) || (upper.count == 1 && names(upper.first!))
+    }
+    return named != negated
   }
 
-  private func test(_ v: UInt32) -> Bool {
-    ranges.contains { $0.contains(v) } != negated
+  /// Which ASCII characters the test accepts, one bit each.
+  func asciiMask(ignoreCase: Bool) -> (low: UInt64, high: UInt64) {
+    var mask: (low: UInt64, high: UInt64) = (0, 0)
+    for v in 0..<128 where accepts(Unicode.Scalar(UInt8(v)), ignoreCase: ignoreCase) {
+      if v < 64 { mask.low |= 1 << UInt64(v) } else { mask.high |= 1 << UInt64(v - 64) }
+    }
+    return mask
   }
+
+  private func names(_ c: Unicode.Scalar) -> Bool {
+    if ranges.contains(where: { $0.contains(c.value) }) { return true }
+    guard !classes.isEmpty, !c.isASCII else { return false }
+    let category = c.properties.generalCategory
+    if classes.contains(.digit) && category == .decimalNumber { return true }
+    if classes.contains(.word) && (Self.letters.contains(category) || Self.numbers.contains(category)) { return true }
+    return classes.contains(.space) && c.properties.isWhitespace
+  }
+
+  private static let letters: Set<Unicode.GeneralCategory> = [
+    .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+  ]
+  private static let numbers: Set<Unicode.GeneralCategory> = [.decimalNumber, .letterNumber, .otherNumber]
 }
 
 /// A parsed pattern.
@@ -175,6 +207,7 @@ struct RegexParser {
         let escaped = try escape(inClass: true)
         guard escaped.ranges.count == 1, !escaped.negated, escaped.ranges[0].count == 1 else {
           test.ranges += escaped.negated ? [] : escaped.ranges
+          test.classes.formUnion(escaped.classes)
           if escaped.negated { throw RegexProblem("\\D, \\W and \\S inside a class are not supported") }
           continue
         }
@@ -201,13 +234,17 @@ struct RegexParser {
 /// Turns a parsed pattern into the VM's program, within its size limit.
 struct RegexCompiler {
   var program: [LinearRegex.Instruction] = []
+  /// The character tests `char` instructions refer to by number.
+  var tests: [ScalarTest] = []
 
   mutating func emit(_ node: RegexNode) throws(RegexProblem) {
     guard program.count < LinearRegex.maxProgram else {
       throw RegexProblem("the pattern compiles to more than \(LinearRegex.maxProgram) steps (counted repeats)")
     }
     switch node {
-    case .test(let test): program.append(.char(test))
+    case .test(let test):
+      program.append(.char(tests.count))
+      tests.append(test)
     case .lineStart: program.append(.lineStart)
     case .lineEnd: program.append(.lineEnd)
     case .sequence(let items): for item in items { try emit(item) }

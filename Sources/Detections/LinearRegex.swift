@@ -13,7 +13,8 @@ public struct LinearRegex: Sendable {
   static let maxProgram = 20_000
 
   enum Instruction: Sendable {
-    case char(ScalarTest)
+    /// A character that passes test number N.
+    case char(Int)
     case split(Int, Int)
     case jump(Int)
     case lineStart
@@ -22,6 +23,12 @@ public struct LinearRegex: Sendable {
   }
 
   let program: [Instruction]
+  /// The character tests, and which ASCII characters each accepts (so ASCII input needs no Unicode tables).
+  let tests: [ScalarTest]
+  let asciiMasks: [(low: UInt64, high: UInt64)]
+  /// The ASCII characters a match can start with (any other character can start one too), or nil when a match
+  /// can start without a character (an empty match, `^`, `$`): positions where no match can start are skipped.
+  let firstASCII: (low: UInt64, high: UInt64)?
   let ignoreCase: Bool
   let multiline: Bool
 
@@ -38,6 +45,9 @@ public struct LinearRegex: Sendable {
     try compiler.emit(tree)
     compiler.program.append(.match)
     program = compiler.program
+    tests = compiler.tests
+    asciiMasks = compiler.tests.map { $0.asciiMask(ignoreCase: ignoreCase) }
+    firstASCII = Self.firstASCII(program, asciiMasks)
     self.ignoreCase = ignoreCase
     self.multiline = multiline
   }
@@ -47,25 +57,70 @@ public struct LinearRegex: Sendable {
     let input = Array(text.unicodeScalars)
     var current = ThreadList(count: program.count)
     var next = ThreadList(count: program.count)
-    for position in 0...input.count {
+    var stack: [Int] = []
+    var position = 0
+    while true {
+      if current.items.isEmpty, let first = firstASCII {
+        while position < input.count && !Self.admits(first, input[position]) { position += 1 }
+        if position == input.count { return false }
+      }
       // A new thread starts at every position (an unanchored search).
-      if add(0, at: position, input: input, to: &current) { return true }
+      if add(0, at: position, input: input, to: &current, stack: &stack) { return true }
       guard position < input.count else { break }
       let scalar = input[position]
       next.clear()
       for pc in current.items {
-        guard case .char(let test) = program[pc], test.accepts(scalar, ignoreCase: ignoreCase) else { continue }
-        if add(pc + 1, at: position + 1, input: input, to: &next) { return true }
+        guard case .char(let t) = program[pc], accepts(t, scalar) else { continue }
+        if add(pc + 1, at: position + 1, input: input, to: &next, stack: &stack) { return true }
       }
       swap(&current, &next)
+      position += 1
     }
     return false
   }
 
+  private static func admits(_ mask: (low: UInt64, high: UInt64), _ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    if v < 64 { return mask.low & (1 << UInt64(v)) != 0 }
+    if v < 128 { return mask.high & (1 << UInt64(v - 64)) != 0 }
+    return true
+  }
+
+  private static func firstASCII(
+    _ program: [Instruction], _ masks: [(low: UInt64, high: UInt64)]
+  ) -> (low: UInt64, high: UInt64)? {
+    var mask: (low: UInt64, high: UInt64) = (0, 0)
+    var seen = Set<Int>()
+    var stack = [0]
+    while let pc = stack.popLast() {
+      guard seen.insert(pc).inserted else { continue }
+      switch program[pc] {
+      case .char(let t):
+        mask.low |= masks[t].low
+        mask.high |= masks[t].high
+      case .jump(let to): stack.append(to)
+      case .split(let a, let b): stack += [a, b]
+      case .match, .lineStart, .lineEnd: return nil
+      }
+    }
+    return mask
+  }
+
+  @inline(__always)
+  private func accepts(_ t: Int, _ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    if v < 64 { return asciiMasks[t].low & (1 << UInt64(v)) != 0 }
+    if v < 128 { return asciiMasks[t].high & (1 << UInt64(v - 64)) != 0 }
+    return tests[t].accepts(scalar, ignoreCase: ignoreCase)
+  }
+
   /// Follows jumps, splits and assertions from `pc` at `position`, adding the threads that wait for a character;
   /// true when one reaches `match`.
-  private func add(_ start: Int, at position: Int, input: [Unicode.Scalar], to list: inout ThreadList) -> Bool {
-    var stack = [start]
+  private func add(
+    _ start: Int, at position: Int, input: [Unicode.Scalar], to list: inout ThreadList, stack: inout [Int]
+  ) -> Bool {
+    stack.removeAll(keepingCapacity: true)
+    stack.append(start)
     while let pc = stack.popLast() {
       guard list.insert(pc) else { continue }
       switch program[pc] {
@@ -77,7 +132,11 @@ public struct LinearRegex: Sendable {
       case .lineStart:
         if position == 0 || (multiline && input[position - 1] == "\n") { stack.append(pc + 1) }
       case .lineEnd:
-        if position == input.count || (multiline && input[position] == "\n") { stack.append(pc + 1) }
+        // As in `re`: the end, or just before a newline that ends the text (or any newline with `m`).
+        let beforeNewline = position < input.count && input[position] == "\n"
+        if position == input.count || (beforeNewline && (multiline || position == input.count - 1)) {
+          stack.append(pc + 1)
+        }
       case .char: break
       }
     }

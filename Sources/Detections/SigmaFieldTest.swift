@@ -13,7 +13,16 @@ struct SigmaFieldTest: Sendable {
   var negated = false
 
   func matches(_ fields: inout FieldCache) -> Bool {
-    let leaves = fields.leaves(path)
+    matches(fields.leaves(path), fields: &fields)
+  }
+
+  /// The test on given values of its field (a test that refers to another field finds that field absent).
+  func decide(_ leaves: [JSONLeaf], semantics: SigmaSemantics) -> Bool {
+    var nothing = FieldCache(record: [], semantics: semantics)
+    return matches(leaves, fields: &nothing)
+  }
+
+  private func matches(_ leaves: [JSONLeaf], fields: inout FieldCache) -> Bool {
     func one(_ matcher: SigmaMatcher) -> Bool { matcher.matches(leaves, fields: &fields) }
     if negated { return !leaves.isEmpty && !matchers.contains(where: one) }
     return all ? matchers.allSatisfy(one) : matchers.contains(where: one)

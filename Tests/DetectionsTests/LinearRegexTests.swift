@@ -49,3 +49,43 @@ import Testing
     #expect(try LinearRegex("(x+x+)+y").matches(String(repeating: "x", count: 3_000) + "y"))
   }
 }
+
+/// LinearRegex against Foundation's NSRegularExpression (ICU, a backtracking engine) on the flavor both share:
+/// patterns that start with literals, classes, alternations and anchors (the VM skips positions where no match can
+/// start) over generated text, with and without ignoring case.
+struct LinearRegexAgreementTests {
+  static let patterns = [
+    #""names":\["[^"]*"(,"[^"]*"){2,}"#, "ab+c", "^ab", "c$", "(ab|cd)e?", "[a-c]{2}x", "\\d{3}-\\d", "x|^a",
+    "a.c", "(?:b|c)+d$", "\\w+@\\w+", "[^ab]c", "\\s\\S", "é+a", "A[B-D]", "q?a",
+  ]
+
+  /// Text over a small alphabet (so that the patterns match often), from a fixed seed.
+  static func texts() -> [String] {
+    let alphabet = Array("abcdexAB,\"[]:@ 1234-é\nnames")
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    return (0..<400).map { _ in
+      var text = ""
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      for _ in 0..<Int(state >> 59) {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        text.append(alphabet[Int(state >> 33) % alphabet.count])
+      }
+      return text
+    } + [#"{"names":["a","b","c"]}"#, #"{"names":["a"]}"#]
+  }
+
+  @Test(arguments: [false, true])
+  func matchesWhatICUFinds(ignoreCase: Bool) throws {
+    var found = 0
+    for pattern in Self.patterns {
+      let ours = try LinearRegex(pattern, ignoreCase: ignoreCase)
+      let icu = try NSRegularExpression(pattern: pattern, options: ignoreCase ? [.caseInsensitive] : [])
+      for text in Self.texts() {
+        let theirs = icu.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        #expect(ours.matches(text) == theirs, "\(pattern) on \(text.debugDescription)")
+        if theirs { found += 1 }
+      }
+    }
+    #expect(found > 300)
+  }
+}

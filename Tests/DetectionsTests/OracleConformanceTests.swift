@@ -74,38 +74,3 @@ enum Oracle {
     return out?.status == 0
   }()
 }
-
-/// The detector's shortcuts (rules indexed by event name, byte prefilters, one field cache per record) never change a
-/// decision: on every sample and demo record, for SigmaHQ's rules and the pack, it finds exactly the rules that match.
-@Suite(.enabled(if: SigmaHQ.folder != nil && FixturesSamples.available, "../shared is absent; skipped"))
-struct DetectorShortcutTests {
-  @Test func theDetectorFindsWhatEachRuleDecides() throws {
-    let records = try OracleConformanceTests.records()
-    var set = RuleSet.load([SigmaHQ.folder!])
-    for (name, yaml) in BuiltinRules.all { set.add(yaml, source: "builtin:\(name)") }
-    let detector = Detector(set.rules)
-    var flagged = 0
-    for record in records {
-      let scan = RecordScanner.scan(record)
-      let name = scan.records.first.map { $0.fields[.eventName].decode(in: scan.buffer) } ?? ""
-      let found = detector.matches(record[...], candidates: detector.candidates(eventName: name))
-      let expected = set.rules.indices.filter { set.rules[$0].matches(record[...]) }.map(UInt16.init)
-      #expect(found == expected, "\(String(decoding: record.prefix(200), as: UTF8.self))")
-      if !found.isEmpty { flagged += 1 }
-    }
-    #expect(flagged > 100)
-  }
-
-  /// An escaped value (`\u006b` for k) hides a literal from the byte prefilter: such records are checked in full.
-  @Test func escapedTextIsNotRuledOut() throws {
-    var set = RuleSet()
-    for (name, yaml) in BuiltinRules.all { set.add(yaml, source: "builtin:\(name)") }
-    let detector = Detector(set.rules)
-    let record = Array(
-      #"{"eventName":"ListBuckets","eventSource":"s3.amazonaws.com","userAgent":"Boto3/1.34 os/linux#6.5.0-\u006bali3"}"#
-        .utf8)
-    let found = detector.matches(record[...], candidates: detector.candidates(eventName: "ListBuckets"))
-    let expected = set.rules.indices.filter { set.rules[$0].matches(record[...]) }.map(UInt16.init)
-    #expect(!expected.isEmpty && found == expected)
-  }
-}

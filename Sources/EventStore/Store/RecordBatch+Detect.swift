@@ -5,23 +5,45 @@ extension RecordBatch {
   /// Checks every record against the rules that name its event name (the candidates worked out once per distinct
   /// name in the batch), flags the rows that match and keeps which rules matched.
   mutating func detect(_ detector: Detector, scan: ScanResult, strings: StringTable) {
+    detector.withMemo { memo in detect(detector, scan: scan, strings: strings, memo: &memo) }
+  }
+
+  private mutating func detect(
+    _ detector: Detector, scan: ScanResult, strings: StringTable, memo: inout DetectionMemo
+  ) {
     let width = Field.columnFields.count
     let nameColumn = Field.eventName.columnIndex!
     var candidates: [UInt32: [UInt16]] = [:]
+    var everyRule: [UInt16]?
     for (r, record) in scan.records.enumerated() where r < rows.count {
-      let name = values[r * width + nameColumn]
       let rules: [UInt16]
-      if let known = candidates[name] {
-        rules = known
+      if Self.nameIsColumn(record.fields) {
+        // The column holds the record's one event name (or "" when it has none).
+        let name = record.fields[.eventName].isPresent ? values[r * width + nameColumn] : 0
+        if let known = candidates[name] {
+          rules = known
+        } else {
+          rules = detector.candidates(eventName: strings[name])
+          candidates[name] = rules
+        }
       } else {
-        rules = detector.candidates(eventName: strings[name])
-        candidates[name] = rules
+        // A repeated key, an array or a very long name: every rule reads the record itself.
+        if everyRule == nil { everyRule = detector.allRules }
+        rules = everyRule!
       }
       guard !rules.isEmpty else { continue }
-      let matched = detector.matches(scan.buffer[record.range], candidates: rules)
+      let matched = detector.matches(
+        scan.buffer[record.range], fields: record.fields, candidates: rules, memo: &memo)
       guard !matched.isEmpty else { continue }
       rows[r].flags.insert(.flagged)
       findings.append((r, matched))
     }
+  }
+
+  /// Whether the event name column is the record's only event name, whole: the scanner found it as the one string at
+  /// `eventName` (or found no `eventName` key at all), and it is shorter than the column's cap.
+  private static func nameIsColumn(_ fields: RecordFields) -> Bool {
+    let ref = fields[.eventName]
+    return Detector.nameIsKnown(fields) && ref.end - ref.start < ColumnText.maxBytes
   }
 }

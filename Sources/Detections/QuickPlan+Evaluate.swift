@@ -1,0 +1,120 @@
+import CloudTrailModel
+
+/// One record as the plan reads it: its bytes, the scanner's fields (nil: none), the slot values looked up so far,
+/// and the fields read from the bytes so far.
+struct RecordUnderTest {
+  let record: ArraySlice<UInt8>
+  let fields: RecordFields
+  let hasFields: Bool
+  /// Per slot: not looked at yet (-2), unknown (-3), missing (-1), or the value's number in the memo.
+  var numbers = InlineArray<32, Int32>(repeating: -2)
+  var cache: FieldCache
+  /// Whether a test the slots cannot answer reads the record (else it is unknown).
+  var readsRecord = false
+
+  init(_ record: ArraySlice<UInt8>, fields: RecordFields?) {
+    self.record = record
+    self.fields = fields ?? RecordFields()
+    hasFields = fields != nil
+    cache = FieldCache(record: record)
+  }
+}
+
+extension QuickPlan {
+  /// Rule `rule`'s answer: from the slots alone (possibly unknown), or, with `readsRecord` set, in full.
+  func evaluate(rule: Int, _ r: inout RecordUnderTest, memo: inout DetectionMemo) -> Tri {
+    node(Int(roots[rule]), &r, memo: &memo)
+  }
+
+  /// A node's answer; `and` and `or` stop at the first part that settles them.
+  private func node(_ n: Int, _ r: inout RecordUnderTest, memo: inout DetectionMemo) -> Tri {
+    let node = nodes[n]
+    switch node.kind {
+    case .search: return search(Int(node.start), &r, memo: &memo)
+    case .never: return .no
+    case .not: return self.node(Int(parts[Int(node.start)]), &r, memo: &memo).negated
+    case .and, .or:
+      let settles: Tri = node.kind == .and ? .no : .yes
+      var result: Tri = node.kind == .and ? .yes : .no
+      for p in Int(node.start)..<Int(node.end) {
+        let part = self.node(Int(parts[p]), &r, memo: &memo)
+        if part == settles { return settles }
+        if part == .unknown { result = .unknown }
+      }
+      return result
+    }
+  }
+
+  /// A search: any alternative whose tests all hold.
+  private func search(_ k: Int, _ r: inout RecordUnderTest, memo: inout DetectionMemo) -> Tri {
+    var any = Tri.no
+    let span = searches[k]
+    for a in Int(span.start)..<Int(span.end) {
+      var all = Tri.yes
+      let tests = alternatives[a]
+      for s in Int(tests.start)..<Int(tests.end) {
+        let answer = self.answer(s, &r, memo: &memo)
+        if answer == .no {
+          all = .no
+          break
+        }
+        if answer == .unknown { all = .unknown }
+      }
+      if all == .yes { return .yes }
+      if all == .unknown { any = .unknown }
+    }
+    return any
+  }
+
+  /// Step `s`'s answer: from its slot's remembered answer when the slot can tell, else from the record (when
+  /// reading it) or unknown.
+  private func answer(_ s: Int, _ r: inout RecordUnderTest, memo: inout DetectionMemo) -> Tri {
+    let step = steps[s]
+    if step.slot >= 0 && r.hasFields {
+      let slot = Int(step.slot)
+      var number = r.numbers[slot]
+      if number == -2 {
+        number = Self.lookUp(slot, r, memo: &memo)
+        r.numbers[slot] = number
+      }
+      let t = Int(step.test)
+      if number == -1 { return whenMissing[t] }
+      if number >= 0 { return remembered(t, slot: slot, value: Int(number), r, memo: &memo) }
+    }
+    return r.readsRecord ? Tri(tests[s].matches(&r.cache)) : .unknown
+  }
+
+  /// Slot test `t`'s answer on value number `v` of its slot, worked out the first time it is asked.
+  private func remembered(_ t: Int, slot: Int, value v: Int, _ r: borrowing RecordUnderTest, memo: inout DetectionMemo)
+    -> Tri
+  {
+    if memo.answers[t].count <= v {
+      memo.answers[t].append(contentsOf: repeatElement(0, count: memo.values[slot].count - memo.answers[t].count))
+    }
+    if let known = Tri(rawValue: memo.answers[t][v]) { return known }
+    let ref = r.fields[Self.slots[slot]]
+    let bytes = Array(r.record[ref.start..<ref.end])
+    let text = JSONStringRef(start: 0, end: bytes.count, hasEscapes: ref.hasEscapes).decode(in: bytes)
+    let found = Tri(slotTests[t].test.decide([.string(text)], semantics: .specification))
+    memo.answers[t][v] = found.rawValue
+    return found
+  }
+
+  /// The slot's value number (-1 missing, -3 unknown).
+  private static func lookUp(_ slot: Int, _ r: borrowing RecordUnderTest, memo: inout DetectionMemo) -> Int32 {
+    let scanSlot = slots[slot]
+    let record = r.record
+    switch r.fields.pathValue(scanSlot) {
+    case .unknown: return -3
+    case .missing: return -1
+    case .string:
+      let ref = r.fields[scanSlot]
+      guard ref.start >= record.startIndex, ref.end <= record.endIndex else { return -3 }
+      return record.withUnsafeBytes { whole in
+        let bytes = UnsafeRawBufferPointer(
+          rebasing: whole[(ref.start - record.startIndex)..<(ref.end - record.startIndex)])
+        return Int32(memo.values[slot].number(bytes).number)
+      }
+    }
+  }
+}

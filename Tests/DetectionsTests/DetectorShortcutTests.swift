@@ -1,0 +1,116 @@
+import CloudTrailModel
+import Detections
+import Foundation
+import TestSupport
+import Testing
+
+/// The detector's shortcuts (rules indexed by event name or by event name pattern, tests decided from the scanner's
+/// fields and remembered per value, byte prefilters, one field cache per record) never change a decision: on every
+/// sample and demo record, and on the same records reshaped the way a hostile file could be (repeated keys, arrays
+/// and numbers where strings belong, escaped keys), it finds exactly the rules that match when each rule reads the
+/// record itself.
+@Suite(.enabled(if: SigmaHQ.folder != nil && FixturesSamples.available, "../shared is absent; skipped"))
+struct DetectorShortcutTests {
+  static func detectorAndRules() -> (Detector, [SigmaRule]) {
+    var set = RuleSet.load([SigmaHQ.folder!])
+    for (name, yaml) in BuiltinRules.all { set.add(yaml, source: "builtin:\(name)") }
+    return (Detector(set.rules), set.rules)
+  }
+
+  /// What the detector finds the way a load runs it: fields from the scanner, one memo for every record.
+  static func found(_ detector: Detector, _ record: [UInt8], memo: inout DetectionMemo) -> [UInt16]? {
+    let scan = RecordScanner.scan(record)
+    guard let scanned = scan.records.first else { return nil }
+    let fields = scanned.fields
+    let candidates =
+      Detector.nameIsKnown(fields)
+      ? detector.candidates(eventName: fields[.eventName].decode(in: scan.buffer)) : detector.allRules
+    return detector.matches(scan.buffer[scanned.range], fields: fields, candidates: candidates, memo: &memo)
+  }
+
+  @Test func theDetectorFindsWhatEachRuleDecides() throws {
+    let records = try OracleConformanceTests.records()
+    let (detector, rules) = Self.detectorAndRules()
+    var memo = detector.makeMemo()
+    var flagged = 0
+    for record in records {
+      // Objects that are not records (no eventTime, no eventName and eventSource) are not loaded at all.
+      guard let found = Self.found(detector, record, memo: &memo) else { continue }
+      let expected = rules.indices.filter { rules[$0].matches(record[...]) }.map(UInt16.init)
+      #expect(found == expected, "\(String(decoding: record.prefix(200), as: UTF8.self))")
+      // Read in full, without the scanner's fields, too.
+      let full = detector.matches(record[...], candidates: detector.allRules)
+      #expect(full == expected)
+      if !found.isEmpty { flagged += 1 }
+    }
+    #expect(flagged > 100)
+  }
+
+  /// Each change gives a record a second value where the scanner keeps one, or a value the scanner does not keep:
+  /// a rule that reads the record can match where the scanner's field alone would say no, or the other way round.
+  static let reshapes: [(String, @Sendable (String) -> String)] = [
+    ("a repeated eventName", { insertFirst(#""eventName":"StopLogging","#, $0) }),
+    ("a repeated userAgent", { insertFirst(#""userAgent":"Boto3 os/linux#6.5.0-kali3","#, $0) }),
+    ("a repeated userIdentity", { insertFirst(#""userIdentity":{"type":"Root","arn":"arn:aws:iam::1:root"},"#, $0) }),
+    ("userIdentity in an array", { insertFirst(#""userIdentity":[{"type":"Root"}],"#, $0) }),
+    (
+      "sessionIssuer in an array",
+      {
+        insertFirst(#""userIdentity":{"type":"AssumedRole","sessionContext":[{"sessionIssuer":{"type":"Role"}}]},"#, $0)
+      }
+    ),
+    (
+      "eventName in an array",
+      {
+        $0.replacingOccurrences(of: #""eventName":""#, with: #""eventName":["StopLogging"],"eventNameWas":""#)
+      }
+    ),
+    ("errorCode a number", { insertFirst(#""errorCode":403,"#, $0) }),
+    ("errorCode null", { insertFirst(#""errorCode":null,"#, $0) }),
+    ("an escaped key", { insertFirst(#""user\u0041gent":"kali","#, $0) }),
+    ("an escaped value", { insertFirst(#""userAgent":"\u006bali linux","#, $0) }),
+  ]
+
+  static func insertFirst(_ member: String, _ record: String) -> String {
+    guard let brace = record.firstIndex(of: "{") else { return record }
+    return String(record[...brace]) + member + String(record[record.index(after: brace)...])
+  }
+
+  @Test func reshapedRecordsDecideAsTheRulesDo() throws {
+    let records = try OracleConformanceTests.records()
+    let (detector, rules) = Self.detectorAndRules()
+    var memo = detector.makeMemo()
+    var differing = 0
+    for (label, reshape) in Self.reshapes {
+      var changed = 0
+      for record in stride(from: 0, to: records.count, by: records.count / 300).map({ records[$0] }) {
+        let text = reshape(String(decoding: record, as: UTF8.self))
+        let bytes = Array(text.utf8)
+        guard let found = Self.found(detector, bytes, memo: &memo) else { continue }
+        let expected = rules.indices.filter { rules[$0].matches(bytes[...]) }.map(UInt16.init)
+        #expect(found == expected, "\(label): \(text.prefix(300))")
+        let before = rules.indices.filter { rules[$0].matches(record[...]) }.map(UInt16.init)
+        if expected != before { changed += 1 }
+      }
+      if changed > 0 { differing += 1 }
+      print("\(label): \(changed) records decided otherwise than before the change")
+    }
+    // The reshapes matter: most of them change some rule's decision somewhere.
+    #expect(differing >= 6)
+  }
+
+  /// An escaped value (`\u006b` for k) hides a literal from the byte prefilter: such records are checked in full.
+  @Test func escapedTextIsNotRuledOut() throws {
+    var set = RuleSet()
+    for (name, yaml) in BuiltinRules.all { set.add(yaml, source: "builtin:\(name)") }
+    let detector = Detector(set.rules)
+    let record = Array(
+      #"{"eventName":"ListBuckets","eventSource":"s3.amazonaws.com","userAgent":"Boto3/1.34 os/linux#6.5.0-\u006bali3"}"#
+        .utf8)
+    let found = detector.matches(record[...], candidates: detector.candidates(eventName: "ListBuckets"))
+    let expected = set.rules.indices.filter { set.rules[$0].matches(record[...]) }.map(UInt16.init)
+    #expect(!expected.isEmpty && found == expected)
+    var memo = detector.makeMemo()
+    #expect(Self.found(detector, record, memo: &memo) == expected)
+  }
+}
