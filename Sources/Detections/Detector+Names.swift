@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Which rules an event name needs: rules naming exact event names are looked up by name, rules whose event name
 /// test is a pattern (`Update*`, a regular expression) are tried on each distinct name once and remembered, and
 /// rules that say nothing certain about the event name are needed by every event.
@@ -11,7 +9,7 @@ final class NameIndex: Sendable {
   /// The rules whose event name test is not an exact name, with that test.
   private let patterned: [(rule: UInt16, gate: NameGate)]
   /// The patterned rules each name met so far needs (bounded: names past the bound are worked out each time).
-  private let known = Mutex<[String: [UInt16]]>([:])
+  private let known = Locked<[String: [UInt16]]>([:])
   private static let knownLimit = 100_000
 
   init(_ rules: [SigmaRule]) {

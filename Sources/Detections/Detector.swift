@@ -1,6 +1,4 @@
 import CloudTrailModel
-import Glibc
-import Synchronization
 
 /// Rules ready to run on every loaded event: indexed by the event names a rule can match, so that an event is
 /// checked only against the rules that name its event name (and the few that name none).
@@ -18,7 +16,6 @@ public final class Detector: Sendable {
   public init(_ rules: [SigmaRule]) {
     self.rules = Array(rules.prefix(Int(UInt16.max)))
     self.names = NameIndex(self.rules)
-    if debugRules { for i in names.anyName { print("ANY \(self.rules[Int(i)].title)") } }
     self.prefilters = self.rules.map(Prefilter.init)
     self.quick = QuickPlan(self.rules)
   }
@@ -34,7 +31,7 @@ public final class Detector: Sendable {
   public static func nameIsKnown(_ fields: RecordFields) -> Bool { fields.pathValue(.eventName) != .unknown }
 
   /// Memos given back after a batch, taken up by the next (one per thread that builds batches).
-  private let memos = Mutex<[DetectionMemo]>([])
+  private let memos = Locked<[DetectionMemo]>([])
 
   /// Fresh working memory for a batch of records.
   public func makeMemo() -> DetectionMemo { DetectionMemo(tests: quick.slotTests.count) }
@@ -78,7 +75,6 @@ public final class Detector: Sendable {
         }
         if !escaped && !prefilter.admits(lowered!) { continue }
       }
-      if debugRules { print("FULL \(rules[rule].title)") }
       under.readsRecord = true
       if quick.evaluate(rule: rule, &under, memo: &memo) == .yes { found.append(index) }
     }
@@ -91,5 +87,3 @@ public final class Detector: Sendable {
     return matches(record, fields: nil, candidates: candidates, memo: &memo)
   }
 }
-
-let debugRules = getenv("TV_DEBUG_RULES") != nil
