@@ -43,7 +43,7 @@ let package = Package(
     .executableTarget(
       name: "trailview-bench",
       dependencies: [
-        "AWSClient", "CloudTrailModel", "EventStore", "TerminalUI", "TrailviewApp", "TrailviewDemo",
+        "AWSClient", "CloudTrailModel", "Detections", "EventStore", "TerminalUI", "TrailviewApp", "TrailviewDemo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -5,7 +5,9 @@ struct TrailviewBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "trailview-bench",
     abstract: "Generate CloudTrail log trees and measure trailview on them (timings go to docs/PERFORMANCE.md).",
-    subcommands: [GenerateCommand.self, RunCommand.self, VerifyCommand.self, WorkbenchCommand.self])
+    subcommands: [
+      GenerateCommand.self, RunCommand.self, VerifyCommand.self, WorkbenchCommand.self, FindingsBenchCommand.self,
+    ])
 }
 
 TrailviewBench.main()
