@@ -16,7 +16,9 @@ enum FindingsOutput {
   static func hits(_ snapshot: EventSnapshot) -> [Hit] {
     guard let detector = snapshot.detector else { return [] }
     return snapshot.ruleHits().map { hit in
-      Hit(rule: detector.rules[hit.rule], events: hit.rows.map { snapshot.text(.eventID, row: $0) })
+      Hit(
+        rule: detector.rules[hit.rule], events: snapshot.inTableOrder(hit.rows).map { snapshot.text(.eventID, row: $0) }
+      )
     }
   }
 

@@ -51,12 +51,12 @@ struct CompiledFilter {
   /// The texts every record must contain (ASCII case folded).
   var needles: [[UInt8]] = []
   /// Only these rows (marked events), when set.
-  var rows: Set<UInt32>?
+  var rows: RowSet?
 
   /// Compiles `filter`. `columnIDs` lists, per column, the string ids used in it (the only ones evaluated);
   /// ``noteRole(_:column:strings:)`` evaluates an id that appears in a column later.
   init(_ filter: EventFilter, strings: StringTable, columnIDs: [[UInt32]] = []) {
-    rows = filter.rows.map(Set.init)
+    rows = filter.rows.map(RowSet.init)
     var groups: [Predicate.Target: [Predicate]] = [:]
     var order: [Predicate.Target] = []
     for predicate in filter.predicates {

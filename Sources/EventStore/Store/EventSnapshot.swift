@@ -53,7 +53,7 @@ public struct EventSnapshot: Sendable {
   /// The detection rules events were checked against.
   public let detector: Detector?
   /// The rules (indices into the detector's) each flagged row, by row id, matched.
-  public let findings: [UInt32: [UInt16]]
+  public let findings: FindingsIndex
 
   /// An empty snapshot.
   public init() {
@@ -68,13 +68,13 @@ public struct EventSnapshot: Sendable {
     trails = []
     columnIDs = [[UInt32]](repeating: [], count: Field.columnFields.count)
     detector = nil
-    findings = [:]
+    findings = FindingsIndex()
   }
 
   init(
     columns: EventColumns, strings: [String], chunks: [RecordChunk], visible: [UInt32], filter: EventFilter,
     generation: Int, progress: LoadProgress, trails: [TrailState], columnIDs: [[UInt32]],
-    findings: [UInt32: [UInt16]] = [:], detector: Detector? = nil
+    findings: FindingsIndex = FindingsIndex(), detector: Detector? = nil
   ) {
     self.findings = findings
     self.detector = detector

@@ -40,7 +40,7 @@ extension EventStore {
             chunk: chunkIndex, start: row.start, length: row.length)
           let id = columns.append(place, values: UnsafeBufferPointer(values))
           pending.append(id)
-          if let rules = flaggedRules[r] { findings[id] = rules }
+          if let rules = flaggedRules[r] { findings.add(row: id, rules: rules) }
         }
       }
     }

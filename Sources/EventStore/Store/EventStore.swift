@@ -42,7 +42,7 @@ public final class EventStore: @unchecked Sendable {
   /// The detection rules every loaded event is checked against (sources build their batches with them), and the
   /// rules each flagged row matched.
   public let detector: Detector?
-  var findings: [UInt32: [UInt16]] = [:]
+  var findings = FindingsIndex()
 
   /// Creates a store that reports to `sink`.
   ///
@@ -120,9 +120,10 @@ public final class EventStore: @unchecked Sendable {
 
   /// Every loaded row passing the filter, in order: column tests run block by block into a mask first.
   func allMatching() -> [UInt32] {
-    if let rows = compiled.rows {
-      // A few chosen rows (marked events): check them alone, in sort order.
-      return rows.filter { Int($0) < columns.count && passes($0) }.sorted(by: columns.precedes)
+    if let rows = compiled.rows, rows.ids.count <= max(64, columns.count / 64) {
+      // A few chosen rows (marked events): check them alone, in sort order. Many (a rule's events) go through the
+      // mask below, which keeps the order for free.
+      return Set(rows.ids).filter { Int($0) < columns.count && passes($0) }.sorted(by: columns.precedes)
     }
     if !compiled.hasColumnTests {
       return compiled.hasRecordTests ? order.filter(passesRecord) : order
