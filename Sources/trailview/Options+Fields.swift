@@ -8,21 +8,34 @@ extension Options {
   /// Every field name, for help and error texts.
   static let fieldNames = Field.allCases.map(\.name).joined(separator: ", ")
 
-  /// The `--columns` fields; nil when not given. Throws a usage error naming an unknown one.
+  /// The `--columns` fields (`level` and `rules` left out: the screen marks flagged rows itself); nil when not given.
+  /// Throws a usage error naming an unknown one.
   var columnFields: [Field]? {
     get throws {
+      try printColumns?.compactMap {
+        if case .field(let field) = $0 { return field }
+        return nil
+      }
+    }
+  }
+
+  /// The `--columns` of table and CSV output: fields, and `level` and `rules` (what the detection rules found);
+  /// nil when not given. Throws a usage error naming an unknown one.
+  var printColumns: [ExportColumn]? {
+    get throws {
       guard let columns else { return nil }
-      var fields: [Field] = []
+      var chosen: [ExportColumn] = []
       for name in columns.split(separator: ",").map({ String($0.filter { $0 != " " }) }) where !name.isEmpty {
-        guard let field = Field(name: name) else {
-          throw ValidationError("--columns: unknown field \"\(name)\"; the fields are \(Self.fieldNames)")
+        guard let column = ExportColumn(name: name) else {
+          throw ValidationError(
+            "--columns: unknown field \"\(name)\"; the fields are \(Self.fieldNames) (and level, rules)")
         }
-        fields.append(field)
+        chosen.append(column)
       }
-      guard !fields.isEmpty else {
-        throw ValidationError("--columns needs field names; the fields are \(Self.fieldNames)")
+      guard !chosen.isEmpty else {
+        throw ValidationError("--columns needs field names; the fields are \(Self.fieldNames) (and level, rules)")
       }
-      return fields
+      return chosen
     }
   }
 

@@ -72,7 +72,8 @@ struct Options: ParsableArguments {
       "For --format table (the default with --columns) or csv: the columns, field names separated by commas "
         + "(default: the \"columns\" of $XDG_CONFIG_HOME/trailview/config.json, else of "
         + "~/.config/trailview/config.json, "
-        + "else \(TableColumns.defaults.map(\.name).joined(separator: ", "))).",
+        + "else \(TableColumns.defaults.map(\.name).joined(separator: ", "))); also level and rules, what the "
+        + "detection rules found.",
       valueName: "fields"))
   var columns: String?
 
@@ -145,7 +146,7 @@ struct Options: ParsableArguments {
   @Flag(help: "With --print: the detection rules' hits (rule, level, count) instead of events.")
   var findings = false
 
-  @Flag(help: "With --print: only events a detection rule flagged.")
+  @Flag(help: "With --print: only events a detection rule flagged (the table and CSV add their level and rules).")
   var flagged = false
 
   @Flag(

@@ -56,14 +56,15 @@ enum PrintMode {
 extension PrintMode {
   /// Writes the events of `snapshot` in `format`, the table and CSV with `columns`.
   static func write(
-    _ snapshot: EventSnapshot, indices: [Int]? = nil, format: PrintFormat, columns: [Field], to out: OutputWriter
+    _ snapshot: EventSnapshot, indices: [Int]? = nil, format: PrintFormat, columns: [ExportColumn],
+    to out: OutputWriter
   ) {
     switch format {
     case .ndjson, .json, .csv:
       out.flush()
       let export = EventExport(
         snapshot: snapshot, rows: indices.map { $0.map { snapshot.visible[$0] } },
-        format: ExportFormat(rawValue: format.rawValue)!, columns: columns)
+        format: ExportFormat(rawValue: format.rawValue)!, exportColumns: columns)
       // The writer never throws: a reader that goes away ends the program quietly (EPIPE).
       try? export.write { OutputWriter.writeAll($0) }
     case .table:
@@ -73,13 +74,17 @@ extension PrintMode {
   }
 
   /// The table and CSV columns: `--columns`, else the config file's (a broken file is reported on stderr and
-  /// ignored), else ``TrailviewApp/TableColumns/defaults``. The config file is read only for table and CSV.
-  static func columns(_ options: Options, environment: [String: String]) -> [Field] {
-    if let chosen = try? options.columnFields { return chosen }
-    guard options.eventFormat == .table || options.eventFormat == .csv else { return TableColumns.defaults }
+  /// ignored), else ``TrailviewApp/TableColumns/defaults``; with `--flagged` and no `--columns`, the level and the
+  /// rules each event matched come last. The config file is read only for table and CSV.
+  static func columns(_ options: Options, environment: [String: String]) -> [ExportColumn] {
+    if let chosen = try? options.printColumns { return chosen }
+    let found: [ExportColumn] = options.flagged ? [.level, .rules] : []
+    guard options.eventFormat == .table || options.eventFormat == .csv else {
+      return TableColumns.defaults.map(ExportColumn.field) + found
+    }
     let (config, problem) = TrailviewConfig.load(environment: environment)
     if let problem { StandardError.write("trailview: config: \(DisplayText.sanitize(problem))\n") }
-    return config.columns ?? TableColumns.defaults
+    return (config.columns ?? TableColumns.defaults).map(ExportColumn.field) + found
   }
 }
 

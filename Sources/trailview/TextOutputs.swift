@@ -7,9 +7,11 @@ import EventStore
 /// without `.amazonaws.com`.
 enum TableOutput {
   /// Writes the header and one line per visible event of `snapshot` (or per index of `indices`).
-  static func write(_ snapshot: EventSnapshot, indices: [Int]? = nil, columns: [Field], to out: OutputWriter) {
+  static func write(
+    _ snapshot: EventSnapshot, indices: [Int]? = nil, columns: [ExportColumn], to out: OutputWriter
+  ) {
     let titles = columns.map(title)
-    var table = AlignedTable(titles: titles, caps: columns.map(\.spec.width.cap), separator: " ")
+    var table = AlignedTable(titles: titles, caps: columns.map(cap), separator: " ")
     let shown = indices ?? Array(0..<snapshot.count)
     // Two passes over the events, so as not to hold every cell at once.
     for index in shown { table.measure(row(snapshot, at: index, columns)) }
@@ -17,14 +19,32 @@ enum TableOutput {
     for index in shown { out.write(table.line(row(snapshot, at: index, columns))) }
   }
 
-  /// A column's title: the field's, in capitals (`TIME (UTC)` for the time).
-  static func title(_ field: Field) -> String {
-    field == .time ? "TIME (UTC)" : field.spec.title.uppercased()
+  /// A column's title: the field's, in capitals (`TIME (UTC)` for the time), or LEVEL and RULES.
+  static func title(_ column: ExportColumn) -> String {
+    switch column {
+    case .field(let field): return field == .time ? "TIME (UTC)" : field.spec.title.uppercased()
+    case .level: return "LEVEL"
+    case .rules: return "RULES"
+    }
+  }
+
+  /// The widest a column gets.
+  static func cap(_ column: ExportColumn) -> Int {
+    switch column {
+    case .field(let field): return field.spec.width.cap
+    case .level: return 13
+    case .rules: return 80
+    }
   }
 
   /// The sanitized cells of the visible event at `index`.
-  static func row(_ snapshot: EventSnapshot, at index: Int, _ columns: [Field]) -> [String] {
-    columns.map { DisplayText.sanitize(cell($0, snapshot, at: index)) }
+  static func row(_ snapshot: EventSnapshot, at index: Int, _ columns: [ExportColumn]) -> [String] {
+    columns.map { column in
+      switch column {
+      case .field(let field): return DisplayText.sanitize(cell(field, snapshot, at: index))
+      case .level, .rules: return DisplayText.sanitize(column.text(snapshot, row: snapshot.visible[index]))
+      }
+    }
   }
 
   /// One cell's text (raw: ``row(_:at:_:)`` sanitizes it).

@@ -68,4 +68,65 @@ struct PrintFindingsEndToEndTests {
       Self.binary, ["--demo", "--print", "--flagged", "--no-builtin-rules"])
     #expect(off.status == 0 && off.text.isEmpty, "no rules, nothing flagged")
   }
+
+  static let second = """
+    title: Instances listed
+    id: 11111111-2222-3333-4444-666666666666
+    level: low
+    logsource:
+      product: aws
+      service: cloudtrail
+    detection:
+      selection:
+        eventName: DescribeInstances
+      condition: selection
+    """
+
+  /// `level` and `rules` as CSV and table columns, and `--flagged` adding them: each event's most serious level and
+  /// its rules' titles, as worked out by hand from the records.
+  @Test func levelsAndRulesInCSVAndTable() throws {
+    let folder = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    LogTree.write(Self.rule, to: "rules/denied.yml", under: folder)
+    LogTree.write(Self.second, to: "rules/listed.yml", under: folder)
+    let rules = ["--no-builtin-rules", "--rules", folder.appendingPathComponent("rules").path]
+    let all = try Subprocess.run(Self.binary, ["--demo", "--print"])
+    let events = LogTree.write(all.stdout, to: "demo.ndjson", under: folder).path
+    var expected: [String: (level: String, rules: String)] = [:]
+    for record in Self.lines(all) {
+      guard let id = record["eventID"] as? String else { continue }
+      let denied =
+        (record["sourceIPAddress"] as? String ?? "").hasPrefix("203.0.113.")
+        && (record["errorCode"] as? String ?? "").lowercased().hasPrefix("accessdenied")
+      let listed = (record["eventName"] as? String ?? "").lowercased() == "describeinstances"
+      let titles = (denied ? ["Denied calls from the intruder's address"] : []) + (listed ? ["Instances listed"] : [])
+      expected[id] = (denied ? "high" : listed ? "low" : "", titles.joined(separator: "; "))
+    }
+    #expect(expected.values.contains { $0.rules.contains(";") } || expected.values.contains { $0.level == "low" })
+    let csv = try Subprocess.run(
+      Self.binary, ["--print", "--format", "csv", "--columns", "eventID,level,rules", events] + rules)
+    let rows = csv.text.split(separator: "\r\n").map(String.init)
+    #expect(rows.first == "eventID,level,rules")
+    var seen = 0
+    for row in rows.dropFirst() {
+      // eventID and level hold no commas; the rules cell is quoted when it has spaces.
+      let parts = row.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+      guard parts.count == 3, let want = expected[parts[0]] else {
+        Issue.record("unexpected row \(row)")
+        continue
+      }
+      let rulesCell = parts[2].hasPrefix("\"") ? String(parts[2].dropFirst().dropLast()) : parts[2]
+      #expect(parts[1] == want.level && rulesCell.replacingOccurrences(of: "\"\"", with: "\"") == want.rules, "\(row)")
+      seen += 1
+    }
+    #expect(seen == expected.count)
+    // --flagged: the table ends with LEVEL and RULES, one line per flagged event.
+    let table = try Subprocess.run(Self.binary, ["--print", "--flagged", "--format", "table", events] + rules)
+    let lines = table.text.split(separator: "\n").map(String.init)
+    #expect(
+      lines.first?.hasSuffix("LEVEL  RULES") == true || lines.first?.contains(" LEVEL ") == true, "\(lines.first ?? "")"
+    )
+    #expect(lines.count - 1 == expected.values.filter { !$0.level.isEmpty }.count)
+    #expect(lines.dropFirst().allSatisfy { $0.contains(" high ") || $0.contains(" low ") })
+  }
 }

@@ -9,14 +9,19 @@ public struct EventExport {
   /// The format.
   public let format: ExportFormat
   /// The CSV columns.
-  public let columns: [Field]
+  public let columns: [ExportColumn]
 
   /// Creates an export of `rows` (default: the visible events, newest first).
   public init(snapshot: EventSnapshot, rows: [UInt32]? = nil, format: ExportFormat, columns: [Field] = []) {
+    self.init(snapshot: snapshot, rows: rows, format: format, exportColumns: columns.map(ExportColumn.field))
+  }
+
+  /// Creates an export of `rows` whose CSV columns may include what the detection rules found.
+  public init(snapshot: EventSnapshot, rows: [UInt32]? = nil, format: ExportFormat, exportColumns: [ExportColumn]) {
     self.snapshot = snapshot
     self.rows = rows ?? snapshot.visible
     self.format = format
-    self.columns = columns
+    self.columns = exportColumns
   }
 
   /// Writes everything to `sink` in pieces of about 1 MiB; `progress` gets (events written, events in all) after
@@ -47,9 +52,9 @@ public struct EventExport {
       }
       buffer.append(contentsOf: Array("\n]}\n".utf8))
     case .csv:
-      buffer.append(contentsOf: Array((columns.map(CSVCell.header).joined(separator: ",") + "\r\n").utf8))
+      buffer.append(contentsOf: Array((columns.map(\.csvHeader).joined(separator: ",") + "\r\n").utf8))
       for (i, row) in rows.enumerated() {
-        let cells = columns.map { CSVCell.cell(snapshot.text($0, row: row)) }
+        let cells = columns.map { CSVCell.cell($0.text(snapshot, row: row)) }
         buffer.append(contentsOf: Array((cells.joined(separator: ",") + "\r\n").utf8))
         if buffer.count >= 1 << 20 { try flush(i + 1) }
       }
