@@ -60,7 +60,9 @@ let package = Package(
       name: "DetectionsTests", dependencies: ["Detections", "CloudTrailModel", "TrailviewDemo", "TestSupport"]),
     .testTarget(
       name: "EventStoreTests",
-      dependencies: ["AWSClient", "EventStore", "CloudTrailModel", "LookupEmulator", "TrailviewDemo", "TestSupport"]),
+      dependencies: [
+        "AWSClient", "EventStore", "CloudTrailModel", "Detections", "LookupEmulator", "TrailviewDemo", "TestSupport",
+      ]),
     .testTarget(
       name: "TrailviewAppTests",
       dependencies: ["TrailviewApp", "TerminalUI", "EventStore", "CloudTrailModel", "TestSupport"],

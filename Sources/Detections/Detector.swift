@@ -48,12 +48,23 @@ public final class Detector: Sendable {
   /// The indices of the candidate rules that match `record`, reading as little of it as possible: first each rule
   /// from the fields the scanner located (`fields`, nil when there are none), remembered per distinct value in
   /// `memo`; a rule those cannot decide goes through its prefilter (on the record's bytes, lower-cased once) and
-  /// then reads the record, the fields read once for all rules.
+  /// then reads the record, the fields read once for all rules. `columns`, when given, are the row's string ids in
+  /// the store's columns (``Field/columnFields`` order), numbered afresh by each batch (call
+  /// ``DetectionMemo/startBatch()`` first): a value seen before in the batch is then found without hashing it.
   public func matches(
-    _ record: ArraySlice<UInt8>, fields: RecordFields?, candidates: [UInt16], memo: inout DetectionMemo
+    _ record: ArraySlice<UInt8>, fields: RecordFields?, columns: UnsafeBufferPointer<UInt32>? = nil,
+    candidates: [UInt16], memo: inout DetectionMemo
+  ) -> [UInt16] {
+    guard let fields else { return matches(record, nil, columns: nil, candidates: candidates, memo: &memo) }
+    return withUnsafePointer(to: fields) { matches(record, $0, columns: columns, candidates: candidates, memo: &memo) }
+  }
+
+  private func matches(
+    _ record: ArraySlice<UInt8>, _ fields: UnsafePointer<RecordFields>?, columns: UnsafeBufferPointer<UInt32>?,
+    candidates: [UInt16], memo: inout DetectionMemo
   ) -> [UInt16] {
     var found: [UInt16] = []
-    var under = RecordUnderTest(record, fields: fields)
+    var under = RecordUnderTest(record, fields: fields, columns: columns)
     var lowered: [UInt8]?
     var escaped = false
     for index in candidates {

@@ -4,18 +4,20 @@ import CloudTrailModel
 /// and the fields read from the bytes so far.
 struct RecordUnderTest {
   let record: ArraySlice<UInt8>
-  let fields: RecordFields
-  let hasFields: Bool
+  /// The scanner's fields (read in place, not copied: a record's fields take 400 bytes).
+  let fields: UnsafePointer<RecordFields>?
+  /// The row's string ids in the store's columns (``Field/columnFields`` order), when the caller has them.
+  let columns: UnsafeBufferPointer<UInt32>?
   /// Per slot: not looked at yet (-2), unknown (-3), missing (-1), or the value's number in the memo.
   var numbers = InlineArray<32, Int32>(repeating: -2)
   var cache: FieldCache
   /// Whether a test the slots cannot answer reads the record (else it is unknown).
   var readsRecord = false
 
-  init(_ record: ArraySlice<UInt8>, fields: RecordFields?) {
+  init(_ record: ArraySlice<UInt8>, fields: UnsafePointer<RecordFields>?, columns: UnsafeBufferPointer<UInt32>?) {
     self.record = record
-    self.fields = fields ?? RecordFields()
-    hasFields = fields != nil
+    self.fields = fields
+    self.columns = columns
     cache = FieldCache(record: record)
   }
 }
@@ -70,51 +72,86 @@ extension QuickPlan {
   /// reading it) or unknown.
   private func answer(_ s: Int, _ r: inout RecordUnderTest, memo: inout DetectionMemo) -> Tri {
     let step = steps[s]
-    if step.slot >= 0 && r.hasFields {
+    if step.slot >= 0, let fields = r.fields {
       let slot = Int(step.slot)
       var number = r.numbers[slot]
       if number == -2 {
-        number = Self.lookUp(slot, r, memo: &memo)
+        number = Self.lookUp(slot, r.record, fields, r.columns, memo: &memo)
         r.numbers[slot] = number
       }
       let t = Int(step.test)
       if number == -1 { return whenMissing[t] }
-      if number >= 0 { return remembered(t, slot: slot, value: Int(number), r, memo: &memo) }
+      if number >= 0 { return remembered(t, slot: slot, value: Int(number), r.record, fields, memo: &memo) }
     }
     return r.readsRecord ? Tri(tests[s].matches(&r.cache)) : .unknown
   }
 
   /// Slot test `t`'s answer on value number `v` of its slot, worked out the first time it is asked.
-  private func remembered(_ t: Int, slot: Int, value v: Int, _ r: borrowing RecordUnderTest, memo: inout DetectionMemo)
-    -> Tri
-  {
+  private func remembered(
+    _ t: Int, slot: Int, value v: Int, _ record: ArraySlice<UInt8>, _ fields: UnsafePointer<RecordFields>,
+    memo: inout DetectionMemo
+  ) -> Tri {
     if memo.answers[t].count <= v {
       memo.answers[t].append(contentsOf: repeatElement(0, count: memo.values[slot].count - memo.answers[t].count))
     }
     if let known = Tri(rawValue: memo.answers[t][v]) { return known }
-    let ref = r.fields[Self.slots[slot]]
-    let bytes = Array(r.record[ref.start..<ref.end])
+    let ref = fields.pointee[Self.slots[slot]]
+    let bytes = Array(record[ref.start..<ref.end])
     let text = JSONStringRef(start: 0, end: bytes.count, hasEscapes: ref.hasEscapes).decode(in: bytes)
     let found = Tri(slotTests[t].test.decide([.string(text)], semantics: .specification))
     memo.answers[t][v] = found.rawValue
     return found
   }
 
-  /// The slot's value number (-1 missing, -3 unknown).
-  private static func lookUp(_ slot: Int, _ r: borrowing RecordUnderTest, memo: inout DetectionMemo) -> Int32 {
+  /// The slot's value number (-1 missing, -3 unknown): through the row's column string id when the slot is a
+  /// column (each id is hashed once per batch), else by hashing the value's bytes.
+  private static func lookUp(
+    _ slot: Int, _ record: ArraySlice<UInt8>, _ fields: UnsafePointer<RecordFields>,
+    _ columns: UnsafeBufferPointer<UInt32>?, memo: inout DetectionMemo
+  ) -> Int32 {
     let scanSlot = slots[slot]
-    let record = r.record
-    switch r.fields.pathValue(scanSlot) {
+    switch fields.pointee.pathValue(scanSlot) {
     case .unknown: return -3
     case .missing: return -1
     case .string:
-      let ref = r.fields[scanSlot]
+      let ref = fields.pointee[scanSlot]
       guard ref.start >= record.startIndex, ref.end <= record.endIndex else { return -3 }
-      return record.withUnsafeBytes { whole in
-        let bytes = UnsafeRawBufferPointer(
-          rebasing: whole[(ref.start - record.startIndex)..<(ref.end - record.startIndex)])
-        return Int32(memo.values[slot].number(bytes).number)
+      // A column keeps at most 2 KiB of a value: ids of shorter values only.
+      let column = columnOfSlot[slot]
+      if let columns, column >= 0, ref.end - ref.start < 1_024 {
+        let id = Int(columns[column])
+        if id < memo.byColumnID[slot].count, memo.byColumnID[slot][id] >= 0 { return memo.byColumnID[slot][id] }
+        let number = hashed(slot, ref, record, memo: &memo)
+        if memo.byColumnID[slot].count <= id {
+          memo.byColumnID[slot].append(contentsOf: repeatElement(-1, count: id + 1 - memo.byColumnID[slot].count))
+        }
+        memo.byColumnID[slot][id] = number
+        return number
       }
+      return hashed(slot, ref, record, memo: &memo)
     }
   }
+
+  private static func hashed(
+    _ slot: Int, _ ref: JSONStringRef, _ record: ArraySlice<UInt8>, memo: inout DetectionMemo
+  ) -> Int32 {
+    record.withUnsafeBytes { whole in
+      let bytes = UnsafeRawBufferPointer(
+        rebasing: whole[(ref.start - record.startIndex)..<(ref.end - record.startIndex)])
+      return Int32(memo.values[slot].number(bytes).number)
+    }
+  }
+
+  /// Per slot, the index among ``Field/columnFields`` of the column that holds its value whenever the slot is
+  /// present, or -1.
+  static let columnOfSlot: [Int] = {
+    var columns = [Int](repeating: -1, count: ScanSlot.allCases.count)
+    for (c, field) in Field.columnFields.enumerated() {
+      switch field.spec.source {
+      case .slot(let slot), .slotOr(let slot, _): columns[slot.rawValue] = c
+      default: break
+      }
+    }
+    return columns
+  }()
 }

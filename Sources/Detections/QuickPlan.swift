@@ -134,9 +134,16 @@ public struct DetectionMemo: Sendable {
   var values = [ByteKeys](repeating: ByteKeys(), count: ScanSlot.allCases.count)
   /// Per slot test, per value number: 0 not worked out yet, else a ``Tri`` raw value.
   var answers: [[UInt8]]
+  /// Per slot, the value number of each column string id of the current batch (-1: not looked up yet).
+  var byColumnID = [[Int32]](repeating: [], count: ScanSlot.allCases.count)
 
   init(tests: Int) {
     answers = [[UInt8]](repeating: [], count: tests)
+  }
+
+  /// Forgets the column string ids of the previous batch (each batch numbers its strings afresh).
+  public mutating func startBatch() {
+    for slot in byColumnID.indices where !byColumnID[slot].isEmpty { byColumnID[slot].removeAll(keepingCapacity: true) }
   }
 
   /// Whether the memo is small enough to keep for the next batch (values met: at most 100,000 and 16 MiB).

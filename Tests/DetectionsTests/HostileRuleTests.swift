@@ -60,13 +60,3 @@ import Testing
     #expect(set.rules.count == 57)
   }
 }
-
-/// Where SigmaHQ's rules are, when `../shared` is beside the project.
-enum SigmaHQ {
-  static let folder: String? = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<4 { url.deleteLastPathComponent() }
-    let path = url.appendingPathComponent("shared/conformance/sigma/rules").path
-    return FileManager.default.fileExists(atPath: path) ? path : nil
-  }()
-}

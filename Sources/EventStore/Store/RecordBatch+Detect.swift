@@ -15,6 +15,7 @@ extension RecordBatch {
     let nameColumn = Field.eventName.columnIndex!
     var candidates: [UInt32: [UInt16]] = [:]
     var everyRule: [UInt16]?
+    memo.startBatch()
     for (r, record) in scan.records.enumerated() where r < rows.count {
       let rules: [UInt16]
       if Self.nameIsColumn(record.fields) {
@@ -32,8 +33,11 @@ extension RecordBatch {
         rules = everyRule!
       }
       guard !rules.isEmpty else { continue }
-      let matched = detector.matches(
-        scan.buffer[record.range], fields: record.fields, candidates: rules, memo: &memo)
+      let matched = values.withUnsafeBufferPointer { all in
+        detector.matches(
+          scan.buffer[record.range], fields: record.fields,
+          columns: UnsafeBufferPointer(rebasing: all[(r * width)..<((r + 1) * width)]), candidates: rules, memo: &memo)
+      }
       guard !matched.isEmpty else { continue }
       rows[r].flags.insert(.flagged)
       findings.append((r, matched))

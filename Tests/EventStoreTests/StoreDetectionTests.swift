@@ -1,0 +1,61 @@
+import CloudTrailModel
+import Detections
+import EventStore
+import Foundation
+import TestSupport
+import Testing
+import TrailviewDemo
+
+/// Detection the way a load runs it (rules chosen by event name per batch, fields from the scanner and the batch's
+/// column ids, answers remembered across batches): every loaded event carries exactly the rules that match it when
+/// each rule reads the record itself, for the demo account and for its records reshaped the way a hostile file could
+/// be (repeated keys, arrays and numbers where strings belong).
+@Suite struct StoreDetectionTests {
+  static let reshapes: [@Sendable (String) -> String] = [
+    { insertFirst(#""userAgent":"Boto3 os/linux#6.5.0-kali3","#, $0) },
+    { insertFirst(#""userIdentity":[{"type":"Root"}],"#, $0) },
+    { insertFirst(#""eventName":"StopLogging","#, $0) },
+    { insertFirst(#""errorCode":403,"#, $0) },
+    { $0.replacingOccurrences(of: #""eventName":""#, with: #""eventName":["DeleteTrail"],"was":""#) },
+  ]
+
+  static func insertFirst(_ member: String, _ record: String) -> String {
+    guard let brace = record.firstIndex(of: "{") else { return record }
+    return String(record[...brace]) + member + String(record[record.index(after: brace)...])
+  }
+
+  @Test func everyEventCarriesExactlyTheRulesThatMatchIt() throws {
+    let folder = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let records = DemoAccount.records(now: 1_795_700_000)
+    // Every third demo record (the whole account takes a minute in a debug build).
+    let demo = stride(from: 0, to: records.count, by: 3).map { String(decoding: records[$0], as: UTF8.self) }
+    // The demo as it is, then each reshape (with event IDs of their own, so none is a duplicate), in files of 500.
+    var all = demo
+    for (k, reshape) in Self.reshapes.enumerated() {
+      all += demo.map { reshape($0).replacingOccurrences(of: #""eventID":""#, with: #""eventID":"v\#(k)-"#) }
+    }
+    for start in stride(from: 0, to: all.count, by: 500) {
+      let lines = all[start..<min(start + 500, all.count)].joined(separator: "\n")
+      LogTree.write(lines, to: "part-\(start).json", under: folder)
+    }
+    var set = RuleSet()
+    for (name, yaml) in BuiltinRules.all { set.add(yaml, source: "builtin:\(name)") }
+    if let sigma = SigmaHQ.folder { set.rules += RuleSet.load([sigma]).rules }
+    let rules = set.rules
+    let collector = SnapshotCollector()
+    let store = EventStore(publishIntervalMilliseconds: 5, detector: Detector(rules)) { collector.take($0) }
+    LogFileSource.load([folder.path], into: store)
+    let snapshot = try #require(collector.waitFinished())
+    #expect(snapshot.total > demo.count * 5)
+    var flagged = 0
+    for row in snapshot.visible {
+      let record = snapshot.record(row: row)
+      let expected = rules.indices.filter { rules[$0].matches(record) }.map(UInt16.init)
+      let found = (snapshot.findings[row] ?? []).sorted()
+      #expect(found == expected, "\(String(decoding: record.prefix(240), as: UTF8.self))")
+      if !found.isEmpty { flagged += 1 }
+    }
+    #expect(flagged > 100)
+  }
+}
