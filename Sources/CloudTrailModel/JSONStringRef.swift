@@ -3,9 +3,9 @@
 /// The hot path keeps references instead of `String`s so that scanning allocates nothing per field. Offsets are
 /// stored in 32 bits (a scanned buffer is at most 4 GiB), so a reference takes 12 bytes.
 public struct JSONStringRef: Sendable, Equatable, Hashable {
-  private var low: UInt32
-  private var high: UInt32
-  private var bits: UInt8
+  @usableFromInline var low: UInt32
+  @usableFromInline var high: UInt32
+  @usableFromInline var bits: UInt8
 
   /// Creates a reference to the bytes `start..<end`; `end < start` makes an absent reference.
   public init(start: Int, end: Int, hasEscapes: Bool) {
@@ -21,15 +21,15 @@ public struct JSONStringRef: Sendable, Equatable, Hashable {
   }
 
   /// Offset of the first content byte (after the opening quote).
-  public var start: Int { Int(low) }
+  @inlinable public var start: Int { Int(low) }
   /// Offset just past the last content byte (the closing quote's offset); below ``start`` when absent.
-  public var end: Int { isPresent ? Int(high) : Int(low) - 1 }
+  @inlinable public var end: Int { isPresent ? Int(high) : Int(low) - 1 }
   /// True when the raw bytes contain a backslash escape and must be decoded before use.
-  public var hasEscapes: Bool { bits & 2 != 0 }
+  @inlinable public var hasEscapes: Bool { bits & 2 != 0 }
 
   /// The reference used for a field that was missing, null, or not a string.
   public static let absent = JSONStringRef(start: 0, end: -1, hasEscapes: false)
 
   /// True when the field was present as a JSON string (possibly empty).
-  public var isPresent: Bool { bits & 1 != 0 }
+  @inlinable public var isPresent: Bool { bits & 1 != 0 }
 }

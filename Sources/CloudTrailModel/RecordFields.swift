@@ -10,7 +10,7 @@ public struct RecordFields: Sendable, Equatable {
   public var eventTime: Int64? = nil
   /// `readOnly`: a JSON bool in log files, the string "true"/"false" elsewhere; nil when absent.
   public var readOnly: Bool? = nil
-  private var refs = InlineArray<32, JSONStringRef>(repeating: .absent)
+  @usableFromInline var refs = InlineArray<32, JSONStringRef>(repeating: .absent)
   /// Which keys on the slots' paths the scanner met (nil when the fields were not filled by the scanner).
   public var keys: KeyPresence? = nil
 
@@ -18,6 +18,7 @@ public struct RecordFields: Sendable, Equatable {
   public init() {}
 
   /// The string value at `slot`'s path, or ``JSONStringRef/absent``.
+  @inlinable
   public subscript(slot: ScanSlot) -> JSONStringRef {
     get { refs[slot.rawValue] }
     set { refs[slot.rawValue] = newValue }

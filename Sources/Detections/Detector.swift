@@ -55,15 +55,33 @@ public final class Detector: Sendable {
     _ record: ArraySlice<UInt8>, fields: RecordFields?, columns: UnsafeBufferPointer<UInt32>? = nil,
     candidates: [UInt16], memo: inout DetectionMemo
   ) -> [UInt16] {
-    guard let fields else { return matches(record, nil, columns: nil, candidates: candidates, memo: &memo) }
-    return withUnsafePointer(to: fields) { matches(record, $0, columns: columns, candidates: candidates, memo: &memo) }
+    var found: [UInt16] = []
+    matches(record, fields: fields, columns: columns, candidates: candidates, memo: &memo, into: &found)
+    return found
+  }
+
+  /// ``matches(_:fields:columns:candidates:memo:)``, appending the matching rules' indices to `found`; returns how
+  /// many it appended.
+  @discardableResult
+  public func matches(
+    _ record: ArraySlice<UInt8>, fields: RecordFields?, columns: UnsafeBufferPointer<UInt32>? = nil,
+    candidates: [UInt16], memo: inout DetectionMemo, into found: inout [UInt16]
+  ) -> Int {
+    let before = found.count
+    if let fields {
+      withUnsafePointer(to: fields) {
+        matches(record, $0, columns: columns, candidates: candidates, memo: &memo, into: &found)
+      }
+    } else {
+      matches(record, nil, columns: nil, candidates: candidates, memo: &memo, into: &found)
+    }
+    return found.count - before
   }
 
   private func matches(
     _ record: ArraySlice<UInt8>, _ fields: UnsafePointer<RecordFields>?, columns: UnsafeBufferPointer<UInt32>?,
-    candidates: [UInt16], memo: inout DetectionMemo
-  ) -> [UInt16] {
-    var found: [UInt16] = []
+    candidates: [UInt16], memo: inout DetectionMemo, into found: inout [UInt16]
+  ) {
     var under = RecordUnderTest(record, fields: fields, columns: columns)
     var lowered: [UInt8]?
     var escaped = false
@@ -89,7 +107,6 @@ public final class Detector: Sendable {
       under.readsRecord = true
       if quick.evaluate(rule: rule, &under, memo: &memo) == .yes { found.append(index) }
     }
-    return found
   }
 
   /// The indices of the candidate rules that match `record`, read in full.

@@ -14,11 +14,17 @@ extension EventStore {
     chunks.append(batch.chunk)
     let width = Field.columnFields.count
     var values = [UInt32](repeating: 0, count: width)
-    var flaggedRules: [Int: [UInt16]] = [:]
-    for finding in batch.findings { flaggedRules[finding.row] = finding.rules }
+    // The batch's findings are in row order: a cursor walks them beside the rows.
+    var nextFinding = 0
     values.withUnsafeMutableBufferPointer { values in
       batch.values.withUnsafeBufferPointer { local in
         for (r, row) in batch.rows.enumerated() {
+          var rules: ArraySlice<UInt16>?
+          if nextFinding < batch.findingRows.count && batch.findingRows[nextFinding] == r {
+            let start = nextFinding == 0 ? 0 : Int(batch.findingEnds[nextFinding - 1])
+            rules = batch.findingRules[start..<Int(batch.findingEnds[nextFinding])]
+            nextFinding += 1
+          }
           if !seen.insert(row.identity) {
             if !batch.arrived && !batch.overlaps { progress.duplicates += 1 }
             continue
@@ -40,7 +46,7 @@ extension EventStore {
             chunk: chunkIndex, start: row.start, length: row.length)
           let id = columns.append(place, values: UnsafeBufferPointer(values))
           pending.append(id)
-          if let rules = flaggedRules[r] { findings.add(row: id, rules: rules) }
+          if let rules { findings.add(row: id, rules: rules) }
         }
       }
     }

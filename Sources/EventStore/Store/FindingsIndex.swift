@@ -1,8 +1,14 @@
 /// Which detection rules each loaded event matched, and each rule's events, kept in blocks so that a snapshot shares
 /// everything but the newest block with the store (adding to a block a snapshot holds copies that block only).
 public struct FindingsIndex: Sendable {
-  /// Per block of 4,096 rows, per row, its rules (empty when none matched).
-  private var blocks: [[[UInt16]]] = []
+  /// Per block of 4,096 rows: the rules of every row in one array, row `i`'s at `starts[i]..<starts[i + 1]`
+  /// (`starts` stops after the last row that matched a rule).
+  private struct Block: Sendable {
+    var starts: [UInt32] = []
+    var rules: [UInt16] = []
+  }
+
+  private var blocks: [Block] = []
   /// Per rule, its events' row ids in load order, in chunks of ``chunk``.
   private var byRule: [[[UInt32]]] = []
   /// How many events matched a rule.
@@ -18,12 +24,13 @@ public struct FindingsIndex: Sendable {
   public var isEmpty: Bool { flaggedCount == 0 }
 
   /// Records that event `row` matched `rules` (rows are added in increasing order).
-  mutating func add(row: UInt32, rules: [UInt16]) {
+  mutating func add(row: UInt32, rules: ArraySlice<UInt16>) {
     let b = Int(row) >> Self.shift
-    while blocks.count <= b { blocks.append([]) }
+    while blocks.count <= b { blocks.append(Block()) }
     let i = Int(row) & (1 << Self.shift - 1)
-    if blocks[b].count <= i { blocks[b].append(contentsOf: repeatElement([], count: i + 1 - blocks[b].count)) }
-    blocks[b][i] = rules
+    while blocks[b].starts.count <= i { blocks[b].starts.append(UInt32(blocks[b].rules.count)) }
+    blocks[b].rules.append(contentsOf: rules)
+    blocks[b].starts.append(UInt32(blocks[b].rules.count))
     flaggedCount += 1
     for rule in rules {
       let r = Int(rule)
@@ -37,8 +44,9 @@ public struct FindingsIndex: Sendable {
   public subscript(row: UInt32) -> [UInt16]? {
     let b = Int(row) >> Self.shift
     let i = Int(row) & (1 << Self.shift - 1)
-    guard b < blocks.count, i < blocks[b].count, !blocks[b][i].isEmpty else { return nil }
-    return blocks[b][i]
+    guard b < blocks.count, i + 1 < blocks[b].starts.count else { return nil }
+    let (start, end) = (Int(blocks[b].starts[i]), Int(blocks[b].starts[i + 1]))
+    return start < end ? Array(blocks[b].rules[start..<end]) : nil
   }
 
   /// The rules with at least one event.

@@ -36,11 +36,13 @@ extension RecordBatch {
       let matched = values.withUnsafeBufferPointer { all in
         detector.matches(
           scan.buffer[record.range], fields: record.fields,
-          columns: UnsafeBufferPointer(rebasing: all[(r * width)..<((r + 1) * width)]), candidates: rules, memo: &memo)
+          columns: UnsafeBufferPointer(rebasing: all[(r * width)..<((r + 1) * width)]), candidates: rules, memo: &memo,
+          into: &findingRules)
       }
-      guard !matched.isEmpty else { continue }
+      guard matched > 0 else { continue }
       rows[r].flags.insert(.flagged)
-      findings.append((r, matched))
+      findingRows.append(Int32(r))
+      findingEnds.append(Int32(findingRules.count))
     }
   }
 

@@ -39,8 +39,11 @@ struct RecordBatch: Sendable {
   var strings = StringTable()
   var trailEvents: [TrailEvent] = []
   var problems: [LoadProblem] = []
-  /// The rows detection rules matched (row index in the batch, rule indices).
-  var findings: [(row: Int, rules: [UInt16])] = []
+  /// The rows detection rules matched (row indices in the batch, in order).
+  var findingRows: [Int32] = []
+  /// Every finding's rules, one after another; finding `k`'s end at `findingEnds[k]`.
+  var findingRules: [UInt16] = []
+  var findingEnds: [Int32] = []
 
   static let trailCalls = Set(["CreateTrail", "UpdateTrail", "DeleteTrail", "StartLogging", "StopLogging"])
     .union(EventSelectors.calls)
