@@ -60,6 +60,18 @@ public final class Detector: Sendable {
     return found
   }
 
+  /// ``matches(_:fields:columns:candidates:memo:)`` with the fields read where they lie, appending the matching
+  /// rules' indices to `found`; returns how many it appended.
+  @discardableResult
+  public func matches(
+    _ record: ArraySlice<UInt8>, fieldsAt fields: UnsafePointer<RecordFields>, columns: UnsafeBufferPointer<UInt32>?,
+    candidates: [UInt16], memo: inout DetectionMemo, into found: inout [UInt16]
+  ) -> Int {
+    let before = found.count
+    matches(record, fields, columns: columns, candidates: candidates, memo: &memo, into: &found)
+    return found.count - before
+  }
+
   /// ``matches(_:fields:columns:candidates:memo:)``, appending the matching rules' indices to `found`; returns how
   /// many it appended.
   @discardableResult
