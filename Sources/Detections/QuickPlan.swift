@@ -22,7 +22,8 @@ enum Tri: UInt8, Sendable {
 /// unknown. A rule whose condition comes out yes or no from those alone is decided without reading the record;
 /// the rest are read in full (Kleene's three-valued logic keeps the first pass exact).
 ///
-/// Everything here is plain numbers in flat arrays, so that the loop over records touches no reference counts.
+/// The plan is plain numbers in flat arrays (the tests themselves are read only when a record is), so that the loop
+/// over records touches few reference counts.
 struct QuickPlan: Sendable {
   /// One test of an alternative: decided from a slot (`test` numbers ``slotTests``), or -1 when only the record
   /// can tell.
@@ -128,8 +129,8 @@ struct QuickPlan: Sendable {
   }
 }
 
-/// A detector's working memory for one batch of records: the distinct values met in each slot and every slot test's
-/// answer on them. Make one per batch (``Detector/makeMemo()``) and pass it to each ``Detector/matches``.
+/// A detector's working memory: the distinct values met in each slot and every slot test's answer on them, kept from
+/// batch to batch (``Detector/withMemo(_:)`` lends one per thread) and passed to each ``Detector/matches``.
 public struct DetectionMemo: Sendable {
   var values = [ByteKeys](repeating: ByteKeys(), count: ScanSlot.allCases.count)
   /// Per slot test, per value number: 0 not worked out yet, else a ``Tri`` raw value.

@@ -29,7 +29,7 @@ func updateFindings(_ state: inout AppState, _ findings: FindingsState, _ action
     let hit = findings.hits[findings.selected]
     state.screens.removeLast()
     state.ruleFilter = detector.rules[hit.rule].title
-    state.filter.rows = hit.rows
+    state.filter.rule = hit.rule
     return [.setFilter(state.filter)]
   case .close, nil: return closeScreen(&state)
   default:

@@ -86,9 +86,11 @@ func pivot(_ state: inout AppState, exclude: Bool) -> [Effect] {
 func removeLastPredicate(_ state: inout AppState) -> [Effect] {
   if let last = state.filter.predicates.lastIndex(where: { $0.target != .field(.time) }) {
     state.filter.predicates.remove(at: last)
+  } else if state.filter.rule != nil {
+    state.filter.rule = nil
+    state.ruleFilter = nil
   } else if state.filter.rows != nil {
     state.filter.rows = nil
-    state.ruleFilter = nil
   } else {
     state.message = "no filter to remove"
     return []
@@ -107,14 +109,13 @@ func toggleMark(_ state: inout AppState) -> [Effect] {
     state.marked.append(id)
     state.message = "marked (\(state.marked.count) marked: = compares, M shows only them)"
   }
-  guard state.filter.rows != nil, state.ruleFilter == nil else { return [] }
+  guard state.filter.rows != nil else { return [] }
   state.filter.rows = state.marked
   return [.setFilter(state.filter)]
 }
 
 /// `M`: shows only the marked events, or everything again.
 func toggleMarkedOnly(_ state: inout AppState) -> [Effect] {
-  state.ruleFilter = nil
   if state.filter.rows != nil {
     state.filter.rows = nil
   } else {

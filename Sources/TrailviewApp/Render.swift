@@ -118,13 +118,12 @@ private func drawHeader(_ grid: inout CellGrid, _ state: AppState, _ rect: Layou
   grid.put(counts, x: rect.width - counts.count, y: rect.y, style: Style(bold: true))
 }
 
-/// The filter as breadcrumbs, one per predicate in the order added (the time window is shown apart).
-/// Rows chosen from the findings screen are named by their rule (`rule`), else they are the marked events.
+/// The filter as breadcrumbs, one per predicate in the order added (the time window is shown apart), then the
+/// marked events and the detection rule chosen from the findings screen (named by `rule`, its title).
 public func breadcrumbs(_ filter: EventFilter, rule: String? = nil) -> [String] {
   var parts = filter.predicates.filter { $0.target != .field(.time) }.map(breadcrumb)
-  if let rows = filter.rows {
-    parts.append(rule.map { "rule: \(DisplayText.sanitize($0)) (\(rows.count))" } ?? "marked (\(rows.count))")
-  }
+  if let rows = filter.rows { parts.append("marked (\(rows.count))") }
+  if filter.rule != nil { parts.append("rule: " + DisplayText.sanitize(rule ?? "?")) }
   return parts
 }
 

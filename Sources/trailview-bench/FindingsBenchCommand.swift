@@ -42,9 +42,9 @@ struct FindingsBenchCommand: ParsableCommand {
     let largest = hits.max { $0.rows.count < $1.rows.count }!
     var filter: [Double] = []
     for _ in 0..<rounds {
-      var rows = EventFilter()
-      rows.rows = largest.rows
-      filter.append(Workbench.roundTrip(store, collector, rows))
+      var rule = EventFilter()
+      rule.rule = largest.rule
+      filter.append(Workbench.roundTrip(store, collector, rule))
       _ = collector.refilter(store, EventFilter())
     }
     let flagged = Set(hits.flatMap(\.rows)).count

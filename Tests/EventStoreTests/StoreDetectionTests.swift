@@ -58,4 +58,41 @@ import TrailviewDemo
     }
     #expect(flagged > 100)
   }
+
+  /// A rule's filter (Enter on the findings screen) is a filter, not a list of rows: events that load later and
+  /// match the rule show up in it, and the others stay out.
+  @Test func aRuleFilterTakesEventsThatLoadLater() throws {
+    let folder = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var set = RuleSet()
+    set.add(
+      """
+      title: Trail stopped
+      logsource: {product: aws, service: cloudtrail}
+      detection:
+        selection: {eventName: StopLogging}
+        condition: selection
+      """, source: "test")
+    func record(_ id: Int, _ name: String) -> String {
+      #"{"eventVersion":"1.09","eventTime":"2026-12-01T10:00:\#(10 + id)Z","eventSource":"cloudtrail.amazonaws.com","#
+        + #""eventName":"\#(name)","awsRegion":"us-east-1","eventID":"e\#(id)"}"#
+    }
+    let first = LogTree.write(
+      [record(1, "StopLogging"), record(2, "DescribeTrails")].joined(separator: "\n"),
+      to: "a/first.json", under: folder)
+    let collector = SnapshotCollector()
+    let store = EventStore(publishIntervalMilliseconds: 5, detector: Detector(set.rules)) { collector.take($0) }
+    _ = LogFileSource.load([first.path], into: store)
+    _ = try #require(collector.wait { $0.total == 2 && $0.progress.finished })
+    var filter = EventFilter()
+    filter.rule = 0
+    let filtered = collector.refilter(store, filter)
+    #expect(filtered.visible.map { filtered.text(.eventID, row: $0) } == ["e1"])
+    let second = LogTree.write(
+      [record(3, "StopLogging"), record(4, "StartLogging")].joined(separator: "\n"),
+      to: "b/second.json", under: folder)
+    _ = LogFileSource.load([second.path], into: store)
+    let later = try #require(collector.wait { $0.total == 4 && $0.progress.finished })
+    #expect(later.visible.map { later.text(.eventID, row: $0) } == ["e3", "e1"])
+  }
 }

@@ -75,8 +75,8 @@ import Testing
     }
     _ = update(&state, .store(.snapshot(collector.refilter(store, filter))))
     #expect(state.snapshot.count == writes && state.screens.isEmpty)
-    #expect(render(state, env: env).lines[0].contains("rule: Any IAM write (\(writes))"))
+    #expect(render(state, env: env).lines[0].contains("rule: Any IAM write"))
     _ = update(&state, .key(.backspace))
-    #expect(state.ruleFilter == nil && state.filter.rows == nil)
+    #expect(state.ruleFilter == nil && state.filter.rule == nil && state.filter.rows == nil)
   }
 }

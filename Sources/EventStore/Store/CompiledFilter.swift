@@ -52,6 +52,9 @@ struct CompiledFilter {
   var needles: [[UInt8]] = []
   /// Only these rows (marked events), when set.
   var rows: RowSet?
+  /// Only the events of this detection rule, and those known when the filter was compiled (rows loaded later are
+  /// checked by the store against its findings).
+  var rule: (index: UInt16, rows: RowSet)?
 
   /// Compiles `filter`. `columnIDs` lists, per column, the string ids used in it (the only ones evaluated);
   /// ``noteRole(_:column:strings:)`` evaluates an id that appears in a column later.
@@ -140,7 +143,7 @@ struct CompiledFilter {
 
   /// True when some test runs on the columns (time, read/write, column fields).
   var hasColumnTests: Bool {
-    low != nil || high != nil || readWrite != 7 || !columnTests.isEmpty || rows != nil
+    low != nil || high != nil || readWrite != 7 || !columnTests.isEmpty || rows != nil || rule != nil
   }
 
   /// True when some test needs the raw record.
@@ -217,6 +220,9 @@ struct CompiledFilter {
     }
     if let rows {
       for i in 0..<n where o[i] != 0 && !rows.contains(UInt32(base + i)) { o[i] = 0 }
+    }
+    if let rule {
+      for i in 0..<n where o[i] != 0 && !rule.rows.contains(UInt32(base + i)) { o[i] = 0 }
     }
   }
 

@@ -28,6 +28,9 @@ public struct EventFilter: Sendable, Equatable {
   public var predicates: [Predicate]
   /// Only these events (row ids from snapshots of the same store, such as marked events), when set.
   public var rows: [UInt32]?
+  /// Only events this detection rule (its index in the store's detector) matched, when set: events that arrive
+  /// later are checked too.
+  public var rule: Int?
 
   /// Creates a filter from predicates.
   public init(_ predicates: [Predicate]) {
@@ -49,7 +52,7 @@ public struct EventFilter: Sendable, Equatable {
   }
 
   /// True when nothing is filtered.
-  public var isEmpty: Bool { predicates.isEmpty && rows == nil }
+  public var isEmpty: Bool { predicates.isEmpty && rows == nil && rule == nil }
 
   /// The `equals` pattern on `target` when there is exactly one.
   public func equalsValue(_ target: Predicate.Target) -> String? {
@@ -144,6 +147,7 @@ public struct EventFilter: Sendable, Equatable {
   public var withoutWindow: EventFilter {
     var filter = EventFilter(predicates.filter { $0.target != .field(.time) })
     filter.rows = rows
+    filter.rule = rule
     return filter
   }
 }

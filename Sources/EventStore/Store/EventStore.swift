@@ -64,6 +64,9 @@ public final class EventStore: @unchecked Sendable {
     queue.async { [self] in
       filter = newFilter
       compiled = CompiledFilter(newFilter, strings: strings, columnIDs: columnIDs)
+      if let rule = newFilter.rule {
+        compiled.rule = (UInt16(clamping: rule), RowSet(findings.rows(ofRule: rule)))
+      }
       generation += 1
       mergePending()
       visible = allMatching()
@@ -107,7 +110,8 @@ public final class EventStore: @unchecked Sendable {
   }
 
   func passes(_ id: UInt32) -> Bool {
-    compiled.matchesColumns(id, in: columns) && passesRecord(id)
+    if let rule = compiled.rule, !(findings[id]?.contains(rule.index) ?? false) { return false }
+    return compiled.matchesColumns(id, in: columns) && passesRecord(id)
   }
 
   func passesRecord(_ id: UInt32) -> Bool {
