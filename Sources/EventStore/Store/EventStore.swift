@@ -65,7 +65,7 @@ public final class EventStore: @unchecked Sendable {
       filter = newFilter
       compiled = CompiledFilter(newFilter, strings: strings, columnIDs: columnIDs)
       if let rule = newFilter.rule {
-        compiled.rule = (UInt16(clamping: rule), RowSet(findings.rows(ofRule: rule)))
+        compiled.rule = (UInt16(clamping: rule), RowSet(rule: rule, of: findings, below: columns.count))
       }
       generation += 1
       mergePending()

@@ -12,6 +12,17 @@ struct RowSet: Sendable {
     self.bits = bits
   }
 
+  /// The events detection rule `rule` matched, from the index's chunks (without copying them into one list; ``ids``
+  /// stays empty).
+  init(rule: Int, of findings: FindingsIndex, below limit: Int) {
+    ids = []
+    var bits = [UInt64](repeating: 0, count: limit / 64 + 1)
+    findings.forEachChunk(ofRule: rule) { chunk in
+      for id in chunk where Int(id) < limit { bits[Int(id) >> 6] |= 1 << UInt64(id & 63) }
+    }
+    self.bits = bits
+  }
+
   /// Whether `id` is in the set.
   @inline(__always)
   func contains(_ id: UInt32) -> Bool {
