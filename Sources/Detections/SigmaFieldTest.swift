@@ -87,6 +87,8 @@ struct WildcardPattern: Sendable {
   let cased: Bool
   /// The value as written, without its escapes (for exact, case-sensitive comparison).
   let original: [Unicode.Scalar]
+  /// The pieces as bytes, when every literal is ASCII (ASCII text is then matched byte by byte).
+  let bytePieces: [BytePiece]?
 
   /// True when the value has no wildcards.
   var isExact: Bool { !pieces.contains { $0 == .any || $0 == .one } }
@@ -139,6 +141,7 @@ struct WildcardPattern: Sendable {
         return piece
       }
     self.cased = cased
+    self.bytePieces = Self.bytePieces(self.pieces)
   }
 
   /// Lower case, scalar by scalar (the comparison ignores case the simple way).
@@ -154,6 +157,7 @@ struct WildcardPattern: Sendable {
   }
 
   func matches(_ text: String) -> Bool {
+    if let bytePieces, let answer = Self.matchASCII(bytePieces, text, fold: !cased) { return answer }
     let input = cased ? Array(text.unicodeScalars) : Self.fold(Array(text.unicodeScalars))
     return Self.match(pieces[...], input[...])
   }

@@ -51,9 +51,11 @@ struct LiveDashboardEndToEndTests {
     try tmux.sendKeys("u", "backup-admin")
     try tmux.waitFor(text: "user: backup-admin")
     try tmux.sendKeys(.enter)
-    let filtered = try tmux.waitUntil(description: "backup-admin's StopLogging") { screen in
+    // The header shows the filter at once; the table follows when the store has filtered: wait for both.
+    let filtered = try tmux.waitUntil(description: "backup-admin's StopLogging, and only backup-admin") { screen in
       screen.contains { $0.contains("user=backup-admin") }
         && screen.contains { $0.contains("StopLogging") && $0.contains("backup-admin") }
+        && screen.filter { $0.tableRow.hasPrefix("20") }.allSatisfy { $0.contains("backup-admin") }
     }
     let rows = filtered.filter { $0.tableRow.hasPrefix("20") }
     #expect(!rows.isEmpty)
