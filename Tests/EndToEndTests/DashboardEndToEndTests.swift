@@ -178,8 +178,12 @@ struct DashboardEndToEndTests {
     defer { tmux.kill() }
     try tmux.waitFor(text: "Loaded 3 files")
     try tmux.sendKeys("p")
-    let screen = try tmux.waitFor(text: "Problems (1)")
-    #expect(screen.contains { $0.contains("broken.json") && $0.contains("invalid JSON") })
+    // A frame can be caught while it is drawn: wait for the list's line, not only its title.
+    let screen = try tmux.waitUntil(description: "the problem named with its file") { screen in
+      screen.contains { $0.contains("Problems (1)") }
+        && screen.contains { $0.contains("broken.json") && $0.contains("invalid JSON") }
+    }
+    #expect(screen.contains { $0.contains("Problems (1)") })
   }
 
   @Test(arguments: ["TERM", "HUP", "INT"])
