@@ -46,42 +46,12 @@ struct DetectorShortcutTests {
     #expect(flagged > 100)
   }
 
-  /// Each change gives a record a second value where the scanner keeps one, or a value the scanner does not keep:
-  /// a rule that reads the record can match where the scanner's field alone would say no, or the other way round.
-  static let reshapes: [(String, @Sendable (String) -> String)] = [
-    ("a repeated eventName", { insertFirst(#""eventName":"StopLogging","#, $0) }),
-    ("a repeated userAgent", { insertFirst(#""userAgent":"Boto3 os/linux#6.5.0-kali3","#, $0) }),
-    ("a repeated userIdentity", { insertFirst(#""userIdentity":{"type":"Root","arn":"arn:aws:iam::1:root"},"#, $0) }),
-    ("userIdentity in an array", { insertFirst(#""userIdentity":[{"type":"Root"}],"#, $0) }),
-    (
-      "sessionIssuer in an array",
-      {
-        insertFirst(#""userIdentity":{"type":"AssumedRole","sessionContext":[{"sessionIssuer":{"type":"Role"}}]},"#, $0)
-      }
-    ),
-    (
-      "eventName in an array",
-      {
-        $0.replacingOccurrences(of: #""eventName":""#, with: #""eventName":["StopLogging"],"eventNameWas":""#)
-      }
-    ),
-    ("errorCode a number", { insertFirst(#""errorCode":403,"#, $0) }),
-    ("errorCode null", { insertFirst(#""errorCode":null,"#, $0) }),
-    ("an escaped key", { insertFirst(#""user\u0041gent":"kali","#, $0) }),
-    ("an escaped value", { insertFirst(#""userAgent":"\u006bali linux","#, $0) }),
-  ]
-
-  static func insertFirst(_ member: String, _ record: String) -> String {
-    guard let brace = record.firstIndex(of: "{") else { return record }
-    return String(record[...brace]) + member + String(record[record.index(after: brace)...])
-  }
-
   @Test func reshapedRecordsDecideAsTheRulesDo() throws {
     let records = try OracleConformanceTests.records()
     let (detector, rules) = Self.detectorAndRules()
     var memo = detector.makeMemo()
     var differing = 0
-    for (label, reshape) in Self.reshapes {
+    for (label, reshape) in HostileReshapes.all {
       var changed = 0
       for record in stride(from: 0, to: records.count, by: records.count / 300).map({ records[$0] }) {
         let text = reshape(String(decoding: record, as: UTF8.self))
