@@ -77,11 +77,8 @@ enum SigmaMatcher: Sendable {
 
 /// A Sigma string value: `*` any run of characters, `?` one character, `\` escaping `*`, `?` and `\`.
 struct WildcardPattern: Sendable {
-  enum Piece: Sendable, Equatable {
-    case literal([Unicode.Scalar])
-    case any
-    case one
-  }
+  /// A piece of the pattern, its literals as Unicode scalars.
+  typealias Piece = GlobPiece<Unicode.Scalar>
 
   let pieces: [Piece]
   let cased: Bool
@@ -159,38 +156,7 @@ struct WildcardPattern: Sendable {
   func matches(_ text: String) -> Bool {
     if let bytePieces, let answer = Self.matchASCII(bytePieces, text, fold: !cased) { return answer }
     let input = cased ? Array(text.unicodeScalars) : Self.fold(Array(text.unicodeScalars))
-    return Self.match(pieces[...], input[...])
-  }
-
-  /// Glob matching with the usual single backtrack point per `*` (linear in practice, quadratic at worst).
-  private static func match(_ pieces: ArraySlice<Piece>, _ input: ArraySlice<Unicode.Scalar>) -> Bool {
-    var p = pieces.startIndex
-    var i = input.startIndex
-    var star: (piece: Int, input: Int)?
-    while i < input.endIndex || p < pieces.endIndex {
-      if p < pieces.endIndex {
-        switch pieces[p] {
-        case .any:
-          star = (p, i)
-          p += 1
-          continue
-        case .one where i < input.endIndex:
-          p += 1
-          i += 1
-          continue
-        case .literal(let scalars) where input[i...].starts(with: scalars):
-          p += 1
-          i += scalars.count
-          continue
-        default: break
-        }
-      }
-      guard let back = star, back.input < input.endIndex else { return false }
-      star = (back.piece, back.input + 1)
-      p = back.piece + 1
-      i = back.input + 1
-    }
-    return true
+    return Self.glob(pieces, input) { $0 == $1 }
   }
 }
 

@@ -3,11 +3,7 @@
 /// general way, where folding follows Unicode.
 extension WildcardPattern {
   /// A piece of the pattern, its literals as bytes.
-  enum BytePiece: Sendable, Equatable {
-    case literal([UInt8])
-    case any
-    case one
-  }
+  typealias BytePiece = GlobPiece<UInt8>
 
   /// The pieces as bytes, or nil when a literal has a character outside ASCII.
   static func bytePieces(_ pieces: [Piece]) -> [BytePiece]? {
@@ -33,40 +29,54 @@ extension WildcardPattern {
     }
   }
 
-  /// The glob match of ``match(_:_:)``, on bytes.
+  /// The glob match on bytes, folding the text's A–Z when `fold` (the pattern's literals are folded already).
   private static func match(_ pieces: [BytePiece], _ input: UnsafeBufferPointer<UInt8>, fold: Bool) -> Bool {
-    @inline(__always) func folded(_ b: UInt8) -> UInt8 { fold && b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-    func startsWith(_ literal: [UInt8], at i: Int) -> Bool {
-      guard input.count - i >= literal.count else { return false }
-      for (k, byte) in literal.enumerated() where folded(input[i + k]) != byte { return false }
+    fold ? glob(pieces, input) { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) } : glob(pieces, input) { $0 == $1 }
+  }
+
+  /// Glob matching with the usual single backtrack point per `*` (linear in practice, quadratic at worst); `same`
+  /// compares a literal's character with the input's.
+  static func glob<Input: RandomAccessCollection>(
+    _ pieces: [GlobPiece<Input.Element>], _ input: Input, same: (Input.Element, Input.Element) -> Bool
+  ) -> Bool where Input.Index == Int {
+    func startsWith(_ literal: [Input.Element], at i: Int) -> Bool {
+      guard input.endIndex - i >= literal.count else { return false }
+      for (k, c) in literal.enumerated() where !same(c, input[i + k]) { return false }
       return true
     }
     var p = 0
-    var i = 0
+    var i = input.startIndex
     var star: (piece: Int, input: Int)?
-    while i < input.count || p < pieces.count {
+    while i < input.endIndex || p < pieces.count {
       if p < pieces.count {
         switch pieces[p] {
         case .any:
           star = (p, i)
           p += 1
           continue
-        case .one where i < input.count:
+        case .one where i < input.endIndex:
           p += 1
           i += 1
           continue
-        case .literal(let bytes) where startsWith(bytes, at: i):
+        case .literal(let literal) where startsWith(literal, at: i):
           p += 1
-          i += bytes.count
+          i += literal.count
           continue
         default: break
         }
       }
-      guard let back = star, back.input < input.count else { return false }
+      guard let back = star, back.input < input.endIndex else { return false }
       star = (back.piece, back.input + 1)
       p = back.piece + 1
       i = back.input + 1
     }
     return true
   }
+}
+
+/// A piece of a wildcard pattern: a run of characters, `*` (any run) or `?` (any one character).
+enum GlobPiece<Element: Equatable & Sendable>: Sendable, Equatable {
+  case literal([Element])
+  case any
+  case one
 }
