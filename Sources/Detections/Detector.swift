@@ -56,7 +56,13 @@ public final class Detector: Sendable {
     candidates: [UInt16], memo: inout DetectionMemo
   ) -> [UInt16] {
     var found: [UInt16] = []
-    matches(record, fields: fields, columns: columns, candidates: candidates, memo: &memo, into: &found)
+    if let fields {
+      withUnsafePointer(to: fields) {
+        matches(record, $0, columns: columns, candidates: candidates, memo: &memo, into: &found)
+      }
+    } else {
+      matches(record, nil, columns: nil, candidates: candidates, memo: &memo, into: &found)
+    }
     return found
   }
 
@@ -69,24 +75,6 @@ public final class Detector: Sendable {
   ) -> Int {
     let before = found.count
     matches(record, fields, columns: columns, candidates: candidates, memo: &memo, into: &found)
-    return found.count - before
-  }
-
-  /// ``matches(_:fields:columns:candidates:memo:)``, appending the matching rules' indices to `found`; returns how
-  /// many it appended.
-  @discardableResult
-  public func matches(
-    _ record: ArraySlice<UInt8>, fields: RecordFields?, columns: UnsafeBufferPointer<UInt32>? = nil,
-    candidates: [UInt16], memo: inout DetectionMemo, into found: inout [UInt16]
-  ) -> Int {
-    let before = found.count
-    if let fields {
-      withUnsafePointer(to: fields) {
-        matches(record, $0, columns: columns, candidates: candidates, memo: &memo, into: &found)
-      }
-    } else {
-      matches(record, nil, columns: nil, candidates: candidates, memo: &memo, into: &found)
-    }
     return found.count - before
   }
 
