@@ -1,7 +1,8 @@
 import CloudTrailModel
 
 /// Rules ready to run on every loaded event: indexed by the event names a rule can match, so that an event is
-/// checked only against the rules that name its event name (and the few that name none).
+/// checked only against the rules that name its event name (and the few that name none). Correlation rules match no
+/// single event (their condition names no search): the events they count give ``correlationKeys(rule:record:)``.
 public final class Detector: Sendable {
   /// The rules, in order; findings refer to them by index.
   public let rules: [SigmaRule]
@@ -11,6 +12,12 @@ public final class Detector: Sendable {
   private let prefilters: [Prefilter?]
   /// The rules' tests on fields the scanner locates, decided per distinct value.
   private let quick: QuickPlan
+  /// Per rule, the correlation rules counting its events.
+  let uses: [[CorrelationUse]]
+  /// The correlation rules' indices.
+  public let correlations: [Int]
+  /// Whether some rule reports nothing alone (only counted by a correlation rule).
+  public let hidesRules: Bool
 
   /// Indexes `rules` (at most 65,535).
   public init(_ rules: [SigmaRule]) {
@@ -18,6 +25,9 @@ public final class Detector: Sendable {
     self.names = NameIndex(self.rules)
     self.prefilters = self.rules.map(Prefilter.init)
     self.quick = QuickPlan(self.rules)
+    self.uses = CorrelationUse.index(self.rules)
+    self.correlations = self.rules.indices.filter { [rules = self.rules] in rules[$0].correlation != nil }
+    self.hidesRules = self.rules.contains { !$0.reportsAlone }
   }
 
   /// The rules an event named `eventName` has to be checked against, in rule order.

@@ -19,16 +19,34 @@ public enum SigmaLoader {
   /// The most values one rule may test.
   public static let maxValues = 5_000
 
-  /// The rule in `text` (from `source`, for messages), or the reason it cannot be used.
+  /// The rule in `text` (from `source`, for messages), or the reason it cannot be used; a file of several rules
+  /// (YAML documents) is read with ``documents(_:source:)``.
   public static func rule(_ text: String, source: String) -> Result<SigmaRule, SigmaProblem> {
+    let all = documents(text, source: source)
+    return all.count == 1 ? all[0] : .failure(SigmaProblem("\(all.count) YAML documents: read them with documents()"))
+  }
+
+  /// Each rule in `text`, one per YAML document (a correlation with the rules it counts, say), or the reason it
+  /// cannot be used; a file that cannot be read at all gives one reason.
+  public static func documents(_ text: String, source: String) -> [Result<SigmaRule, SigmaProblem>] {
+    let nodes: [Node]
     do throws(SigmaProblem) {
-      return .success(try parse(text, source: source))
+      nodes = try parseDocuments(text)
     } catch {
-      return .failure(error)
+      return [.failure(error)]
+    }
+    var budget = maxNodes
+    return nodes.map { node in
+      do throws(SigmaProblem) {
+        return .success(try parse(node, source: source, budget: &budget))
+      } catch {
+        return .failure(error)
+      }
     }
   }
 
-  static func parse(_ text: String, source: String) throws(SigmaProblem) -> SigmaRule {
+  /// The file's YAML documents, within the size and nesting bounds.
+  static func parseDocuments(_ text: String) throws(SigmaProblem) -> [Node] {
     guard text.utf8.count <= maxFileBytes else { throw SigmaProblem("larger than \(maxFileBytes >> 20) MiB") }
     guard flowDepth(text) <= 64 else { throw SigmaProblem("brackets nest deeper than 64") }
     var documents: [Node] = []
@@ -38,16 +56,21 @@ public enum SigmaLoader {
     } catch {
       throw SigmaProblem("not YAML: \(String(describing: error).split(separator: "\n").first ?? "")")
     }
-    guard documents.count == 1, let document = documents.first else {
-      throw SigmaProblem(
-        documents.isEmpty ? "empty" : "\(documents.count) YAML documents (rule collections are not supported)")
-    }
-    var budget = maxNodes
+    guard !documents.isEmpty else { throw SigmaProblem("empty") }
+    guard documents.count <= 100 else { throw SigmaProblem("more than 100 YAML documents") }
+    return documents
+  }
+
+  static func parse(_ document: Node, source: String, budget: inout Int) throws(SigmaProblem) -> SigmaRule {
     guard case .map(let top) = try YAMLValue(document, budget: &budget, depth: 0) else {
       throw SigmaProblem("not a rule (the file is not a YAML mapping)")
     }
     let root = Dictionary(top, uniquingKeysWith: { first, _ in first })
-    if root["correlation"] != nil { throw SigmaProblem("a correlation rule (several events over time): not supported") }
+    if let correlation = root["correlation"] {
+      var rule = SigmaRule(root, source: source, searches: [:], condition: .or([]))
+      rule.correlation = try self.correlation(correlation)
+      return rule
+    }
     try checkLogSource(root["logsource"])
     guard case .map(let detection)? = root["detection"] else { throw SigmaProblem("no detection") }
     var searches: [String: SigmaSearch] = [:]
@@ -69,12 +92,7 @@ public enum SigmaLoader {
     let parsed = try conditions.map { (text) throws(SigmaProblem) in
       try SigmaCondition.parse(text, searches: Array(searches.keys))
     }
-    return SigmaRule(
-      title: root["title"]?.text ?? "(untitled)", id: root["id"]?.text ?? "",
-      level: root["level"]?.text.flatMap { SigmaLevel(rawValue: $0.lowercased()) } ?? .medium,
-      tags: root["tags"]?.texts ?? [], description: root["description"]?.text ?? "",
-      falsePositives: root["falsepositives"]?.texts ?? [], source: source, searches: searches,
-      condition: parsed.count == 1 ? parsed[0] : .or(parsed))
+    return SigmaRule(root, source: source, searches: searches, condition: parsed.count == 1 ? parsed[0] : .or(parsed))
   }
 
   /// Refuses log sources other than AWS CloudTrail.

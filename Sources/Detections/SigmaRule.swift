@@ -49,6 +49,31 @@ public struct SigmaRule: Sendable {
   public var searches: [String: SigmaSearch]
   /// The condition over the searches.
   public var condition: SigmaCondition
+  /// `name`: how correlation rules may refer to it (empty when it has none).
+  public var name: String = ""
+  /// For a correlation rule, what it counts (its searches are empty and no single event matches it).
+  public var correlation: SigmaCorrelation?
+  /// Whether its events are shown as its findings: false for a rule only counted by a correlation rule (unless that
+  /// says `generate: true`), as Sigma specifies.
+  public var reportsAlone = true
+
+  init(_ root: [String: YAMLValue], source: String, searches: [String: SigmaSearch], condition: SigmaCondition) {
+    title = root["title"]?.text ?? "(untitled)"
+    id = root["id"]?.text ?? ""
+    name = root["name"]?.text ?? ""
+    level = root["level"]?.text.flatMap { SigmaLevel(rawValue: $0.lowercased()) } ?? .medium
+    tags = root["tags"]?.texts ?? []
+    description = root["description"]?.text ?? ""
+    falsePositives = root["falsepositives"]?.texts ?? []
+    self.source = source
+    self.searches = searches
+    self.condition = condition
+  }
+
+  /// Whether `reference` (a correlation's `rules` entry) names this rule, by `id` or `name`.
+  public func isNamed(_ reference: String) -> Bool {
+    (!id.isEmpty && id.lowercased() == reference.lowercased()) || (!name.isEmpty && name == reference)
+  }
 
   /// Whether the rule matches the record (one CloudTrail event as JSON).
   public func matches(_ record: ArraySlice<UInt8>, semantics: SigmaSemantics = .specification) -> Bool {
@@ -62,8 +87,9 @@ public struct SigmaRule: Sendable {
   }
 
   /// The searches that matched the record, each with the fields that made it match, in name order ("selection:
-  /// eventName=StopLogging").
+  /// eventName=StopLogging"); for a correlation rule, what it counts and the record's group.
   public func explain(_ record: ArraySlice<UInt8>) -> [String] {
+    if let correlation { return [correlation.explain(record)] }
     var fields = FieldCache(record: record)
     return searches.keys.sorted().compactMap { name in
       guard let search = searches[name], search.matches(&fields) else { return nil }

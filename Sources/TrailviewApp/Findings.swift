@@ -59,7 +59,8 @@ func findingsLines(_ state: AppState, _ findings: FindingsState, env: RenderEnvi
         ("", "\(levelMark(rule.level)) \(rule.level.rawValue.uppercased())", levelStyle(rule.level, env: env)))
     }
     if n == findings.selected { selectedLine = lines.count }
-    let tags = rule.tags.filter { $0.hasPrefix("attack.t") }.joined(separator: " ")
+    var tags = rule.tags.filter { $0.hasPrefix("attack.t") }.joined(separator: " ")
+    if let correlation = rule.correlation { tags += (tags.isEmpty ? "" : " · ") + correlation.summary }
     var style = Style.plain
     if n == findings.selected { style.reverse = true }
     lines.append(("\(hit.rows.count)", DisplayText.sanitize(rule.title) + (tags.isEmpty ? "" : "  · \(tags)"), style))

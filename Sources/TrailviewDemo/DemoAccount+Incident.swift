@@ -67,6 +67,17 @@ extension DemoBuilder {
           "AccessDeniedException",
           "User: arn:aws:iam::\(account):user/deploy-bot is not authorized to perform: secretsmanager:ListSecrets because no identity-based policy allows the secretsmanager:ListSecrets action"
         )), region: "us-east-1")
+    // A permission-enumeration script: one read call per service, a second or three apart, all refused.
+    let probes = [
+      ("ec2", "DescribeInstances"), ("rds", "DescribeDBInstances"), ("lambda", "ListFunctions20150331"),
+      ("iam", "ListRoles"), ("ssm", "DescribeParameters"), ("dynamodb", "ListTables"), ("sns", "ListTopics"),
+      ("sqs", "ListQueues"), ("ecr", "DescribeRepositories"), ("eks", "ListClusters"),
+      ("cloudformation", "DescribeStacks"), ("logs", "DescribeLogGroups"),
+    ]
+    for (service, name) in probes {
+      let probe = denied(DemoOp(service: service, name: name, readOnly: true), bot)
+      add(step(1...3, &r), bot, service == "iam" ? DemoOps.global(probe) : probe)
+    }
     // Persistence: a backdoor admin user with its own key.
     let userArn = "arn:aws:iam::\(account):user/backup-admin"
     let userRes = DemoResource(arn: userArn, type: "AWS::IAM::User", name: "backup-admin")

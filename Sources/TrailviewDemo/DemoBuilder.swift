@@ -20,7 +20,8 @@ struct DemoBuilder {
   mutating func add(_ time: Int64, _ actor: DemoActor, _ op: DemoOp, region: String = "us-east-1") {
     guard time >= start && time <= now else { return }
     var op = op
-    if op.errorCode == nil && op.errorMessage == nil && op.eventType == "AwsApiCall" {
+    // GetCallerIdentity needs no permission: it is never refused.
+    if op.errorCode == nil && op.errorMessage == nil && op.eventType == "AwsApiCall" && op.name != "GetCallerIdentity" {
       if actor.deniedRate > 0 && r.chance(actor.deniedRate) {
         op = denied(op, actor)
       } else if actor.throttleRate > 0 && r.chance(actor.throttleRate) {

@@ -22,6 +22,7 @@ struct DetectBenchCommand: ParsableCommand {
   func run() throws {
     var set = BuiltinRules.load()
     if let rules { set.rules += RuleSet.load([rules]).rules }
+    set.resolveCorrelations()
     let detector = Detector(set.rules)
     var scans: [ScanResult] = []
     let files = FileManager.default.enumerator(atPath: tree + "/AWSLogs")?.compactMap { $0 as? String } ?? []

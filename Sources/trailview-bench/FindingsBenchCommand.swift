@@ -26,6 +26,7 @@ struct FindingsBenchCommand: ParsableCommand {
   func run() throws {
     var set = BuiltinRules.load()
     if let rules { set.rules += RuleSet.load([rules]).rules }
+    set.resolveCorrelations()
     let collector = SnapshotCollector()
     let store = EventStore(detector: Detector(set.rules)) { collector.take($0) }
     LogFileSource.load([tree + "/AWSLogs"], into: store)

@@ -4,7 +4,7 @@ import EventStore
 
 /// `--print --findings`: each detection rule that matched loaded events (after the filter), with its level and the
 /// number of events, most serious first; a table, or JSON (`{"findings":[...]}`) or NDJSON with the rule's id, tags,
-/// source and the matching events' IDs.
+/// source, what a correlation rule counts (`correlation`) and the matching events' IDs.
 enum FindingsOutput {
   /// One rule's hits.
   struct Hit {
@@ -53,7 +53,8 @@ enum FindingsOutput {
     func quoted(_ text: String) -> String { JSONOutput.quoted(text) }
     return
       "{\"title\":\(quoted(hit.rule.title)),\"id\":\(quoted(hit.rule.id)),\"level\":\(quoted(hit.rule.level.rawValue)),"
-      + "\"tags\":[\(hit.rule.tags.map(quoted).joined(separator: ","))],\"source\":\(quoted(hit.rule.source)),"
-      + "\"count\":\(hit.events.count),\"eventIDs\":[\(hit.events.map(quoted).joined(separator: ","))]}"
+      + "\"tags\":[\(hit.rule.tags.map(quoted).joined(separator: ","))],\"source\":\(quoted(hit.rule.source))"
+      + (hit.rule.correlation.map { ",\"correlation\":\(quoted($0.summary))" } ?? "")
+      + ",\"count\":\(hit.events.count),\"eventIDs\":[\(hit.events.map(quoted).joined(separator: ","))]}"
   }
 }

@@ -11,6 +11,7 @@ enum RulesLoader {
       set.rules += extra.rules
       set.problems += extra.problems
     }
+    set.resolveCorrelations()
     let problems = set.problems.map { LoadProblem(source: $0.source, reason: "rule skipped: \($0.reason)") }
     return (set.rules.isEmpty ? nil : Detector(set.rules), problems)
   }

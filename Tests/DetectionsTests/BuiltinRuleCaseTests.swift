@@ -125,7 +125,8 @@ import Testing
   @Test func theTableCoversEveryBuiltinRuleOnce() {
     let names = Self.cases.map(\.rule)
     #expect(Set(names).count == names.count, "a rule has two rows")
-    #expect(Set(names) == Set(BuiltinRules.all.map(\.name)))
+    // Correlation rules (bursts) have sequences of events: BuiltinBurstCaseTests.
+    #expect(Set(names) == Set(BuiltinRules.all.map(\.name).filter { Self.rules[$0]?.correlation == nil }))
     #expect(Self.cases.allSatisfy { !$0.positives.isEmpty && !$0.nearMisses.isEmpty })
   }
 

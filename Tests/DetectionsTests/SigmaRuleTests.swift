@@ -110,7 +110,14 @@ import Testing
   }
 
   @Test(arguments: [
-    ("correlation:\n  type: event_count\n", "correlation rule"),
+    ("correlation:\n  type: value_sum\n  rules: [a]\n  timespan: 1h\n", "correlation type value_sum: not supported"),
+    ("correlation:\n  type: temporal\n  rules: [a, b]\n  timespan: 1h\n  condition: a and not b\n", "extended"),
+    ("correlation:\n  type: event_count\n  rules: [a]\n  timespan: 1M\n  condition: {gte: 2}\n", "timespan"),
+    ("correlation:\n  type: event_count\n  rules: [a]\n  timespan: 1h\n", "no condition"),
+    (
+      "correlation:\n  type: value_count\n  rules: [a]\n  timespan: 1h\n  condition: {gte: 2}\n",
+      "needs a condition field"
+    ),
     ("logsource:\n  product: windows\n  service: security\n", "is not AWS CloudTrail"),
     ("detection:\n  selection:\n    eventName|base64: x\n  condition: selection\n", "modifier 'base64'"),
     ("detection:\n  selection:\n    - StopLogging\n  condition: selection\n", "keyword searches"),
@@ -128,5 +135,28 @@ import Testing
     case .success: Issue.record("accepted: \(yaml)")
     case .failure(let problem): #expect(problem.description.contains(reason), "\(problem)")
     }
+  }
+
+  /// References are checked once every file is in: a name no rule has, two rules with one name, and a correlation of
+  /// correlations are each refused with the reason, and the rules they counted report alone again.
+  @Test func correlationReferencesAreResolvedOrRefused() {
+    let base = "logsource: {product: aws, service: cloudtrail}\ndetection: {s: {eventName: x}, condition: s}\n"
+    func correlation(_ id: String, _ rules: String) -> String {
+      "title: \(id)\nid: \(id)\ncorrelation: {type: event_count, rules: [\(rules)], timespan: 1h, condition: {gte: 2}}\n"
+    }
+    var set = RuleSet()
+    set.add("title: A\nname: a\n" + base, source: "a.yml")
+    set.add("title: B1\nname: b\n" + base + "---\ntitle: B2\nname: b\n" + base, source: "b.yml")
+    set.add(correlation("c-ok", "a"), source: "ok.yml")
+    set.add(correlation("c-missing", "nobody"), source: "missing.yml")
+    set.add(correlation("c-twice", "b"), source: "twice.yml")
+    set.add(correlation("c-chain", "c-ok"), source: "chain.yml")
+    set.resolveCorrelations()
+    #expect(set.rules.map(\.title) == ["A", "B1", "B2", "c-ok"])
+    #expect(set.rules.map(\.reportsAlone) == [false, true, true, true])
+    let reasons = Dictionary(uniqueKeysWithValues: set.problems.map { ($0.source, $0.reason) })
+    #expect(reasons["missing.yml"]?.contains("no loaded rule has the id or name nobody") == true)
+    #expect(reasons["twice.yml"]?.contains("2 rules have the id or name b") == true)
+    #expect(reasons["chain.yml"]?.contains("chained correlations are not supported") == true)
   }
 }

@@ -58,6 +58,58 @@ struct PrintFindingsEndToEndTests {
     #expect(table.text.split(separator: "\n").count == 2 && table.text.contains("Denied calls from the intruder"))
   }
 
+  /// A correlation rule file (the rule above counted per address, three within an hour) given with `--rules`: the
+  /// findings name only the correlation (its counted rule does not `generate`), with the events a plain reading
+  /// finds in some hour-long window of three or more.
+  @Test func aCorrelationRuleFromAFileFindsTheBurst() throws {
+    let folder = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let burst = """
+      \(Self.rule.replacingOccurrences(of: "level: high", with: "name: denied"))
+      ---
+      title: Three denied calls within an hour from one address
+      id: 11111111-2222-3333-4444-777777777777
+      level: critical
+      correlation:
+        type: event_count
+        rules: [denied]
+        group-by: [sourceIPAddress]
+        timespan: 1h
+        condition: {gte: 3}
+      """
+    LogTree.write(burst, to: "rules/burst.yml", under: folder)
+    let all = try Subprocess.run(Self.binary, ["--demo", "--print"])
+    let events = LogTree.write(all.stdout, to: "demo.ndjson", under: folder).path
+    let denied = Self.lines(all).filter { record in
+      (record["sourceIPAddress"] as? String ?? "").hasPrefix("203.0.113.")
+        && (record["errorCode"] as? String ?? "").lowercased().hasPrefix("accessdenied")
+    }
+    // By hand: per address, an event is in the burst when some window [t - 1h, t] ending at an event holds it and
+    // two more.
+    let formatter = ISO8601DateFormatter()
+    let timed = denied.map {
+      (
+        ip: $0["sourceIPAddress"] as! String, id: $0["eventID"] as! String,
+        t: formatter.date(from: $0["eventTime"] as! String)!.timeIntervalSince1970
+      )
+    }
+    var expected = Set<String>()
+    for end in timed {
+      let window = timed.filter { $0.ip == end.ip && $0.t <= end.t && $0.t >= end.t - 3600 }
+      if window.count >= 3 { expected.formUnion(window.map(\.id)) }
+    }
+    #expect(expected.count >= 10)
+    let findings = try Subprocess.run(
+      Self.binary,
+      ["--print", "--findings", "--format", "json", "--no-builtin-rules", "--rules", folder.path + "/rules", events])
+    #expect(findings.status == 0, "\(findings.stderr)")
+    let document = try #require(try JSONSerialization.jsonObject(with: Data(findings.stdout)) as? [String: Any])
+    let hits = try #require(document["findings"] as? [[String: Any]])
+    #expect(hits.count == 1 && hits.first?["level"] as? String == "critical")
+    #expect(hits.first?["correlation"] as? String == "event_count gte 3 within 3600s by sourceIPAddress")
+    #expect(Set(hits.first?["eventIDs"] as? [String] ?? []) == expected)
+  }
+
   @Test func theBuiltInPackFlagsTheIncidentsStopLogging() throws {
     let out = try Subprocess.run(
       Self.binary, ["--demo", "--print", "--flagged", "--event-name", "StopLogging"])

@@ -6,13 +6,14 @@ public enum BuiltinRules {
   /// Every built-in rule: a short name (`cloudtrail-logging-stopped`) and its YAML.
   public static var all: [(name: String, yaml: String)] {
     defenseEvasion + persistence + privilegeEscalation + credentialAccess + discovery + exfiltration + execution
-      + initialAccess + lateralMovement + impact
+      + initialAccess + lateralMovement + impact + bursts
   }
 
   /// The built-in rules, compiled (sources `builtin:NAME`).
   public static func load() -> RuleSet {
     var set = RuleSet()
     for (name, yaml) in all { set.add(yaml, source: "builtin:\(name)") }
+    set.resolveCorrelations()
     return set
   }
 }

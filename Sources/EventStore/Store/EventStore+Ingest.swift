@@ -14,8 +14,9 @@ extension EventStore {
     chunks.append(batch.chunk)
     let width = Field.columnFields.count
     var values = [UInt32](repeating: 0, count: width)
-    // The batch's findings are in row order: a cursor walks them beside the rows.
+    // The batch's findings (and counted matches) are in row order: a cursor walks them beside the rows.
     var nextFinding = 0
+    var nextCounted = 0
     values.withUnsafeMutableBufferPointer { values in
       batch.values.withUnsafeBufferPointer { local in
         for (r, row) in batch.rows.enumerated() {
@@ -25,6 +26,8 @@ extension EventStore {
             rules = batch.findingRules[start..<Int(batch.findingEnds[nextFinding])]
             nextFinding += 1
           }
+          let countedStart = nextCounted
+          while nextCounted < batch.counted.count && batch.counted[nextCounted].row == r { nextCounted += 1 }
           if !seen.insert(row.identity) {
             if !batch.arrived && !batch.overlaps { progress.duplicates += 1 }
             continue
@@ -47,6 +50,9 @@ extension EventStore {
           let id = columns.append(place, values: UnsafeBufferPointer(values))
           pending.append(id)
           if let rules { findings.add(row: id, rules: rules) }
+          for k in countedStart..<nextCounted {
+            correlationInputs.add(batch.counted[k].key, row: id, time: row.time)
+          }
         }
       }
     }

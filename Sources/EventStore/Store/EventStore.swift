@@ -43,6 +43,8 @@ public final class EventStore: @unchecked Sendable {
   /// rules each flagged row matched.
   public let detector: Detector?
   var findings = FindingsIndex()
+  /// The events correlation rules count.
+  var correlationInputs = CorrelationInputs()
 
   /// Creates a store that reports to `sink`.
   ///
@@ -169,6 +171,7 @@ public final class EventStore: @unchecked Sendable {
         visible = Self.merge(visible, matching, by: columns.precedes)
       }
     }
+    evaluateCorrelations()
     progress.summarize()
     let snapshot = EventSnapshot(
       columns: columns, strings: strings.strings, chunks: chunks, visible: visible, filter: filter,

@@ -39,17 +39,38 @@ extension RecordBatch {
             rules = everyRule!
           }
           guard !rules.isEmpty else { continue }
+          let before = findingRules.count
           let matched = detector.matches(
             scan.buffer[records[r].range], fieldsAt: fields,
             columns: UnsafeBufferPointer(rebasing: all[(r * width)..<((r + 1) * width)]), candidates: rules,
             memo: &memo,
             into: &findingRules)
           guard matched > 0 else { continue }
+          if !detector.correlations.isEmpty {
+            count(Int32(r), rulesFrom: before, detector, record: scan.buffer[records[r].range])
+            guard findingRules.count > before else { continue }
+          }
           rows[r].flags.insert(.flagged)
           findingRows.append(Int32(r))
           findingEnds.append(Int32(findingRules.count))
         }
       }
+    }
+  }
+
+  /// Keeps what correlation rules need of row `r`'s matches (the rules in `findingRules` from `start`), and drops
+  /// the rules that report nothing alone from the row's findings.
+  private mutating func count(_ r: Int32, rulesFrom start: Int, _ detector: Detector, record: ArraySlice<UInt8>) {
+    for k in start..<findingRules.count where detector.isCounted(findingRules[k]) {
+      for key in detector.correlationKeys(rule: findingRules[k], record: record) { counted.append((r, key)) }
+    }
+    if detector.hidesRules {
+      var kept = start
+      for k in start..<findingRules.count where detector.rules[Int(findingRules[k])].reportsAlone {
+        findingRules[kept] = findingRules[k]
+        kept += 1
+      }
+      findingRules.removeSubrange(kept...)
     }
   }
 

@@ -44,6 +44,8 @@ struct RecordBatch: Sendable {
   /// Every finding's rules, one after another; finding `k`'s end at `findingEnds[k]`.
   var findingRules: [UInt16] = []
   var findingEnds: [Int32] = []
+  /// Matches of rules that correlation rules count, in row order: the row and what the correlation needs.
+  var counted: [(row: Int32, key: CorrelationKey)] = []
 
   static let trailCalls = Set(["CreateTrail", "UpdateTrail", "DeleteTrail", "StartLogging", "StopLogging"])
     .union(EventSelectors.calls)
