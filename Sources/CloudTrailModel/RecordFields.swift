@@ -4,7 +4,7 @@
 /// `fields[.eventName]`.
 public struct RecordFields: Sendable, Equatable {
   /// Room for every slot (checked when the scan plan is built).
-  static let capacity = 32
+  public static let capacity = 32
 
   /// `eventTime` as seconds since 1970 (UTC), or nil when missing or not an ISO 8601 string.
   public var eventTime: Int64? = nil
@@ -53,22 +53,29 @@ extension RecordFields {
   /// into arrays as ``JSONPath`` does. A slot is read without descending into arrays and keeps the last of
   /// repeated keys; so it answers only when no key on the slots' paths repeated, and reports a missing value only
   /// when its key never came up and nothing on its way was an array or a scalar.
+  @inlinable
   public func pathValue(_ slot: ScanSlot) -> PathValue {
     guard let keys, !keys.repeated else { return .unknown }
     if self[slot].isPresent { return .string }
-    let bits = ScanPlan.standard.slotBits[slot.rawValue]
+    let bits = Self.slotBits[slot.rawValue]
     return keys.seen & bits.leaf == 0 && keys.opaque & bits.ancestors == 0 ? .missing : .unknown
   }
+}
+
+extension RecordFields {
+  /// The standard plan's bits per slot, copied out of the plan (a class) so that reading them touches no reference
+  /// count.
+  @usableFromInline static let slotBits = ScanPlan.standard.slotBits
 }
 
 /// The keys on ``ScanSlot`` paths that one record held, as the scanner met them.
 public struct KeyPresence: Sendable, Equatable {
   /// A key came up twice at the same place (JSON allows it; the slot keeps the last one).
-  var repeated: Bool
+  @usableFromInline var repeated: Bool
   /// The plan entries whose keys came up.
-  var seen: UInt64
+  @usableFromInline var seen: UInt64
   /// The entries leading to deeper keys whose value was not an object.
-  var opaque: UInt64
+  @usableFromInline var opaque: UInt64
 }
 
 /// One record found by ``RecordScanner``: where its JSON object lies in the buffer, and its indexed fields.

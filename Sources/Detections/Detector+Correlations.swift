@@ -49,21 +49,38 @@ extension Detector {
 
   /// For a record that rule `rule` matched, what each correlation rule counting it needs: its group (a record
   /// without one of the group-by fields is in no group, as in Sigma's SQL backends) and counted value. Values are
-  /// read as a flattened table holds them: an array or object as its JSON text.
-  public func correlationKeys(rule: UInt16, record: ArraySlice<UInt8>) -> [CorrelationKey] {
+  /// read as a flattened table holds them: an array or object as its JSON text. A field the scanner located
+  /// (`fields`, when given) is taken from there rather than read again.
+  public func correlationKeys(
+    rule: UInt16, record: ArraySlice<UInt8>, fields: UnsafePointer<RecordFields>? = nil
+  ) -> [CorrelationKey] {
     uses[Int(rule)].compactMap { use in
       var group = ""
       for path in use.group {
-        guard let text = Self.text(path, in: record) else { return nil }
+        guard let text = Self.text(path, in: record, fields) else { return nil }
         group += "\(text.utf8.count):\(text)"
       }
       return CorrelationKey(
         correlation: use.correlation, slot: use.slot, group: group,
-        value: use.value.flatMap { Self.text($0, in: record) })
+        value: use.value.flatMap { Self.text($0, in: record, fields) })
     }
   }
 
-  private static func text(_ path: JSONPath, in record: ArraySlice<UInt8>) -> String? {
-    path.leaves(in: record, intoArrays: false).first?.text?.lowercased()
+  private static func text(
+    _ path: JSONPath, in record: ArraySlice<UInt8>, _ fields: UnsafePointer<RecordFields>?
+  ) -> String? {
+    if let fields, let slot = QuickPlan.slotsByPath[path] {
+      switch fields.pointee.pathValue(slot) {
+      case .missing: return nil
+      case .string:
+        let ref = fields.pointee[slot]
+        guard ref.start >= record.startIndex, ref.end <= record.endIndex else { break }
+        if !ref.hasEscapes { return String(decoding: record[ref.start..<ref.end], as: UTF8.self).lowercased() }
+        let bytes = Array(record[ref.start..<ref.end])
+        return JSONStringRef(start: 0, end: bytes.count, hasEscapes: true).decode(in: bytes).lowercased()
+      case .unknown: break
+      }
+    }
+    return path.leaves(in: record, intoArrays: false).first?.text?.lowercased()
   }
 }

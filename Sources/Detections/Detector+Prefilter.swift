@@ -73,6 +73,19 @@ struct Prefilter: Sendable {
     (literals.map(\.count).min() ?? 0) * 16 - literals.count
   }
 
+  /// The bytes with `A`–`Z` lower-cased, in one pass the compiler can vectorize.
+  static func lowered(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+    bytes.withUnsafeBufferPointer { source in
+      [UInt8](unsafeUninitializedCapacity: source.count) { out, n in
+        for i in 0..<source.count {
+          let b = source[i]
+          out[i] = b | (b &- 0x41 < 26 ? 0x20 : 0)
+        }
+        n = source.count
+      }
+    }
+  }
+
   /// Substring search: the C library's `memchr` finds each place the first byte occurs, `memcmp` checks the rest.
   static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
     guard let first = needle.first else { return true }

@@ -33,6 +33,14 @@ public final class Detector: Sendable {
   /// The rules an event named `eventName` has to be checked against, in rule order.
   public func candidates(eventName: String) -> [UInt16] { names.candidates(eventName) }
 
+  /// ``candidates(eventName:)``, remembered in `memo` (which outlives a batch).
+  public func candidates(eventName: String, memo: inout DetectionMemo) -> [UInt16] {
+    if let known = memo.candidates[eventName] { return known }
+    let found = names.candidates(eventName)
+    if memo.candidates.count < 20_000 { memo.candidates[eventName] = found }
+    return found
+  }
+
   /// Every rule (for a record whose event name cannot be read from the scanner's fields).
   public var allRules: [UInt16] { (0..<rules.count).map(UInt16.init) }
 
@@ -95,6 +103,9 @@ public final class Detector: Sendable {
     var under = RecordUnderTest(record, fields: fields, columns: columns)
     var lowered: [UInt8]?
     var escaped = false
+    // Locals: the loop then touches no reference counts of the detector's tables.
+    let quick = self.quick
+    let prefilters = self.prefilters
     for index in candidates {
       let rule = Int(index)
       under.readsRecord = false
@@ -109,7 +120,7 @@ public final class Detector: Sendable {
       }
       if let prefilter = prefilters[rule] {
         if lowered == nil {
-          lowered = record.map(\.lowercasedASCII)
+          lowered = Prefilter.lowered(record)
           escaped = Prefilter.contains(lowered!, Array("\\u".utf8))
         }
         if !escaped && !prefilter.admits(lowered!) { continue }

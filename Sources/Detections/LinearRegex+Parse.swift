@@ -25,9 +25,17 @@ struct ScalarTest: Sendable {
   func accepts(_ c: Unicode.Scalar, ignoreCase: Bool) -> Bool {
     var named = names(c)
     if !named && ignoreCase {
-      let lower = c.properties.lowercaseMapping.unicodeScalars
-      let upper = c.properties.uppercaseMapping.unicodeScalars
-      named = (lower.count == 1 && names(lower.first!)) || (upper.count == 1 && names(upper.first!))
+      // Its other cases, and their other cases (the long s is upper-cased to S, whose lower case is s).
+      func single(_ text: String) -> Unicode.Scalar? {
+        text.unicodeScalars.count == 1 ? text.unicodeScalars.first : nil
+      }
+      let lower = single(c.properties.lowercaseMapping)
+      let upper = single(c.properties.uppercaseMapping)
+      let variants = [
+        lower, upper, lower.flatMap { single($0.properties.uppercaseMapping) },
+        upper.flatMap { single($0.properties.lowercaseMapping) },
+      ]
+      named = variants.contains { $0.map(names) ?? false }
     }
     return named != negated
   }

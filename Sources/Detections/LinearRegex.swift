@@ -31,6 +31,9 @@ public struct LinearRegex: Sendable {
   let firstASCII: (low: UInt64, high: UInt64)?
   let ignoreCase: Bool
   let multiline: Bool
+  /// Runs of ASCII characters every match holds (lower-cased when ignoring case): text without one of them is
+  /// refused before the VM runs.
+  let literals: [[UInt8]]
 
   /// Compiles `pattern` with the flags (`i`, `m`, `s`); throws the reason it cannot be used.
   public init(_ pattern: String, ignoreCase: Bool = false, multiline: Bool = false, dotAll: Bool = false)
@@ -48,12 +51,14 @@ public struct LinearRegex: Sendable {
     tests = compiler.tests
     asciiMasks = compiler.tests.map { $0.asciiMask(ignoreCase: ignoreCase) }
     firstASCII = Self.firstASCII(program, asciiMasks)
+    literals = Self.requiredLiterals(tree).map { ignoreCase ? $0.map(\.lowercasedASCII) : $0 }
     self.ignoreCase = ignoreCase
     self.multiline = multiline
   }
 
   /// Whether the pattern occurs anywhere in `text`.
   public func matches(_ text: String) -> Bool {
+    for literal in literals where !mayHold(literal, text) { return false }
     let input = Array(text.unicodeScalars)
     var current = ThreadList(count: program.count)
     var next = ThreadList(count: program.count)
@@ -77,6 +82,56 @@ public struct LinearRegex: Sendable {
       position += 1
     }
     return false
+  }
+
+  /// The runs of plain ASCII characters (two or more) in the pattern's top-level sequence, longest first: every
+  /// match contains each of them.
+  static func requiredLiterals(_ node: RegexNode) -> [[UInt8]] {
+    guard case .sequence(let items) = node else { return [] }
+    var runs: [[UInt8]] = []
+    var run: [UInt8] = []
+    for item in items {
+      if case .test(let t) = item, !t.negated, t.classes.isEmpty, t.ranges.count == 1,
+        t.ranges[0].lowerBound == t.ranges[0].upperBound, t.ranges[0].lowerBound < 128
+      {
+        run.append(UInt8(t.ranges[0].lowerBound))
+        continue
+      }
+      if run.count >= 2 { runs.append(run) }
+      run = []
+    }
+    if run.count >= 2 { runs.append(run) }
+    return runs.sorted { $0.count > $1.count }
+  }
+
+  /// Whether `text` may hold `literal`: false only when it certainly does not. Ignoring case, text beyond ASCII is
+  /// not ruled out (`re` folds the Kelvin sign to `k`, the long s to `s`).
+  private func mayHold(_ literal: [UInt8], _ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      let n = literal.count
+      guard bytes.count >= n else { return ignoreCase && bytes.contains { $0 >= 0x80 } }
+      let first = literal[0]
+      var sawWide = false
+      var i = 0
+      while i <= bytes.count - n {
+        var b = bytes[i]
+        if b >= 0x80 { sawWide = true }
+        if ignoreCase { b = b.lowercasedASCII }
+        if b == first {
+          var k = 1
+          while k < n {
+            let c = ignoreCase ? bytes[i + k].lowercasedASCII : bytes[i + k]
+            if c != literal[k] { break }
+            k += 1
+          }
+          if k == n { return true }
+        }
+        i += 1
+      }
+      if ignoreCase && !sawWide { sawWide = bytes[(bytes.count - n + 1)...].contains { $0 >= 0x80 } }
+      return ignoreCase && sawWide
+    }
   }
 
   private static func admits(_ mask: (low: UInt64, high: UInt64), _ scalar: Unicode.Scalar) -> Bool {

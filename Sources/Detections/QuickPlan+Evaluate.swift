@@ -120,12 +120,14 @@ extension QuickPlan {
       let column = columnOfSlot[slot]
       if let columns, column >= 0, ref.end - ref.start < 1_024 {
         let id = Int(columns[column])
-        if id < memo.byColumnID[slot].count, memo.byColumnID[slot][id] >= 0 { return memo.byColumnID[slot][id] }
+        let at = id &* RecordFields.capacity &+ slot
+        if at < memo.byColumnID.count, memo.byColumnID[at] >= 0 { return memo.byColumnID[at] }
         let number = hashed(slot, ref, record, memo: &memo)
-        if memo.byColumnID[slot].count <= id {
-          memo.byColumnID[slot].append(contentsOf: repeatElement(-1, count: id + 1 - memo.byColumnID[slot].count))
+        if memo.byColumnID.count <= at {
+          memo.byColumnID.append(
+            contentsOf: repeatElement(-1, count: (id + 1) * RecordFields.capacity - memo.byColumnID.count))
         }
-        memo.byColumnID[slot][id] = number
+        memo.byColumnID[at] = number
         return number
       }
       return hashed(slot, ref, record, memo: &memo)

@@ -136,7 +136,10 @@ public struct DetectionMemo: Sendable {
   /// Per slot test, per value number: 0 not worked out yet, else a ``Tri`` raw value.
   var answers: [[UInt8]]
   /// Per slot, the value number of each column string id of the current batch (-1: not looked up yet).
-  var byColumnID = [[Int32]](repeating: [], count: ScanSlot.allCases.count)
+  /// One table for every slot, column string id first (`id * 32 + slot`): one bounds check per look-up.
+  var byColumnID: [Int32] = []
+  /// The candidate rules of each event name met (bounded).
+  var candidates: [String: [UInt16]] = [:]
 
   init(tests: Int) {
     answers = [[UInt8]](repeating: [], count: tests)
@@ -144,7 +147,7 @@ public struct DetectionMemo: Sendable {
 
   /// Forgets the column string ids of the previous batch (each batch numbers its strings afresh).
   public mutating func startBatch() {
-    for slot in byColumnID.indices where !byColumnID[slot].isEmpty { byColumnID[slot].removeAll(keepingCapacity: true) }
+    byColumnID.removeAll(keepingCapacity: true)
   }
 
   /// Whether the memo is small enough to keep for the next batch (values met: at most 100,000 and 16 MiB).

@@ -122,7 +122,8 @@ public struct SigmaSearch: Sendable {
 struct FieldCache {
   let record: ArraySlice<UInt8>
   let semantics: SigmaSemantics
-  private var read: [JSONPath: [JSONLeaf]] = [:]
+  /// The paths read so far (a record's rules read few: a list beats hashing paths).
+  private var read: [(path: JSONPath, leaves: [JSONLeaf])] = []
 
   init(record: ArraySlice<UInt8>, semantics: SigmaSemantics = .specification) {
     self.record = record
@@ -130,9 +131,9 @@ struct FieldCache {
   }
 
   mutating func leaves(_ path: JSONPath) -> [JSONLeaf] {
-    if let known = read[path] { return known }
+    for known in read where known.path == path { return known.leaves }
     let found = path.leaves(in: record, intoArrays: semantics.intoArrays)
-    read[path] = found
+    read.append((path, found))
     return found
   }
 }

@@ -15,10 +15,13 @@ enum FindingsOutput {
   /// The rules with hits among the visible events, by level (highest first), then count, then title.
   static func hits(_ snapshot: EventSnapshot) -> [Hit] {
     guard let detector = snapshot.detector else { return [] }
-    return snapshot.ruleHits().map { hit in
-      Hit(
-        rule: detector.rules[hit.rule], events: snapshot.inTableOrder(hit.rows).map { snapshot.text(.eventID, row: $0) }
-      )
+    let hits = snapshot.ruleHits()
+    // Event IDs are read from the records once, in load order (a compressed chunk inflated once for all rules),
+    // then listed in the table's order.
+    var ids: [UInt32: String] = [:]
+    for row in Set(hits.flatMap(\.rows)).sorted() { ids[row] = snapshot.text(.eventID, row: row) }
+    return hits.map { hit in
+      Hit(rule: detector.rules[hit.rule], events: snapshot.inTableOrder(hit.rows).map { ids[$0] ?? "" })
     }
   }
 

@@ -84,3 +84,36 @@ struct DetectorShortcutTests {
     #expect(Self.found(detector, record, memo: &memo) == expected)
   }
 }
+
+extension DetectorShortcutTests {
+  /// A correlation rule's group and counted values taken from the scanner's fields are the values read from the
+  /// record, on every sample and demo record and their hostile reshapes (a repeated key or an array at the path must
+  /// not pass for the slot's string).
+  @Test func correlationKeysFromTheScannerAreTheRecordsOwn() throws {
+    var set = BuiltinRules.load()
+    set.add(CorrelationFixtures.rules, source: "fixtures.yml")
+    set.resolveCorrelations()
+    let detector = Detector(set.rules)
+    let counted = set.rules.indices.filter { detector.isCounted(UInt16($0)) }.map(UInt16.init)
+    #expect(counted.count >= 6)
+    let records = try OracleConformanceTests.records()
+    var compared = 0
+    let unchanged: @Sendable (String) -> String = { $0 }
+    for (label, reshape) in [(name: "as is", reshape: unchanged)] + HostileReshapes.all {
+      for record in stride(from: 0, to: records.count, by: 7).map({ records[$0] }) {
+        let bytes = Array(reshape(String(decoding: record, as: UTF8.self)).utf8)
+        let scan = RecordScanner.scan(bytes)
+        guard let scanned = scan.records.first else { continue }
+        let slice = scan.buffer[scanned.range]
+        withUnsafePointer(to: scanned.fields) { fields in
+          for rule in counted {
+            let read = detector.correlationKeys(rule: rule, record: slice)
+            #expect(detector.correlationKeys(rule: rule, record: slice, fields: fields) == read, "\(label)")
+            compared += read.count
+          }
+        }
+      }
+    }
+    #expect(compared > 1_000)
+  }
+}

@@ -24,6 +24,12 @@ import Testing
     #expect(try LinearRegex("a.c", dotAll: true).matches("a\nc"))
     #expect(try !LinearRegex("^b$").matches("a\nb\nc"))
     #expect(try LinearRegex("^b$", multiline: true).matches("a\nb\nc"))
+    // Ignoring case, `re` folds the Kelvin sign to k and the long s to s: a run of plain letters is not searched
+    // for in text beyond ASCII.
+    #expect(try LinearRegex("ok:", ignoreCase: true).matches("o\u{212A}:"))
+    #expect(try LinearRegex("sss", ignoreCase: true).matches("s\u{17F}S"))
+    #expect(try !LinearRegex("ok:").matches("o\u{212A}:"))
+    #expect(try LinearRegex("ok:", ignoreCase: true).matches("xOK:"))
   }
 
   @Test(arguments: [
@@ -57,6 +63,8 @@ struct LinearRegexAgreementTests {
   static let patterns = [
     #""names":\["[^"]*"(,"[^"]*"){2,}"#, "ab+c", "^ab", "c$", "(ab|cd)e?", "[a-c]{2}x", "\\d{3}-\\d", "x|^a",
     "a.c", "(?:b|c)+d$", "\\w+@\\w+", "[^ab]c", "\\s\\S", "é+a", "A[B-D]", "q?a",
+    // Runs of plain characters every match holds (the text is searched for them before the VM runs).
+    "names", "ab,c", "B:a+", "x[ab]cd", "^1 2", "e\\[a", "aé:", "(ab)+ab-",
   ]
 
   /// Text over a small alphabet (so that the patterns match often), from a fixed seed.

@@ -12,8 +12,9 @@ struct CorrelationInputs {
   /// Group-by texts and counted values, interned (equal ids: equal texts).
   var groups: [String: UInt32] = [:]
   var values: [String: UInt32] = [:]
-  /// When the last evaluation ran (uptime nanoseconds).
+  /// When the last evaluation ended (uptime nanoseconds), and how long it took.
   var lastRun: UInt64 = 0
+  var lastCost: UInt64 = 0
 
   /// Rules with events added since their last evaluation.
   var changed: [Int] { events.keys.filter { events[$0]!.count != evaluated[$0] }.sorted() }
@@ -36,23 +37,22 @@ struct CorrelationInputs {
 }
 
 extension EventStore {
-  /// Below this many counted events, correlation rules are evaluated at every publish; above, at most once a second
-  /// or when their events grew by an eighth (the last evaluation always follows the last batch).
-  static let eagerCorrelationEvents = 100_000
+  /// Below this many counted events, correlation rules are evaluated at every publish.
+  static let eagerCorrelationEvents = 5_000
 
-  /// Evaluates the correlation rules whose events changed (call on the queue, before a snapshot is made); when it
-  /// defers a large evaluation it schedules another publish. Returns the rules whose events were replaced.
+  /// Evaluates the correlation rules whose events changed (call on the queue, before a snapshot is made). While
+  /// sources still load and the rules count many events, it runs at most every half second (or ten times its own
+  /// last duration) and schedules a later publish instead; once loading has finished it always runs. Returns the rules
+  /// whose events were replaced.
   @discardableResult
-  func evaluateCorrelations() -> [Int] {
+  func evaluateCorrelations(finished: Bool) -> [Int] {
     guard let detector else { return [] }
     let changed = correlationInputs.changed
     guard !changed.isEmpty else { return [] }
-    let now = DispatchTime.now().uptimeNanoseconds
+    let start = DispatchTime.now().uptimeNanoseconds
     let total = changed.reduce(0) { $0 + correlationInputs.events[$1]!.count }
-    let grown = changed.contains {
-      correlationInputs.events[$0]!.count >= (correlationInputs.evaluated[$0] ?? 0) * 9 / 8
-    }
-    if total > Self.eagerCorrelationEvents && !grown && now - correlationInputs.lastRun < 1_000_000_000 {
+    let wait = max(500_000_000, 10 * correlationInputs.lastCost)
+    if !finished && total > Self.eagerCorrelationEvents && start - correlationInputs.lastRun < wait {
       schedulePublish()
       return []
     }
@@ -63,6 +63,7 @@ extension EventStore {
       correlationInputs.evaluated[rule] = events.count
     }
     correlationInputs.lastRun = DispatchTime.now().uptimeNanoseconds
+    correlationInputs.lastCost = correlationInputs.lastRun - start
     if let rule = filter.rule, changed.contains(rule) {
       // The rule filter shows a correlation rule whose events changed: its rows are worked out again.
       compiled.rule = (UInt16(clamping: rule), RowSet(rule: rule, of: findings, below: columns.count))

@@ -171,8 +171,8 @@ public final class EventStore: @unchecked Sendable {
         visible = Self.merge(visible, matching, by: columns.precedes)
       }
     }
-    evaluateCorrelations()
     progress.summarize()
+    evaluateCorrelations(finished: progress.finished)
     let snapshot = EventSnapshot(
       columns: columns, strings: strings.strings, chunks: chunks, visible: visible, filter: filter,
       generation: generation, progress: progress, trails: trails.values.sorted { $0.name < $1.name },

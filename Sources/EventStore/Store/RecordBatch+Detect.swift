@@ -30,7 +30,7 @@ extension RecordBatch {
             if let known = candidates[name] {
               rules = known
             } else {
-              rules = detector.candidates(eventName: strings[name])
+              rules = detector.candidates(eventName: strings[name], memo: &memo)
               candidates[name] = rules
             }
           } else {
@@ -47,7 +47,7 @@ extension RecordBatch {
             into: &findingRules)
           guard matched > 0 else { continue }
           if !detector.correlations.isEmpty {
-            count(Int32(r), rulesFrom: before, detector, record: scan.buffer[records[r].range])
+            count(Int32(r), rulesFrom: before, detector, record: scan.buffer[records[r].range], fields: fields)
             guard findingRules.count > before else { continue }
           }
           rows[r].flags.insert(.flagged)
@@ -60,9 +60,14 @@ extension RecordBatch {
 
   /// Keeps what correlation rules need of row `r`'s matches (the rules in `findingRules` from `start`), and drops
   /// the rules that report nothing alone from the row's findings.
-  private mutating func count(_ r: Int32, rulesFrom start: Int, _ detector: Detector, record: ArraySlice<UInt8>) {
+  private mutating func count(
+    _ r: Int32, rulesFrom start: Int, _ detector: Detector, record: ArraySlice<UInt8>,
+    fields: UnsafePointer<RecordFields>
+  ) {
     for k in start..<findingRules.count where detector.isCounted(findingRules[k]) {
-      for key in detector.correlationKeys(rule: findingRules[k], record: record) { counted.append((r, key)) }
+      for key in detector.correlationKeys(rule: findingRules[k], record: record, fields: fields) {
+        counted.append((r, key))
+      }
     }
     if detector.hidesRules {
       var kept = start
