@@ -30,6 +30,9 @@ public enum CorrelationEngine {
     /// The alerts: each window's group and end time, in group then time order.
     public var alerts: [(group: UInt32, end: Int64)] = []
 
+    /// No events, no alerts.
+    public init() {}
+
     /// Same events and same alerts.
     public static func == (a: Result, b: Result) -> Bool {
       a.rows == b.rows && a.alerts.elementsEqual(b.alerts) { $0.group == $1.group && $0.end == $1.end }

@@ -23,6 +23,9 @@ public struct SigmaCorrelation: Sendable {
     /// The number compared with.
     public var value: Double
 
+    /// A comparison (`op` one of `gt`, `gte`, `lt`, `lte`, `eq`, `neq`).
+    public init(op: String, value: Double) { (self.op, self.value) = (op, value) }
+
     /// Whether `count` satisfies the comparison.
     public func holds(_ count: Int) -> Bool {
       let c = Double(count)
@@ -55,6 +58,15 @@ public struct SigmaCorrelation: Sendable {
   public var field: String?
   /// Whether the referenced rules also report their events on their own (`generate: true`).
   public var generate: Bool
+
+  /// A correlation rule's section, as ``SigmaLoader`` reads it from YAML.
+  public init(
+    kind: Kind, references: [String], groupBy: [String], aliases: [String: [String: String]], timespan: Int64,
+    condition: [Comparison], field: String?, generate: Bool
+  ) {
+    (self.kind, self.references, self.groupBy, self.aliases) = (kind, references, groupBy, aliases)
+    (self.timespan, self.condition, self.field, self.generate) = (timespan, condition, field, generate)
+  }
 
   /// What the rule counts: "event_count gte 10 within 600s by userIdentity.arn".
   public var summary: String {
