@@ -9,8 +9,9 @@ extension SigV4 {
     var signedHeaders: String
   }
 
-  /// Builds the canonical request over the headers whose lower-cased name `include` accepts.
-  static func canonical(_ request: HTTPRequestParts, include: (String) -> Bool) -> Canonical {
+  /// Builds the canonical request over the headers whose lower-cased name `include` accepts; `service` `s3` takes
+  /// S3's rules (the path signed as sent, the payload hash from `x-amz-content-sha256`).
+  static func canonical(_ request: HTTPRequestParts, service: String = "", include: (String) -> Bool) -> Canonical {
     var order: [String] = []
     var values: [String: [String]] = [:]
     for (name, value) in request.headers {
@@ -22,9 +23,12 @@ extension SigV4 {
     let names = order.sorted()
     let headerLines = names.map { "\($0):\(values[$0]!.joined(separator: ","))\n" }.joined()
     let signed = names.joined(separator: ";")
+    // S3 signs the path as sent (encoded once, not normalized) and the payload hash the request declares.
+    let s3 = service == "s3"
     let text = [
-      request.method.uppercased(), canonicalURI(request.path), canonicalQuery(request.query), headerLines, signed,
-      hexSHA256(request.body),
+      request.method.uppercased(), s3 ? (request.path.isEmpty ? "/" : request.path) : canonicalURI(request.path),
+      canonicalQuery(request.query), headerLines, signed,
+      (s3 ? request.header("x-amz-content-sha256") : nil) ?? hexSHA256(request.body),
     ].joined(separator: "\n")
     return Canonical(request: text, signedHeaders: signed)
   }

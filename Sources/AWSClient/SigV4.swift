@@ -20,7 +20,8 @@ public enum SigV4 {
   /// Signs `request` in place: removes earlier signing headers, adds `X-Amz-Date`, `X-Amz-Security-Token` (if the
   /// credentials have one) and `Authorization`. Signs `host`, `content-type` and every `x-amz-*` header, so the
   /// request must already carry `Host`. `date` is seconds since 1970 (injected for tests). The path is URI-encoded
-  /// once more while signing (the AWS rule for services other than S3).
+  /// once more while signing (the AWS rule for services other than S3); for `s3` it is signed as sent, with the
+  /// payload hash of its `x-amz-content-sha256` header.
   public static func sign(
     _ request: inout HTTPRequestParts, credentials: AWSCredentials, region: String, service: String, date: Int64
   ) {
@@ -31,7 +32,9 @@ public enum SigV4 {
     if let token = credentials.sessionToken, !token.isEmpty {
       request.headers.append((name: "X-Amz-Security-Token", value: token))
     }
-    let canonical = canonical(request) { $0 == "host" || $0 == "content-type" || $0.hasPrefix("x-amz-") }
+    let canonical = canonical(request, service: service) {
+      $0 == "host" || $0 == "content-type" || $0.hasPrefix("x-amz-")
+    }
     let day = String(stamp.prefix(8))
     let scope = scope(day: day, region: region, service: service)
     let toSign = stringToSign(canonicalRequest: canonical.request, amzDate: stamp, scope: scope)
