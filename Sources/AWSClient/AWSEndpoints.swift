@@ -63,6 +63,18 @@ public enum AWSEndpoints {
     return (try parseEndpoint(text), true)
   }
 
+  /// The S3 endpoint when one is set (then requests are path-style): `explicit` (`--endpoint-url`) >
+  /// `AWS_ENDPOINT_URL_S3` > `AWS_ENDPOINT_URL` > the profile's `endpoint_url`; nil for AWS itself.
+  public static func resolveS3Endpoint(
+    explicit: String?, environment: [String: String], profileEndpoint: String?
+  ) throws(AWSError) -> URL? {
+    let candidates = [explicit, environment["AWS_ENDPOINT_URL_S3"], environment["AWS_ENDPOINT_URL"], profileEndpoint]
+    guard let text = candidates.lazy.compactMap({ $0?.trimmingWhitespace() }).first(where: { !$0.isEmpty }) else {
+      return nil
+    }
+    return try parseEndpoint(text)
+  }
+
   /// The STS endpoint: `AWS_ENDPOINT_URL_STS` > `AWS_ENDPOINT_URL` > regional `sts.REGION...` > `sts.amazonaws.com`.
   static func stsEndpoint(region: String?, environment: [String: String]) throws(AWSError) -> URL {
     for key in ["AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL"] {

@@ -11,7 +11,10 @@ enum PrintFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// The command line, shared by the dashboard and print mode.
 struct Options: ParsableArguments {
-  @Argument(help: "CloudTrail log files or folders (read recursively: .json, .json.gz, .jsonl, .ndjson).")
+  @Argument(
+    help:
+      "CloudTrail log files or folders (read recursively: .json, .json.gz, .jsonl, .ndjson), or a trail's bucket read in place (s3://BUCKET/PREFIX)."
+  )
   var paths: [String] = []
 
   @Flag(help: "Browse the built-in demo account (no AWS needed).")
@@ -162,7 +165,9 @@ struct Options: ParsableArguments {
       """)
   var cacheDir: String?
 
-  @Option(name: .customLong("endpoint-url"), help: "CloudTrail endpoint for the live API (for example a local fake).")
+  @Option(
+    name: .customLong("endpoint-url"),
+    help: "Endpoint for the live API, or for S3 with s3:// paths (for example a local fake or emulator).")
   var endpointURL: String?
 
   @Flag(name: .customLong("trails"), help: "With --print and the live API: print the trails instead of events.")

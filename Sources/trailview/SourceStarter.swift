@@ -21,6 +21,8 @@ struct SourceStarter {
   private(set) var cacheRoot: String?
   /// The account the credentials belong to, when the cache is used.
   private(set) var accountID: String?
+  /// The S3 client, when a path is an `s3://` URL.
+  private(set) var s3: S3Client?
 
   init(options: Options, filter: EventFilter, now: Int64, log: DiagnosticLog) throws {
     self.options = options
@@ -30,6 +32,9 @@ struct SourceStarter {
     if options.demo || !options.paths.isEmpty {
       lives = []
       log.say(1, "source: \(options.demo ? "the built-in demo account" : options.paths.joined(separator: ", "))")
+      if !options.demo && options.paths.contains(where: { S3Source.parse($0) != nil }) {
+        s3 = try Self.s3Client(options, log: log)
+      }
       return
     }
     do throws(AWSError) {
@@ -134,7 +139,19 @@ struct SourceStarter {
       return sessions
     }
     guard options.demo else {
-      return [LogFileSource.load(options.paths, into: store, maxFileBytes: max(1, options.maxFileMB) << 20)]
+      let maxFileBytes = max(1, options.maxFileMB) << 20
+      var sources: [any EventSource] = []
+      let local = options.paths.filter { S3Source.parse($0) == nil }
+      if !local.isEmpty { sources.append(LogFileSource.load(local, into: store, maxFileBytes: maxFileBytes)) }
+      for path in options.paths {
+        guard let (bucket, prefix) = S3Source.parse(path), let s3 else { continue }
+        let source = S3Source(
+          bucket: bucket, prefix: prefix, client: s3, window: (filter.startTime, filter.endTime ?? now), into: store,
+          maxFileBytes: maxFileBytes)
+        source.start(filter: filter)
+        sources.append(source)
+      }
+      return sources
     }
     let pageDelay = options.demoPageMilliseconds ?? (options.printMode ? 0 : 120)
     let service = DemoService(now: now, pageDelayMilliseconds: pageDelay)

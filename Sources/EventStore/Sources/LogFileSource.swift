@@ -87,19 +87,10 @@ public final class LogFileSource: EventSource {
           let file = files[index]
           switch Self.readFile(file.path, maxBytes: min(maxFileBytes, Self.maxFileBytesLimit)) {
           case .success(let bytes):
-            let scan = RecordScanner.scan(bytes.bytes)
-            var batch = RecordBatch(
-              scan: scan, source: file.path, ordinal: UInt32(index), detector: reporter.store.detector)
-            if let gzip = bytes.gzip, bytes.error == nil, scan.shape != .lookupEvents,
-              plainUsed.add(scan.buffer.count, ordering: .relaxed).newValue > plainBudget
-            {
-              batch.chunk = RecordChunk(gzip: gzip, size: scan.buffer.count, source: file.path)
-            }
-            if let error = bytes.error {
-              batch.problems.insert(LoadProblem(source: file.path, reason: error), at: 0)
-            }
-            if scan.shape == .digest { batch.problems.removeAll() }
-            reporter.batch(batch)
+            reporter.batch(
+              Self.batch(
+                bytes, source: file.path, ordinal: UInt32(index), reporter: reporter, plainUsed: plainUsed,
+                plainBudget: plainBudget))
           case .failure(let problem):
             reporter.problem(problem, countsAsUnit: true)
           }
@@ -120,6 +111,36 @@ public final class LogFileSource: EventSource {
     var error: String?
     /// The file's gzip bytes, when it was gzip.
     var gzip: [UInt8]? = nil
+  }
+
+  /// A file's records as a batch for the store: compressed chunks kept compressed once `plainUsed` passes
+  /// `plainBudget`, a truncated file's reason first among its problems (a digest file's records are no problem).
+  static func batch(
+    _ bytes: FileBytes, source: String, ordinal: UInt32, reporter: SourceReporter, plainUsed: borrowing Atomic<Int>,
+    plainBudget: Int
+  ) -> RecordBatch {
+    let scan = RecordScanner.scan(bytes.bytes)
+    var batch = RecordBatch(scan: scan, source: source, ordinal: ordinal, detector: reporter.store.detector)
+    if let gzip = bytes.gzip, bytes.error == nil, scan.shape != .lookupEvents,
+      plainUsed.add(scan.buffer.count, ordering: .relaxed).newValue > plainBudget
+    {
+      batch.chunk = RecordChunk(gzip: gzip, size: scan.buffer.count, source: source)
+    }
+    if let error = bytes.error {
+      batch.problems.insert(LoadProblem(source: source, reason: error), at: 0)
+    }
+    if scan.shape == .digest { batch.problems.removeAll() }
+    return batch
+  }
+
+  /// The bytes of a file read whole (`raw`), inflated when gzip; a truncated gzip still yields what it held.
+  static func fileBytes(_ raw: [UInt8], source: String, maxBytes: Int) -> Result<FileBytes, LoadProblem> {
+    guard Gzip.isGzip(raw) else { return .success(FileBytes(bytes: raw, error: nil)) }
+    let (bytes, error) = Gzip.inflate(raw, cap: maxBytes)
+    if let error, bytes.isEmpty {
+      return .failure(LoadProblem(source: source, reason: error.description))
+    }
+    return .success(FileBytes(bytes: bytes, error: error?.description, gzip: raw))
   }
 
   /// Reads a whole file, inflating gzip; a truncated gzip still yields what it held.
@@ -151,11 +172,6 @@ public final class LogFileSource: EventSource {
       got += n
     }
     if got < size { raw.removeSubrange(got...) }
-    guard Gzip.isGzip(raw) else { return .success(FileBytes(bytes: raw, error: nil)) }
-    let (bytes, error) = Gzip.inflate(raw, cap: maxBytes)
-    if let error, bytes.isEmpty {
-      return .failure(LoadProblem(source: path, reason: error.description))
-    }
-    return .success(FileBytes(bytes: bytes, error: error?.description, gzip: raw))
+    return fileBytes(raw, source: path, maxBytes: maxBytes)
   }
 }
