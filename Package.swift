@@ -20,7 +20,12 @@ let package = Package(
     .target(name: "CloudTrailModel"),
     .target(name: "TerminalUI"),
     .target(name: "AWSClient", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-    .target(name: "EventStore", dependencies: ["CloudTrailModel", "AWSClient", "CZlib", "Detections"]),
+    .target(
+      name: "EventStore",
+      dependencies: [
+        "CloudTrailModel", "AWSClient", "CZlib", "Detections", .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+      ]),
     .target(name: "LookupEmulator", dependencies: ["CloudTrailModel", "AWSClient"]),
     .target(name: "TrailviewDemo", dependencies: ["CloudTrailModel", "AWSClient", "LookupEmulator"]),
     .target(name: "TrailviewApp", dependencies: ["TerminalUI", "CloudTrailModel", "EventStore", "Detections"]),
