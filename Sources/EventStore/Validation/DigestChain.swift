@@ -1,0 +1,142 @@
+import Crypto
+
+/// What validation says of one file of a trail's evidence.
+public enum Evidence: Sendable, Equatable {
+  /// A digest whose signature verifies, or a log file whose SHA-256 is the one a valid digest holds.
+  case valid
+  /// The bytes are not the ones signed for (the reason says how it shows).
+  case modified(String)
+  /// A digest lists it (or the next digest names it), but it is not there.
+  case missing
+  /// A log file no valid digest lists (delivered while validation was off, or added by hand).
+  case notCovered
+  /// A digest whose signature could not be checked (the reason says why: no signature known offline, no public key).
+  case notChecked(String)
+  /// A digest file that is not one, or that was read from another place than the one it states.
+  case invalid(String)
+}
+
+/// A gap in a digest chain: a digest that names no previous one although an older one exists (logging or
+/// validation was off between `from` and `to`).
+public struct ChainGap: Sendable, Equatable {
+  /// The older digest's end time.
+  public var from: String
+  /// The newer digest's start time.
+  public var to: String
+
+  /// A gap from `from` to `to`.
+  public init(from: String, to: String) { (self.from, self.to) = (from, to) }
+}
+
+/// Validates digests and log files the way `aws cloudtrail validate-logs` does, from bytes already read: each
+/// digest's signature (from its S3 object metadata, or, offline, from the next digest's `previousDigestSignature`),
+/// the chain (the next digest's `previousDigestHashValue` against the digest's own SHA-256; gaps where a chain
+/// restarts), and each log file's SHA-256 against the valid digest that lists it.
+public struct DigestChain: Sendable {
+  /// One digest file as read.
+  public struct Input: Sendable {
+    /// The bucket it was read from (what it must state).
+    public var bucket: String
+    /// The key it was read from.
+    public var key: String
+    /// Its uncompressed bytes.
+    public var bytes: [UInt8]
+    /// Its signature from the S3 object's metadata (`x-amz-meta-signature`), when read from S3.
+    public var signature: String?
+
+    /// A digest read from `bucket`/`key`.
+    public init(bucket: String, key: String, bytes: [UInt8], signature: String? = nil) {
+      (self.bucket, self.key, self.bytes, self.signature) = (bucket, key, bytes, signature)
+    }
+  }
+
+  /// The verdict on each digest and log file (by `bucket/key`), and the gaps.
+  public struct Report: Sendable {
+    /// Each digest's verdict by `bucket/key` (a digest named by another but absent: ``Evidence/missing``).
+    public var digests: [String: Evidence] = [:]
+    /// Each log file's verdict by `bucket/key`.
+    public var logs: [String: Evidence] = [:]
+    /// Where chains restart, oldest last.
+    public var gaps: [ChainGap] = []
+  }
+
+  /// Validates `digests` and the log files in `logs` (`bucket/key` to uncompressed bytes) with CloudTrail's public
+  /// keys by fingerprint (DER).
+  public static func validate(
+    digests inputs: [Input], logs: [String: [UInt8]], publicKeys: [String: [UInt8]]
+  ) -> Report {
+    var report = Report()
+    var parsed: [(input: Input, digest: DigestFile)] = []
+    for input in inputs {
+      let place = "\(input.bucket)/\(input.key)"
+      switch DigestFile.parse(input.bytes) {
+      case .failure(let problem): report.digests[place] = .invalid("not a digest: \(problem)")
+      case .success(let digest) where digest.bucket != input.bucket || digest.key != input.key:
+        report.digests[place] = .invalid("states another place (s3://\(digest.bucket)/\(digest.key)): it was moved")
+      case .success(let digest): parsed.append((input, digest))
+      }
+    }
+    parsed.sort { $0.digest.endTime > $1.digest.endTime }
+    // Who names each digest as its previous one: the signature and hash it vouches for.
+    var namedBy: [String: DigestFile] = [:]
+    for (_, digest) in parsed {
+      if let bucket = digest.previousBucket, let key = digest.previousKey { namedBy["\(bucket)/\(key)"] = digest }
+    }
+    let present = Set(parsed.map { "\($0.input.bucket)/\($0.input.key)" })
+    var listedBy: [String: DigestFile] = [:]
+    for (n, (input, digest)) in parsed.enumerated() {
+      let place = "\(input.bucket)/\(input.key)"
+      let successor = namedBy[place]
+      let verdict = digestVerdict(input, digest, successor: successor, publicKeys: publicKeys)
+      report.digests[place] = verdict
+      if let bucket = digest.previousBucket, let key = digest.previousKey, !present.contains("\(bucket)/\(key)") {
+        report.digests["\(bucket)/\(key)"] = .missing
+      }
+      if digest.previousKey == nil, n + 1 < parsed.count {
+        report.gaps.append(ChainGap(from: parsed[n + 1].digest.endTime, to: digest.startTime))
+      }
+      guard verdict == .valid || verdict.isUnsignedOffline else { continue }
+      for file in digest.logFiles { listedBy["\(file.bucket)/\(file.key)"] = digest }
+    }
+    for (place, digest) in listedBy {
+      guard let bytes = logs[place] else {
+        report.logs[place] = .missing
+        continue
+      }
+      let hash = DigestFile.hex(SHA256.hash(data: bytes))
+      let expected = digest.logFiles.first { "\($0.bucket)/\($0.key)" == place }?.hash
+      report.logs[place] = hash == expected ? .valid : .modified("its SHA-256 is not the one its digest holds")
+    }
+    for place in logs.keys where listedBy[place] == nil { report.logs[place] = .notCovered }
+    return report
+  }
+
+  /// A digest's verdict: its signature (its own, or the one the next digest vouches for), then the next digest's
+  /// hash of it.
+  private static func digestVerdict(
+    _ input: Input, _ digest: DigestFile, successor: DigestFile?, publicKeys: [String: [UInt8]]
+  ) -> Evidence {
+    if let successor, let hash = successor.previousHash,
+      hash.lowercased() != DigestFile.hex(SHA256.hash(data: input.bytes))
+    {
+      return .modified("its SHA-256 is not the one the next digest holds")
+    }
+    guard let signature = input.signature ?? successor?.previousSignature else {
+      return .notChecked(Evidence.unsignedOffline)
+    }
+    guard let key = publicKeys[digest.publicKeyFingerprint] else {
+      return .notChecked("no public key with fingerprint \(digest.publicKeyFingerprint)")
+    }
+    return digest.isSigned(signature, uncompressed: input.bytes, publicKey: key)
+      ? .valid : .modified("its signature does not verify")
+  }
+}
+
+extension Evidence {
+  /// Why a local tree's newest digest (or the newest before a gap) cannot be checked.
+  static let unsignedOffline =
+    "no later digest names it, and its own signature is in its S3 object metadata, which a local copy does not keep"
+
+  /// A digest left unchecked only for want of its S3 metadata: its log files are still checked against it.
+  var isUnsignedOffline: Bool { self == .notChecked(Evidence.unsignedOffline) }
+}

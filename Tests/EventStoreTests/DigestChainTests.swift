@@ -1,0 +1,131 @@
+import EventStore
+import Foundation
+import TestSupport
+import Testing
+
+/// Validating a trail's evidence from bytes: a chain of four hourly digests signed as CloudTrail signs them (by the
+/// AWS CLI's own signer code, scripts/digest-oracle.py), the third restarting the chain (logging was stopped), each
+/// listing one log file; then the evidence altered one way at a time, each verdict worked out by hand.
+@Suite(.enabled(if: DigestOracle.available, "python3 with awscli and rsa is not installed; skipped"))
+struct DigestChainTests {
+  static let bucket = "trail-logs"
+
+  struct Trail {
+    var digests: [DigestChain.Input]
+    var logs: [String: [UInt8]]
+    var publicKeys: [String: [UInt8]]
+    var signatures: [String]
+    var texts: [String]
+    static func place(_ key: String) -> String { "\(DigestChainTests.bucket)/\(key)" }
+  }
+
+  static func digestKey(_ n: Int) -> String { "AWSLogs/1/CloudTrail-Digest/us-east-1/2026/12/01/d\(n).json.gz" }
+  static func logKey(_ n: Int) -> String { "AWSLogs/1/CloudTrail/us-east-1/2026/12/01/l\(n).json.gz" }
+
+  static let trail: Trail = {
+    let folder = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var logs: [String: [UInt8]] = [:]
+    var entries: [[String: Any]] = []
+    for n in 0..<4 {
+      let content = Array(
+        LogTree.recordsFile([LogTree.record(time: "2026-12-01T0\(n):30:00Z", name: "ListBuckets", eventID: "e\(n)")])
+          .utf8)
+      logs[Trail.place(logKey(n))] = content
+      entries.append([
+        "bucket": bucket, "key": digestKey(n), "link": true, "restart": n == 2,
+        "logs": [logKey(n): Data(content).base64EncodedString()],
+        "fields": [
+          "awsAccountId": "1", "digestStartTime": "2026-12-01T0\(n):00:00Z",
+          "digestEndTime": "2026-12-01T0\(n + 1):00:00Z", "digestS3Bucket": bucket, "digestS3Object": digestKey(n),
+          "digestPublicKeyFingerprint": "fp1", "digestSignatureAlgorithm": "SHA256withRSA",
+        ],
+      ])
+    }
+    let signed = (try? DigestOracle.run("sign", entries, in: folder)) as? [String: Any] ?? [:]
+    let digests = signed["digests"] as? [[String: String]] ?? []
+    let texts = digests.map { $0["text"] ?? "" }
+    return Trail(
+      digests: texts.enumerated().map {
+        DigestChain.Input(bucket: bucket, key: digestKey($0.offset), bytes: Array($0.element.utf8))
+      }, logs: logs,
+      publicKeys: ["fp1": Array(Data(base64Encoded: signed["publicKey"] as? String ?? "") ?? Data())],
+      signatures: digests.map { $0["signature"] ?? "" }, texts: texts)
+  }()
+
+  func validate(_ trail: Trail) -> DigestChain.Report {
+    DigestChain.validate(digests: trail.digests, logs: trail.logs, publicKeys: trail.publicKeys)
+  }
+
+  func digest(_ report: DigestChain.Report, _ n: Int) -> Evidence? { report.digests[Trail.place(Self.digestKey(n))] }
+  func log(_ report: DigestChain.Report, _ n: Int) -> Evidence? { report.logs[Trail.place(Self.logKey(n))] }
+
+  @Test func anIntactLocalTreeIsValidButForTheDigestsNoLaterOneNames() {
+    let report = validate(Self.trail)
+    #expect(digest(report, 0) == .valid && digest(report, 2) == .valid)
+    // d1 (before the gap) and d3 (the newest) are named by no later digest: offline, their signatures are unknown.
+    #expect(digest(report, 1)?.isUnchecked == true && digest(report, 3)?.isUnchecked == true)
+    #expect((0..<4).allSatisfy { log(report, $0) == .valid })
+    #expect(report.gaps == [ChainGap(from: "2026-12-01T02:00:00Z", to: "2026-12-01T02:00:00Z")])
+  }
+
+  @Test func withEachDigestsOwnSignatureEveryDigestIsValid() {
+    var trail = Self.trail
+    for n in 0..<4 { trail.digests[n].signature = trail.signatures[n] }
+    let report = validate(trail)
+    #expect((0..<4).allSatisfy { digest(report, $0) == .valid })
+  }
+
+  @Test func aLogFileChangedByOneByteIsModified() {
+    var trail = Self.trail
+    trail.logs[Trail.place(Self.logKey(0))]![20] ^= 1
+    let report = validate(trail)
+    #expect(log(report, 0) == .modified("its SHA-256 is not the one its digest holds"))
+    #expect(log(report, 1) == .valid && digest(report, 0) == .valid)
+  }
+
+  @Test func aDeletedLogFileIsMissing() {
+    var trail = Self.trail
+    trail.logs[Trail.place(Self.logKey(1))] = nil
+    #expect(log(validate(trail), 1) == .missing)
+  }
+
+  @Test func aDeletedDigestIsMissingAndItsLogFileUncovered() {
+    var trail = Self.trail
+    trail.digests.remove(at: 0)
+    let report = validate(trail)
+    #expect(digest(report, 0) == .missing)
+    #expect(log(report, 0) == .notCovered)
+  }
+
+  @Test func aChangedDigestIsModified() {
+    var trail = Self.trail
+    trail.digests[2].bytes = Array(
+      trail.texts[2].replacingOccurrences(of: "\"awsAccountId\": \"1\"", with: "\"awsAccountId\": \"2\"").utf8)
+    let report = validate(trail)
+    #expect(digest(report, 2) == .modified("its SHA-256 is not the one the next digest holds"))
+    // Its log file is listed by no valid digest any more.
+    #expect(log(report, 2) == .notCovered)
+  }
+
+  @Test func aDigestReadFromAnotherPlaceIsInvalidAndAStrayLogIsUncovered() {
+    var trail = Self.trail
+    trail.digests[0].key += ".copy"
+    trail.logs[Trail.place("AWSLogs/1/CloudTrail/us-east-1/2026/12/01/extra.json")] = Array("{}".utf8)
+    let report = validate(trail)
+    #expect(report.digests[Trail.place(Self.digestKey(0) + ".copy")]?.isInvalid == true)
+    #expect(report.logs[Trail.place("AWSLogs/1/CloudTrail/us-east-1/2026/12/01/extra.json")] == .notCovered)
+  }
+}
+
+extension Evidence {
+  var isUnchecked: Bool {
+    if case .notChecked = self { return true }
+    return false
+  }
+
+  var isInvalid: Bool {
+    if case .invalid = self { return true }
+    return false
+  }
+}
