@@ -149,6 +149,18 @@ struct Options: ParsableArguments {
   @Flag(help: "With --print: the detection rules' hits (rule, level, count) instead of events.")
   var findings = false
 
+  @Flag(
+    name: .customLong("validate"),
+    help:
+      "With --print and local copies of a trail's bucket: check the digest files' signatures and chain and each log file's SHA-256, instead of printing events (exit status 3 when evidence is invalid)."
+  )
+  var validateEvidence = false
+
+  @Option(
+    name: .customLong("public-keys"),
+    help: "With --validate: CloudTrail's public keys, as `aws cloudtrail list-public-keys` prints them.")
+  var publicKeysFile: String?
+
   @Flag(help: "With --print: only events a detection rule flagged (the table and CSV add their level and rules).")
   var flagged = false
 
@@ -228,6 +240,12 @@ struct Options: ParsableArguments {
         "--print --follow writes NDJSON, one event per line as it arrives (not --format \(format!.rawValue))")
     }
     if (findings || flagged) && !printMode { throw ValidationError("--findings and --flagged go with --print") }
+    if validateEvidence && !printMode {
+      throw ValidationError("--validate goes with --print (the dashboard's validation column is to come)")
+    }
+    if validateEvidence && (paths.isEmpty || paths.contains { $0.hasPrefix("s3://") }) {
+      throw ValidationError("--validate reads local copies of a trail's bucket for now (s3:// validation is to come)")
+    }
     if findings && (flagged || summary != nil || columns != nil) {
       throw ValidationError("--findings lists rules: not with --flagged, --summary or --columns")
     }

@@ -129,3 +129,43 @@ extension Evidence {
     return false
   }
 }
+
+extension DigestChainTests {
+  /// `trailview --print --validate` over the chain written out as a local copy of the bucket (gzip, the S3 layout)
+  /// with the public key in `list-public-keys` form: a report line per file, exit status 0; with a log file changed
+  /// by one byte, that file is INVALID and the status is 3.
+  @Test(.enabled(if: BuiltProducts.path("trailview") != nil, "trailview is not built next to the test bundle"))
+  func printValidateReportsEachFileAndFailsOnTampering() throws {
+    let folder = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let trail = Self.trail
+    for input in trail.digests { LogTree.write(input.bytes, to: "copy/\(input.key)", under: folder, gzip: true) }
+    for (place, bytes) in trail.logs {
+      LogTree.write(bytes, to: "copy/" + place.dropFirst(Self.bucket.count + 1), under: folder, gzip: true)
+    }
+    let keys =
+      #"{"PublicKeyList":[{"Value":""# + Data(trail.publicKeys["fp1"]!).base64EncodedString()
+      + #"","ValidityStartTime":"2026-01-01T00:00:00Z","ValidityEndTime":"2027-01-01T00:00:00Z","Fingerprint":"fp1"}]}"#
+    let keyFile = LogTree.write(keys, to: "keys.json", under: folder).path
+    let binary = BuiltProducts.path("trailview")!
+    let args = ["--print", "--validate", folder.appendingPathComponent("copy").path, "--public-keys", keyFile]
+    let intact = try Subprocess.run(binary, args)
+    #expect(intact.status == 0, "\(intact.stderr)")
+    let lines = intact.text.split(separator: "\n").map(String.init)
+    for n in 0..<4 {
+      #expect(lines.contains("Log file\t\(Trail.place(Self.logKey(n)))\tvalid"), "\(intact.text)")
+    }
+    #expect(lines.contains("Digest file\t\(Trail.place(Self.digestKey(0)))\tvalid"))
+    #expect(lines.contains { $0.hasPrefix("Digest file\t\(Trail.place(Self.digestKey(3)))\tnot checked: ") })
+    #expect(lines.contains("Gap\t2026-12-01T02:00:00Z to 2026-12-01T02:00:00Z\tno digest chain"))
+    #expect(lines.last == "Results: digest files 2/4 valid, 2 not checked; log files 4/4 valid")
+    var changed = trail.logs[Trail.place(Self.logKey(2))]!
+    changed[30] ^= 1
+    LogTree.write(changed, to: "copy/" + Self.logKey(2), under: folder, gzip: true)
+    let tampered = try Subprocess.run(binary, args)
+    #expect(tampered.status == 3)
+    #expect(
+      tampered.text.contains(
+        "Log file\t\(Trail.place(Self.logKey(2)))\tINVALID: modified (its SHA-256 is not the one its digest holds)"))
+  }
+}

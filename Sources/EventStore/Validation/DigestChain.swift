@@ -31,7 +31,8 @@ public struct ChainGap: Sendable, Equatable {
 /// Validates digests and log files the way `aws cloudtrail validate-logs` does, from bytes already read: each
 /// digest's signature (from its S3 object metadata, or, offline, from the next digest's `previousDigestSignature`),
 /// the chain (the next digest's `previousDigestHashValue` against the digest's own SHA-256; gaps where a chain
-/// restarts), and each log file's SHA-256 against the valid digest that lists it.
+/// restarts), and each log file's SHA-256 against the digest that lists it (one that verifies, or whose signature
+/// could not be checked, which its own verdict says).
 public struct DigestChain: Sendable {
   /// One digest file as read.
   public struct Input: Sendable {
@@ -95,7 +96,8 @@ public struct DigestChain: Sendable {
       if digest.previousKey == nil, n + 1 < parsed.count {
         report.gaps.append(ChainGap(from: parsed[n + 1].digest.endTime, to: digest.startTime))
       }
-      guard verdict == .valid || verdict.isUnsignedOffline else { continue }
+      // Log files are compared with a digest that verifies, or whose signature could not be checked (said beside it).
+      if case .notChecked = verdict {} else if verdict != .valid { continue }
       for file in digest.logFiles { listedBy["\(file.bucket)/\(file.key)"] = digest }
     }
     for (place, digest) in listedBy {
@@ -137,6 +139,4 @@ extension Evidence {
   static let unsignedOffline =
     "no later digest names it, and its own signature is in its S3 object metadata, which a local copy does not keep"
 
-  /// A digest left unchecked only for want of its S3 metadata: its log files are still checked against it.
-  var isUnsignedOffline: Bool { self == .notChecked(Evidence.unsignedOffline) }
 }
