@@ -119,13 +119,7 @@ def main():
             rules[path] = backend.convert(collection)[0]
         except Exception as error:  # the oracle cannot take this rule: say so, the test decides
             errors[path] = f"{type(error).__name__}: {error}"
-    ordered = sorted(columns)
-    db = sqlite3.connect(":memory:")
-    db.create_function("REGEXP", 2, lambda pattern, value: value is not None and re.search(pattern, str(value)) is not None)
-    db.execute("CREATE TABLE logs (row_index INTEGER, " + ", ".join(f'"{c}"' for c in ordered) + ")")
-    db.executemany(
-        "INSERT INTO logs VALUES (" + ", ".join("?" * (len(ordered) + 1)) + ")",
-        [[i] + [value_at(r, c) for c in ordered] for i, r in enumerate(records)])
+    db = table(records, columns)
     matches = {}
     for path, query in rules.items():
         try:

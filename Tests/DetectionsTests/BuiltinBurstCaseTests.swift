@@ -1,3 +1,4 @@
+import CloudTrailModel
 import Detections
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
   static func at(_ seconds: Int, _ record: String) -> String {
     record.replacingOccurrences(
       of: #""eventTime":"2026-11-30T17:51:31Z""#,
-      with: #""eventTime":""# + EventTimeText.iso(1_795_971_600 + Int64(seconds)) + #"""#)
+      with: #""eventTime":""# + EventTime.formatISO(1_795_971_600 + Int64(seconds)) + #"""#)
   }
 
   struct Case: Sendable {

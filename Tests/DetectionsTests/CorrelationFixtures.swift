@@ -1,3 +1,4 @@
+import CloudTrailModel
 import TestSupport
 
 /// Correlation rules of every kind, and records with bursts in them, for the engine's tests.
@@ -136,7 +137,7 @@ enum CorrelationFixtures {
       if Int.random(in: 0..<40, using: &rng) == 0 { t += 1_800 }
       let name = names.randomElement(using: &rng)!
       var fields = [
-        "\"eventTime\":\"\(EventTimeText.iso(t))\"", "\"eventName\":\"\(name)\"",
+        "\"eventTime\":\"\(EventTime.formatISO(t))\"", "\"eventName\":\"\(name)\"",
         "\"eventSource\":\"\(["kms", "s3", "iam", "sts", "ec2"].randomElement(using: &rng)!).amazonaws.com\"",
         "\"awsRegion\":\"\(["us-east-1", "eu-west-1"].randomElement(using: &rng)!)\"",
       ]
@@ -158,25 +159,5 @@ enum CorrelationFixtures {
       fields.shuffle(using: &rng)
       return "{" + fields.joined(separator: ",") + "}"
     }
-  }
-}
-
-/// ISO times for records written by tests.
-enum EventTimeText {
-  static func iso(_ seconds: Int64) -> String {
-    let days = seconds / 86_400
-    let rest = seconds % 86_400
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468
-    let era = z / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-    func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    return "\(y)-\(two(m))-\(two(d))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
   }
 }
