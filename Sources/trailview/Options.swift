@@ -152,7 +152,7 @@ struct Options: ParsableArguments {
   @Flag(
     name: .customLong("validate"),
     help:
-      "With --print and local copies of a trail's bucket: check the digest files' signatures and chain and each log file's SHA-256, instead of printing events (exit status 3 when evidence is invalid)."
+      "With --print, for local copies of a trail's bucket or s3:// URLs: check the digest files' signatures and chain and each log file's SHA-256, instead of printing events (exit status 3 when evidence is invalid)."
   )
   var validateEvidence = false
 
@@ -243,8 +243,8 @@ struct Options: ParsableArguments {
     if validateEvidence && !printMode {
       throw ValidationError("--validate goes with --print (the dashboard's validation column is to come)")
     }
-    if validateEvidence && (paths.isEmpty || paths.contains { $0.hasPrefix("s3://") }) {
-      throw ValidationError("--validate reads local copies of a trail's bucket for now (s3:// validation is to come)")
+    if validateEvidence && paths.isEmpty {
+      throw ValidationError("--validate needs a local copy of a trail's bucket or an s3:// URL")
     }
     if findings && (flagged || summary != nil || columns != nil) {
       throw ValidationError("--findings lists rules: not with --flagged, --summary or --columns")

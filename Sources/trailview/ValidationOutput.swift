@@ -1,13 +1,14 @@
+import AWSClient
 import CloudTrailModel
 import EventStore
 import Foundation
 import TrailviewApp
 
-/// `--print --validate`: a report of a local copy's evidence in the AWS CLI's style, a line per file (`Digest
+/// `--print --validate`: a report of a trail's evidence (local copies, `s3://` buckets) in the AWS CLI's style, a line per file (`Digest
 /// file`, `Log file`, `Gap`), then the counts. Exit status 3 when a file is modified, missing or invalid; 2 when files
 /// could not be read; 0 otherwise (files that are only not covered or not checked are said, not failed).
 enum ValidationOutput {
-  static func run(_ options: Options) -> Int32 {
+  static func run(_ options: Options, filter: EventFilter, log: DiagnosticLog) -> Int32 {
     var keys: [String: [UInt8]] = [:]
     var problems: [LoadProblem] = []
     if let file = options.publicKeysFile {
@@ -16,9 +17,32 @@ enum ValidationOutput {
       case .failure(let problem): problems.append(problem)
       }
     }
-    let evidence = LocalEvidence.read(options.paths)
-    problems += evidence.problems
-    let report = DigestChain.validate(digests: evidence.digests, logs: evidence.logs, publicKeys: keys)
+    var digests: [DigestChain.Input] = []
+    var logs: [String: [UInt8]] = [:]
+    let local = options.paths.filter { S3Source.parse($0) == nil }
+    if !local.isEmpty {
+      let evidence = LocalEvidence.read(local)
+      (digests, logs) = (evidence.digests, evidence.logs)
+      problems += evidence.problems
+    }
+    let buckets = options.paths.compactMap(S3Source.parse)
+    if !buckets.isEmpty {
+      let client: S3Client
+      do {
+        client = try SourceStarter.s3Client(options, log: log)
+      } catch {
+        StandardError.write("trailview: \(error)\n")
+        return 1
+      }
+      let window = (filter.startTime, filter.endTime ?? Int64(Date().timeIntervalSince1970))
+      for (bucket, prefix) in buckets {
+        let evidence = S3Evidence.read(client: client, bucket: bucket, prefix: prefix, window: window)
+        digests += evidence.digests
+        logs.merge(evidence.logs) { a, _ in a }
+        problems += evidence.problems
+      }
+    }
+    let report = DigestChain.validate(digests: digests, logs: logs, publicKeys: keys)
     let out = OutputWriter()
     var invalid = false
     for (kind, verdicts) in [("Digest file", report.digests), ("Log file", report.logs)] {

@@ -169,3 +169,64 @@ extension DigestChainTests {
         "Log file\t\(Trail.place(Self.logKey(2)))\tINVALID: modified (its SHA-256 is not the one its digest holds)"))
   }
 }
+
+extension DigestChainTests {
+  /// The same chain in moto's S3, each digest with its signature in its object metadata as CloudTrail delivers it
+  /// (uploaded with the AWS CLI's `--metadata`): `trailview --print --validate s3://...` checks every digest with its
+  /// own signature, so all four are valid; a log file replaced by one changed by one byte makes the status 3.
+  @Test(
+    .enabled(if: BuiltProducts.path("trailview") != nil, "trailview is not built next to the test bundle"),
+    .enabled(if: MotoServer.isAvailable, "\(MotoServer.missingMessage)"),
+    .enabled(if: FakeAWSCLI.path != nil, "\(FakeAWSCLI.missingMessage)"))
+  func printValidateReadsTheBucketWithEachDigestsSignature() async throws {
+    let moto = try MotoServer(authenticated: false)
+    defer { moto.stop() }
+    let folder = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let trail = Self.trail
+    func cli(_ arguments: [String]) async throws {
+      let out = try await FakeAWSCLI.cloudtrail(
+        arguments, service: "s3", endpoint: moto.endpoint, accessKey: moto.accessKeyId, secret: moto.secretAccessKey)
+      #expect(out.status == 0, "\(out.stderr)")
+    }
+    try await cli(["mb", "s3://\(Self.bucket)"])
+    for (n, input) in trail.digests.enumerated() {
+      let file = LogTree.write(input.bytes, to: "d\(n).json.gz", under: folder, gzip: true).path
+      try await cli([
+        "cp", file, "s3://\(Self.bucket)/\(input.key)", "--metadata",
+        "signature=\(trail.signatures[n]),signature-algorithm=SHA256withRSA",
+      ])
+    }
+    for (place, bytes) in trail.logs {
+      LogTree.write(bytes, to: "logs/" + place.dropFirst(Self.bucket.count + 1), under: folder, gzip: true)
+    }
+    try await cli(["cp", "--recursive", folder.appendingPathComponent("logs").path, "s3://\(Self.bucket)/"])
+    let keys =
+      #"{"PublicKeyList":[{"Value":""# + Data(trail.publicKeys["fp1"]!).base64EncodedString()
+      + #"","Fingerprint":"fp1"}]}"#
+    let keyFile = LogTree.write(keys, to: "keys.json", under: folder).path
+    var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
+    environment["AWS_ACCESS_KEY_ID"] = moto.accessKeyId
+    environment["AWS_SECRET_ACCESS_KEY"] = moto.secretAccessKey
+    environment["AWS_CONFIG_FILE"] = "/dev/null"
+    environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null"
+    environment["AWS_EC2_METADATA_DISABLED"] = "true"
+    let args = [
+      "--print", "--validate", "s3://\(Self.bucket)/", "--public-keys", keyFile, "--endpoint-url", moto.endpoint,
+      "--region", "us-east-1",
+    ]
+    let binary = BuiltProducts.path("trailview")!
+    let intact = try await Subprocess.run(binary, args, exactEnvironment: environment)
+    #expect(intact.status == 0, "\(intact.stderr)")
+    #expect(
+      intact.text.split(separator: "\n").last == "Results: digest files 4/4 valid; log files 4/4 valid",
+      "\(intact.text)")
+    var changed = trail.logs[Trail.place(Self.logKey(1))]!
+    changed[25] ^= 1
+    let file = LogTree.write(changed, to: "changed.json.gz", under: folder, gzip: true).path
+    try await cli(["cp", file, "s3://\(Self.bucket)/\(Self.logKey(1))"])
+    let tampered = try await Subprocess.run(binary, args, exactEnvironment: environment)
+    #expect(tampered.status == 3)
+    #expect(tampered.text.contains("Log file\t\(Trail.place(Self.logKey(1)))\tINVALID: modified"))
+  }
+}

@@ -9,8 +9,12 @@ struct S3Listing {
   let bucket: String
 
   /// The log keys (`.json.gz`, `.json`) under `prefix`, newest first (by the time in their names); prefixes that
-  /// cannot be listed are added to `problems`.
-  func logKeys(under prefix: String, days: [String]?, problems: inout [LoadProblem]) -> [String] {
+  /// cannot be listed are added to `problems`. `services` are the folders beside each account's regions
+  /// (`CloudTrail-Digest/` for digests).
+  func logKeys(
+    under prefix: String, days: [String]?, services: [String] = ["CloudTrail/", "CloudTrail-Insight/"],
+    problems: inout [LoadProblem]
+  ) -> [String] {
     var accounts: [String] = []
     for entry in folders(prefix + "AWSLogs/", &problems) {
       let name = entry.dropLast().split(separator: "/").last.map(String.init) ?? ""
@@ -22,7 +26,7 @@ struct S3Listing {
     }
     var keys: [String] = []
     for account in accounts {
-      for service in ["CloudTrail/", "CloudTrail-Insight/"] {
+      for service in services {
         for region in folders(account + service, &problems) {
           for folder in days.map({ $0.map { region + $0 + "/" } }) ?? [region] {
             keys += objects(folder, &problems).filter { $0.hasSuffix(".json.gz") || $0.hasSuffix(".json") }

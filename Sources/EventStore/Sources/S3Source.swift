@@ -66,17 +66,8 @@ public final class S3Source: EventSource {
     }
   }
 
-  /// The UTC days (`YYYY/MM/DD`) whose folders can hold the window's events, newest first: from the start's day to
-  /// the day after the end (files are filed under their delivery day, minutes after the events); nil without a start.
-  var days: [String]? {
-    guard let start = window.start else { return nil }
-    let first = start - start % 86_400
-    let last = window.end - window.end % 86_400 + 86_400
-    guard last >= first, (last - first) / 86_400 < 3_660 else { return nil }
-    return stride(from: last, through: first, by: -86_400).map { day in
-      String(EventTime.formatISO(day).prefix(10)).replacingOccurrences(of: "-", with: "/")
-    }
-  }
+  /// The days listed for the window (``S3Window/days(_:)``).
+  var days: [String]? { S3Window.days(window) }
 
   /// Fetches the objects, `concurrency` at a time, in the order given.
   private func fetch(_ keys: [String]) {
@@ -127,4 +118,19 @@ public final class S3Source: EventSource {
 /// A value set on one thread and read on another after a semaphore.
 final class Answer<Value>: @unchecked Sendable {
   var value: Value?
+}
+
+/// Which day folders a time window needs.
+enum S3Window {
+  /// The UTC days (`YYYY/MM/DD`) whose folders can hold the window's events, newest first: from the start's day to
+  /// the day after the end (files are filed under their delivery day, minutes after the events); nil without a start.
+  static func days(_ window: (start: Int64?, end: Int64)) -> [String]? {
+    guard let start = window.start else { return nil }
+    let first = start - start % 86_400
+    let last = window.end - window.end % 86_400 + 86_400
+    guard last >= first, (last - first) / 86_400 < 3_660 else { return nil }
+    return stride(from: last, through: first, by: -86_400).map { day in
+      String(EventTime.formatISO(day).prefix(10)).replacingOccurrences(of: "-", with: "/")
+    }
+  }
 }
