@@ -37,12 +37,17 @@ public struct DetailCache: Sendable {
   }
 }
 
-/// The detection rules the event matched, above its JSON, one line each: "HIGH CloudTrail logging stopped … ·
+/// The detection rules the event matched, most serious first, above its JSON, one line each: "HIGH CloudTrail logging stopped … ·
 /// selection: eventName=StopLogging" (the searches and fields that made it match). Sanitized: rule titles and
 /// record values are input.
 func findingLines(_ snapshot: EventSnapshot, row: UInt32, record: ArraySlice<UInt8>, width: Int) -> [PrettyLine] {
   guard let rules = snapshot.findings[row], let detector = snapshot.detector else { return [] }
-  return rules.map { index in
+  // Most serious first, then by title.
+  let ordered = rules.sorted {
+    let (a, b) = (detector.rules[Int($0)], detector.rules[Int($1)])
+    return (a.level, b.title) > (b.level, a.title)
+  }
+  return ordered.map { index in
     let rule = detector.rules[Int(index)]
     let why = rule.explain(record).joined(separator: "; ")
     return PrettyLine(

@@ -80,3 +80,29 @@ import Testing
     #expect(state.ruleFilter == nil && state.filter.rule == nil && state.filter.rows == nil)
   }
 }
+
+extension FindingsScreenTests {
+  /// An event several rules matched lists them in the detail most serious first, whatever order the rules came in.
+  @Test func theDetailListsAnEventsRulesMostSeriousFirst() throws {
+    var set = RuleSet()
+    set.add(
+      """
+      title: A Stop call
+      level: informational
+      logsource: {product: aws, service: cloudtrail}
+      detection:
+        selection:
+          eventName|startswith: Stop
+        condition: selection
+      """, source: "a.yml")
+    set.add(Self.rules.components(separatedBy: "---SPLIT---\n")[0], source: "b.yml")
+    let collector = SnapshotCollector()
+    let store = EventStore(publishIntervalMilliseconds: 5, detector: Detector(set.rules)) { collector.take($0) }
+    LogFileSource.load([AppFixture.root.path], into: store)
+    var state = AppState(width: 160, height: 40, sourceLabel: "fixture")
+    _ = update(&state, .store(.snapshot(collector.waitFinished()!)))
+    #expect(state.snapshot.text(.eventName, at: 0) == "StopLogging")
+    let detail = state.detail.lines.prefix(2).map { $0.spans.map(\.text).joined() }
+    #expect(detail.count == 2 && detail[0].contains("HIGH") && detail[1].contains("INFORMATIONAL"), "\(detail)")
+  }
+}
