@@ -69,28 +69,23 @@ public struct SigmaCorrelation: Sendable {
   }
 
   /// What the rule counts: "event_count gte 10 within 600s by userIdentity.arn".
-  public var summary: String {
-    let counted = kind == .valueCount ? "distinct \(field ?? "")" : kind.rawValue
-    let condition = self.condition.map { "\($0.op) \($0.value.formatted)" }.joined(separator: ", ")
-    return "\(counted) \(condition) within \(timespan)s"
-      + (groupBy.isEmpty ? "" : " by " + groupBy.joined(separator: ", "))
-  }
+  public var summary: String { measure + (groupBy.isEmpty ? "" : " by " + groupBy.joined(separator: ", ")) }
 
   /// What the rule counts, and the group of `record` (one of its events): "event_count gte 10 within 600s,
   /// userIdentity.arn=arn:aws:iam::123456789012:user/deploy-bot".
   public func explain(_ record: ArraySlice<UInt8>) -> String {
-    let counted = kind == .valueCount ? "distinct \(field ?? "")" : kind.rawValue
-    let condition = self.condition.map { "\($0.op) \($0.value.formatted)" }.joined(separator: ", ")
     let group = groupBy.map { name in
       let value = JSONPath(name).flatMap { $0.leaves(in: record, intoArrays: false).first?.text } ?? "-"
       return "\(name)=\(value.prefix(60))"
     }
-    return (["\(counted) \(condition) within \(timespan)s"] + group).joined(separator: ", ")
+    return ([measure] + group).joined(separator: ", ")
   }
 
-  /// The field a group-by or counted field stands for in the events of the rule referenced as `reference`.
-  func path(_ field: String, for reference: String) -> JSONPath? {
-    JSONPath(aliases[field]?[reference] ?? field)
+  /// "event_count gte 10 within 600s".
+  private var measure: String {
+    let counted = kind == .valueCount ? "distinct \(field ?? "")" : kind.rawValue
+    let condition = self.condition.map { "\($0.op) \($0.value.formatted)" }.joined(separator: ", ")
+    return "\(counted) \(condition) within \(timespan)s"
   }
 }
 

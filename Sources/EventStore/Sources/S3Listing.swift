@@ -1,5 +1,4 @@
 import AWSClient
-import Dispatch
 
 /// Lists a bucket's CloudTrail log keys the way the layout allows: accounts (and organizations' accounts) under
 /// `AWSLogs/`, regions under `CloudTrail/` and `CloudTrail-Insight/`, then each region's chosen days (or all of it),
@@ -62,14 +61,9 @@ struct S3Listing {
     var prefixes: [String] = []
     var token: String?
     repeat {
-      let box = Answer<Result<S3ListPage, AWSError>>()
-      let done = DispatchSemaphore(value: 0)
-      client.listObjects(bucket: bucket, prefix: prefix, delimiter: delimiter, continuationToken: token) {
-        box.value = $0
-        done.signal()
-      }
-      done.wait()
-      switch box.value! {
+      switch client.listObjectsAndWait(
+        bucket: bucket, prefix: prefix, delimiter: delimiter, continuationToken: token)
+      {
       case .success(let page):
         keys += page.objects.map(\.key)
         prefixes += page.prefixes

@@ -69,57 +69,35 @@ public final class S3Source: EventSource {
   /// The days listed for the window (``S3Window/days(_:)``).
   var days: [String]? { S3Window.days(window) }
 
-  /// Fetches the objects, `concurrency` at a time, in the order given.
+  /// Fetches the objects, `concurrency` at a time, in the order given, and loads each like a file.
   private func fetch(_ keys: [String]) {
-    let next = Atomic<Int>(0)
     let plainUsed = Atomic<Int>(0)
-    let done = DispatchGroup()
-    for _ in 0..<min(concurrency, max(1, keys.count)) {
-      done.enter()
-      DispatchQueue.global(qos: .userInitiated).async { [self] in
-        defer { done.leave() }
-        while true {
-          let index = next.add(1, ordering: .relaxed).oldValue
-          guard index < keys.count else { break }
-          let source = "s3://\(bucket)/\(keys[index])"
-          let answer = Answer<Result<S3ObjectData, AWSError>>()
-          let got = DispatchSemaphore(value: 0)
-          client.getObject(bucket: bucket, key: keys[index]) {
-            answer.value = $0
-            got.signal()
-          }
-          got.wait()
-          switch answer.value! {
-          case .success(let object):
-            guard object.bytes.count <= maxFileBytes else {
-              reporter.problem(
-                LoadProblem(source: source, reason: "object is \(object.bytes.count >> 20) MiB, over the cap"),
-                countsAsUnit: true)
-              continue
-            }
-            switch LogFileSource.fileBytes(object.bytes, source: source, maxBytes: maxFileBytes) {
-            case .success(let bytes):
-              reporter.batch(
-                LogFileSource.batch(
-                  bytes, source: source, ordinal: UInt32(index), reporter: reporter, plainUsed: plainUsed,
-                  plainBudget: plainBudget))
-            case .failure(let problem): reporter.problem(problem, countsAsUnit: true)
-            }
-          case .failure(let error):
-            reporter.problem(LoadProblem(source: source, reason: error.explanation), countsAsUnit: true)
-          }
+    let (bucket, reporter, maxFileBytes, plainBudget) = (
+      self.bucket, self.reporter, self.maxFileBytes, self.plainBudget
+    )
+    client.forEachObject(bucket: bucket, keys: keys, concurrency: concurrency) { index, answer in
+      let source = "s3://\(bucket)/\(keys[index])"
+      switch answer {
+      case .success(let object):
+        guard object.bytes.count <= maxFileBytes else {
+          return reporter.problem(
+            LoadProblem(source: source, reason: "object is \(object.bytes.count >> 20) MiB, over the cap"),
+            countsAsUnit: true)
         }
+        switch LogFileSource.fileBytes(object.bytes, source: source, maxBytes: maxFileBytes) {
+        case .success(let bytes):
+          reporter.batch(
+            LogFileSource.batch(
+              bytes, source: source, ordinal: UInt32(index), reporter: reporter, plainUsed: plainUsed,
+              plainBudget: plainBudget))
+        case .failure(let problem): reporter.problem(problem, countsAsUnit: true)
+        }
+      case .failure(let error):
+        reporter.problem(LoadProblem(source: source, reason: error.explanation), countsAsUnit: true)
       }
     }
-    done.wait()
   }
 }
-
-/// A value set on one thread and read on another after a semaphore.
-final class Answer<Value>: @unchecked Sendable {
-  var value: Value?
-}
-
 /// Which day folders a time window needs.
 enum S3Window {
   /// The UTC days (`YYYY/MM/DD`) whose folders can hold the window's events, newest first: from the start's day to

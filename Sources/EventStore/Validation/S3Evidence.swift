@@ -1,5 +1,5 @@
 import AWSClient
-import Dispatch
+import Synchronization
 
 /// A trail's bucket read for validation: the digests under `CloudTrail-Digest/` with each one's signature from its
 /// object metadata (as the AWS CLI takes it), and the log files under `CloudTrail/`, uncompressed, for the window's
@@ -44,27 +44,14 @@ public enum S3Evidence {
     return (digests, logs, problems)
   }
 
-  /// Every object's answer, eight requests at a time.
+  /// Every object's answer, eight requests at a time, in the keys' order.
   private static func fetch(_ client: S3Client, _ bucket: String, _ keys: [String]) -> [(
     String, Result<S3ObjectData, AWSError>
   )] {
-    let answers = Answer<[Int: Result<S3ObjectData, AWSError>]>()
-    answers.value = [:]
-    let lock = DispatchSemaphore(value: 1)
-    let slots = DispatchSemaphore(value: 8)
-    let done = DispatchGroup()
-    for (n, key) in keys.enumerated() {
-      slots.wait()
-      done.enter()
-      client.getObject(bucket: bucket, key: key) { result in
-        lock.wait()
-        answers.value![n] = result
-        lock.signal()
-        slots.signal()
-        done.leave()
-      }
+    let answers = Mutex<[Int: Result<S3ObjectData, AWSError>]>([:])
+    client.forEachObject(bucket: bucket, keys: keys, concurrency: 8) { index, answer in
+      answers.withLock { $0[index] = answer }
     }
-    done.wait()
-    return keys.enumerated().map { ($0.element, answers.value![$0.offset]!) }
+    return answers.withLock { found in keys.indices.map { (keys[$0], found[$0]!) } }
   }
 }
