@@ -15,8 +15,8 @@ import rsa
 from awscli.customizations.cloudtrail.validation import Sha256RSADigestValidator
 
 
-def sign(entries):
-    public, private = rsa.newkeys(2048)
+def sign(entries, keys=None):
+    public, private = keys or rsa.newkeys(2048)
     validator = Sha256RSADigestValidator()
     previous = None
     previous_entry = None

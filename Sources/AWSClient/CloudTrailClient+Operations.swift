@@ -1,3 +1,5 @@
+import Foundation
+
 extension CloudTrailClient {
   /// `LookupEvents`, errors mapped to `LookupError(code:message:)`.
   public func lookupEvents(
@@ -50,6 +52,26 @@ extension CloudTrailClient {
     let body: [String: Any] = nextToken.map { ["NextToken": $0] } ?? [:]
     call("ListTrails", body: JSONObject.encode(body)) { result in
       completion(Self.decode(result, operation: "ListTrails", ListTrailsPage.init(json:)))
+    }
+  }
+
+  /// `ListPublicKeys` for `start`...`end` (seconds since 1970): CloudTrail's digest-signing keys of the client's
+  /// region, DER (PKCS #1) by fingerprint. A value that is not base64 is left out.
+  public func listPublicKeys(
+    start: Int64, end: Int64, completion: @escaping @Sendable (Result<[String: [UInt8]], AWSError>) -> Void
+  ) {
+    call("ListPublicKeys", body: JSONObject.encode(["StartTime": start, "EndTime": end])) { result in
+      completion(
+        Self.decode(result, operation: "ListPublicKeys") { json in
+          var keys: [String: [UInt8]] = [:]
+          for entry in json.objects("PublicKeyList") {
+            guard let fingerprint = entry.string("Fingerprint"), let value = entry.string("Value"),
+              let der = Data(base64Encoded: value)
+            else { continue }
+            keys[fingerprint] = Array(der)
+          }
+          return keys
+        })
     }
   }
 

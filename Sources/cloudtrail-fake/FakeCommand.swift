@@ -22,6 +22,8 @@ struct FakeCommand: ParsableCommand {
   @Option(help: "The demo's end time, seconds since 1970 (default: now).") var now: Int64?
   @Option(help: "The demo's seed.") var seed: UInt64 = 1
   @Option(help: "A JSON array of trails (Trail fields plus GetTrailStatus fields).") var trails: String?
+  @Option(help: "ListPublicKeys's keys: a JSON file shaped like `aws cloudtrail list-public-keys` output.")
+  var publicKeys: String?
   @Option(help: "Trails per ListTrails page.") var trailsPageSize = 50
   @Option(help: "Account ID for default trail ARNs.") var account = "123456789012"
   @Option(
@@ -110,7 +112,8 @@ struct FakeCommand: ParsableCommand {
     let arrivals = arriveEveryMs > 0 ? FakeArrivals(regions: regions, perTick: arriveCount) : nil
     let service = FakeService(
       config: makeConfig(), index: index, regions: regions,
-      trails: FakeTrails(trails: trailList, pageSize: trailsPageSize), arrivals: arrivals)
+      trails: FakeTrails(trails: trailList, pageSize: trailsPageSize), arrivals: arrivals,
+      publicKeys: try publicKeys.map { try FakePublicKeys(file: $0) } ?? FakePublicKeys())
     let server = try HTTPServer.bind(port: port)
     FileHandle.standardOutput.write(Data("listening on http://127.0.0.1:\(server.port)\n".utf8))
     arrivals?.start(every: arriveEveryMs)

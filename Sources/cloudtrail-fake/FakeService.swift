@@ -38,6 +38,8 @@ final class FakeService: Sendable {
   /// The regions served and each one's events.
   let regions: FakeRegions
   let trails: FakeTrails
+  /// `ListPublicKeys`'s keys (`--public-keys`).
+  let publicKeys: FakePublicKeys
   /// Events added while running (`--arrive-every-ms`).
   let arrivals: FakeArrivals?
   /// Pre-encoded `Event` objects by event ID.
@@ -59,9 +61,11 @@ final class FakeService: Sendable {
   }
 
   init(
-    config: FakeConfig, index: LookupIndex, regions: FakeRegions, trails: FakeTrails, arrivals: FakeArrivals? = nil
+    config: FakeConfig, index: LookupIndex, regions: FakeRegions, trails: FakeTrails, arrivals: FakeArrivals? = nil,
+    publicKeys: FakePublicKeys = FakePublicKeys()
   ) {
     self.config = config
+    self.publicKeys = publicKeys
     self.arrivals = arrivals
     self.regions = regions
     self.trails = trails
@@ -168,7 +172,8 @@ final class FakeService: Sendable {
       }
       if seen <= limit { return fail(400, "ThrottlingException", "Rate exceeded") }
     }
-    guard ["LookupEvents", "DescribeTrails", "GetTrailStatus", "ListTrails"].contains(operation) else {
+    guard ["LookupEvents", "DescribeTrails", "GetTrailStatus", "ListTrails", "ListPublicKeys"].contains(operation)
+    else {
       return fail(400, "UnknownOperationException", nil)
     }
     let parsed = request.body.isEmpty ? [:] : (try? JSONSerialization.jsonObject(with: Data(request.body)))
@@ -190,6 +195,7 @@ final class FakeService: Sendable {
       }
     case "DescribeTrails": result = trails.describe(body, region: region).map(\.text)
     case "GetTrailStatus": result = trails.status(body, region: region).map(\.text)
+    case "ListPublicKeys": result = publicKeys.list(body, now: Int64(Date().timeIntervalSince1970)).map(\.text)
     default: result = trails.list(body).map(\.text)
     }
     switch result {

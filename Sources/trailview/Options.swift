@@ -158,7 +158,9 @@ struct Options: ParsableArguments {
 
   @Option(
     name: .customLong("public-keys"),
-    help: "With --validate: CloudTrail's public keys, as `aws cloudtrail list-public-keys` prints them.")
+    help:
+      "With --validate: CloudTrail's public keys, as `aws cloudtrail list-public-keys` prints them (for s3:// buckets trailview asks ListPublicKeys in each digest's region when this is not given)."
+  )
   var publicKeysFile: String?
 
   @Flag(help: "With --print: only events a detection rule flagged (the table and CSV add their level and rules).")

@@ -6,6 +6,38 @@ extension SourceStarter {
   /// The S3 client for `s3://` paths: the credential chain, the profile's region (us-east-1 when none: a bucket's
   /// own region is followed), and `--endpoint-url`, `AWS_ENDPOINT_URL_S3` or `AWS_ENDPOINT_URL` when set.
   static func s3Client(_ options: Options, log: DiagnosticLog) throws -> S3Client {
+    try withAccess(options, log: log) { settings, provider, offset throws(AWSError) in
+      let endpoint = try AWSEndpoints.resolveS3Endpoint(
+        explicit: options.endpointURL, environment: ProcessInfo.processInfo.environment,
+        profileEndpoint: settings.profileEndpointURL)
+      log.say(1, "source: S3 in \(settings.region)\(endpoint.map { " at \($0.absoluteString)" } ?? "")")
+      return S3Client(
+        region: settings.region, endpoint: endpoint, credentials: provider, clockOffset: offset,
+        operationLog: { [log] operation in log.say(2, "s3: \(operation)") })
+    }
+  }
+
+  /// A CloudTrail client for each of `regions` (validation's ListPublicKeys), sharing one credential chain;
+  /// `--endpoint-url`, `AWS_ENDPOINT_URL_CLOUDTRAIL` or `AWS_ENDPOINT_URL` when set.
+  static func cloudTrailClients(_ options: Options, regions: [String], log: DiagnosticLog) throws -> [CloudTrailClient]
+  {
+    try withAccess(options, log: log) { _, provider, offset throws(AWSError) in
+      try regions.map { region throws(AWSError) in
+        let settings = try AWSSettings.resolve(
+          profile: options.profile, region: region, endpointURL: options.endpointURL)
+        let client = CloudTrailClient(settings: settings, credentials: provider, clockOffset: offset)
+        client.setRequestLog { [log] record in log.say(2, record.line) }
+        return client
+      }
+    }
+  }
+
+  /// Runs `body` with the profile's settings (us-east-1 when no region is set) and a credential chain whose
+  /// credentials were found; a failure becomes a ``StartupError`` that explains it.
+  private static func withAccess<T>(
+    _ options: Options, log: DiagnosticLog,
+    _ body: (AWSSettings, CredentialsProvider, ClockOffset) throws(AWSError) -> T
+  ) throws -> T {
     do throws(AWSError) {
       let environment = ProcessInfo.processInfo.environment
       var settings: AWSSettings
@@ -14,19 +46,14 @@ extension SourceStarter {
       } catch  where error.code == "NoRegion" {
         settings = try AWSSettings.resolve(profile: options.profile, region: "us-east-1")
       }
-      let endpoint = try AWSEndpoints.resolveS3Endpoint(
-        explicit: options.endpointURL, environment: environment, profileEndpoint: settings.profileEndpointURL)
       var chain = CredentialChain(
         environment: environment, homeDirectory: AWSHome.path, profileName: options.profile, region: settings.region)
       let offset = ClockOffset()
       chain.clockOffset = offset
       let provider = CredentialsProvider(chain: chain)
       let credentials = try provider.credentials()
-      log.say(1, "source: S3 in \(settings.region)\(endpoint.map { " at \($0.absoluteString)" } ?? "")")
       log.say(1, "credentials: access key \(credentials.accessKeyId) from \(credentials.source)")
-      return S3Client(
-        region: settings.region, endpoint: endpoint, credentials: provider, clockOffset: offset,
-        operationLog: { [log] operation in log.say(2, "s3: \(operation)") })
+      return try body(settings, provider, offset)
     } catch {
       log.say(1, "startup failed: \(error.description)")
       throw StartupError(message: error.explanation)

@@ -42,6 +42,16 @@ enum ValidationOutput {
         problems += evidence.problems
       }
     }
+    if options.publicKeysFile == nil && !buckets.isEmpty {
+      do {
+        let fetched = try ValidationKeys.fetch(for: digests, options: options, log: log)
+        keys = fetched.keys
+        problems += fetched.problems
+      } catch {
+        StandardError.write("trailview: \(error)\n")
+        return 1
+      }
+    }
     let report = DigestChain.validate(digests: digests, logs: logs, publicKeys: keys)
     let out = OutputWriter()
     var invalid = false

@@ -1,0 +1,21 @@
+import CloudTrailModel
+
+extension DigestChain {
+  /// What to ask ListPublicKeys for `digests`: each region's digests (from the `CloudTrail-Digest/REGION/` part of
+  /// the key) span their oldest start to their newest end, plus two hours (keys rotate; the AWS CLI asks as much).
+  /// Digests that cannot be parsed are left out; regions in order.
+  public static func keyRequests(_ digests: [Input]) -> [(region: String, start: Int64, end: Int64)] {
+    var spans: [String: (start: Int64, end: Int64)] = [:]
+    for input in digests {
+      guard let range = input.key.range(of: "/CloudTrail-Digest/"),
+        let region = input.key[range.upperBound...].split(separator: "/").first,
+        case .success(let digest) = DigestFile.parse(input.bytes),
+        let start = EventTime.parse(ArraySlice(digest.startTime.utf8)),
+        let end = EventTime.parse(ArraySlice(digest.endTime.utf8))
+      else { continue }
+      let span = spans[String(region)] ?? (start, end)
+      spans[String(region)] = (min(span.start, start), max(span.end, end))
+    }
+    return spans.keys.sorted().map { ($0, spans[$0]!.start, spans[$0]!.end + 7_200) }
+  }
+}
