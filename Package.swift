@@ -67,6 +67,7 @@ let package = Package(
       name: "EventStoreTests",
       dependencies: [
         "AWSClient", "EventStore", "CloudTrailModel", "Detections", "LookupEmulator", "TrailviewDemo", "TestSupport",
+        .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .testTarget(
       name: "TrailviewAppTests",

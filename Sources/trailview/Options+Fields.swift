@@ -19,7 +19,8 @@ extension Options {
     }
   }
 
-  /// The `--columns` of table and CSV output: fields, and `level` and `rules` (what the detection rules found);
+  /// The `--columns` of table and CSV output: fields, `level` and `rules` (what the detection rules found) and
+  /// `evidence` (what `--validate` said of the event's log file);
   /// nil when not given. Throws a usage error naming an unknown one.
   var printColumns: [ExportColumn]? {
     get throws {
@@ -28,12 +29,13 @@ extension Options {
       for name in columns.split(separator: ",").map({ String($0.filter { $0 != " " }) }) where !name.isEmpty {
         guard let column = ExportColumn(name: name) else {
           throw ValidationError(
-            "--columns: unknown field \"\(name)\"; the fields are \(Self.fieldNames) (and level, rules)")
+            "--columns: unknown field \"\(name)\"; the fields are \(Self.fieldNames) (and level, rules, evidence)")
         }
         chosen.append(column)
       }
       guard !chosen.isEmpty else {
-        throw ValidationError("--columns needs field names; the fields are \(Self.fieldNames) (and level, rules)")
+        throw ValidationError(
+          "--columns needs field names; the fields are \(Self.fieldNames) (and level, rules, evidence)")
       }
       return chosen
     }

@@ -12,7 +12,9 @@ enum PrintMode {
     options: Options, filter: EventFilter, environment: [String: String], log: DiagnosticLog,
     start: (EventStore) -> [any EventSource]
   ) -> Int32 {
-    if options.validateEvidence { return ValidationOutput.run(options, filter: filter, log: log) }
+    if options.validateEvidence {
+      return ValidationOutput.run(options, filter: filter, environment: environment, log: log, start: start)
+    }
     let rules = RulesLoader.load(options)
     let loaded = EventStore.run(filter: filter, publishIntervalMilliseconds: 200, detector: rules.detector) { store in
       store.addProblems(rules.problems)

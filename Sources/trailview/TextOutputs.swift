@@ -19,12 +19,13 @@ enum TableOutput {
     for index in shown { out.write(table.line(row(snapshot, at: index, columns))) }
   }
 
-  /// A column's title: the field's, in capitals (`TIME (UTC)` for the time), or LEVEL and RULES.
+  /// A column's title: the field's, in capitals (`TIME (UTC)` for the time), or LEVEL, RULES and EVIDENCE.
   static func title(_ column: ExportColumn) -> String {
     switch column {
     case .field(let field): return field == .time ? "TIME (UTC)" : field.spec.title.uppercased()
     case .level: return "LEVEL"
     case .rules: return "RULES"
+    case .evidence: return "EVIDENCE"
     }
   }
 
@@ -34,6 +35,7 @@ enum TableOutput {
     case .field(let field): return field.spec.width.cap
     case .level: return 13
     case .rules: return 80
+    case .evidence: return 11
     }
   }
 
@@ -42,7 +44,7 @@ enum TableOutput {
     columns.map { column in
       switch column {
       case .field(let field): return DisplayText.sanitize(cell(field, snapshot, at: index))
-      case .level, .rules: return DisplayText.sanitize(column.text(snapshot, row: snapshot.visible[index]))
+      case .level, .rules, .evidence: return DisplayText.sanitize(column.text(snapshot, row: snapshot.visible[index]))
       }
     }
   }

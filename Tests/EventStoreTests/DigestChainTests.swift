@@ -1,3 +1,4 @@
+import Crypto
 import EventStore
 import Foundation
 import TestSupport
@@ -54,7 +55,8 @@ struct DigestChainTests {
   }()
 
   func validate(_ trail: Trail) -> DigestChain.Report {
-    DigestChain.validate(digests: trail.digests, logs: trail.logs, publicKeys: trail.publicKeys)
+    let hashes = trail.logs.mapValues { SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined() }
+    return DigestChain.validate(digests: trail.digests, logs: hashes, publicKeys: trail.publicKeys)
   }
 
   func digest(_ report: DigestChain.Report, _ n: Int) -> Evidence? { report.digests[Trail.place(Self.digestKey(n))] }
@@ -158,7 +160,9 @@ extension DigestChainTests {
     #expect(lines.contains("Digest file\t\(Trail.place(Self.digestKey(0)))\tvalid"))
     #expect(lines.contains { $0.hasPrefix("Digest file\t\(Trail.place(Self.digestKey(3)))\tnot checked: ") })
     #expect(lines.contains("Gap\t2026-12-01T02:00:00Z to 2026-12-01T02:00:00Z\tno digest chain"))
-    #expect(lines.last == "Results: digest files 2/4 valid, 2 not checked; log files 4/4 valid")
+    #expect(
+      lines.last == "Results: digest files 2/4 valid, 2 not checked; log files 4/4 valid; 1 gap in the chain",
+      "\(intact.text)")
     var changed = trail.logs[Trail.place(Self.logKey(2))]!
     changed[30] ^= 1
     LogTree.write(changed, to: "copy/" + Self.logKey(2), under: folder, gzip: true)
@@ -167,6 +171,12 @@ extension DigestChainTests {
     #expect(
       tampered.text.contains(
         "Log file\t\(Trail.place(Self.logKey(2)))\tINVALID: modified (its SHA-256 is not the one its digest holds)"))
+    // The events of the changed file follow, marked; no other event is listed.
+    let listed = tampered.text.components(separatedBy: "1 events from log files that are not valid:\n")
+    #expect(listed.count == 2, "\(tampered.text)")
+    let rows = listed.last?.split(separator: "\n") ?? []
+    #expect(rows.first?.hasPrefix("EVIDENCE") == true && rows.count == 2)
+    #expect(rows.last?.hasPrefix("MODIFIED") == true && rows.last?.contains("ListBuckets") == true)
   }
 }
 
@@ -219,7 +229,8 @@ extension DigestChainTests {
     let intact = try await Subprocess.run(binary, args, exactEnvironment: environment)
     #expect(intact.status == 0, "\(intact.stderr)")
     #expect(
-      intact.text.split(separator: "\n").last == "Results: digest files 4/4 valid; log files 4/4 valid",
+      intact.text.split(separator: "\n").last
+        == "Results: digest files 4/4 valid; log files 4/4 valid; 1 gap in the chain",
       "\(intact.text)")
     var changed = trail.logs[Trail.place(Self.logKey(1))]!
     changed[25] ^= 1

@@ -9,24 +9,28 @@ public enum ExportColumn: Sendable, Equatable {
   case level
   /// The titles of the rules the event matched, most serious first, separated by "; ".
   case rules
+  /// What validation said of the log file the event came from (empty when it did not judge it).
+  case evidence
 
-  /// The column named `name`: a field name, `level` or `rules`.
+  /// The column named `name`: a field name, `level`, `rules` or `evidence`.
   public init?(name: String) {
     switch name.lowercased() {
     case "level": self = .level
     case "rules": self = .rules
+    case "evidence": self = .evidence
     default:
       guard let field = Field(name: name) else { return nil }
       self = .field(field)
     }
   }
 
-  /// The CSV header: the field's (``CSVCell/header(_:)``), or `level` and `rules`.
+  /// The CSV header: the field's (``CSVCell/header(_:)``), or `level`, `rules` and `evidence`.
   public var csvHeader: String {
     switch self {
     case .field(let field): return CSVCell.header(field)
     case .level: return "level"
     case .rules: return "rules"
+    case .evidence: return "evidence"
     }
   }
 
@@ -36,6 +40,7 @@ public enum ExportColumn: Sendable, Equatable {
     case .field(let field): return snapshot.text(field, row: row)
     case .level: return snapshot.matchedRules(row: row).first?.level.rawValue ?? ""
     case .rules: return snapshot.matchedRules(row: row).map(\.title).joined(separator: "; ")
+    case .evidence: return snapshot.evidence(row: row)?.word ?? ""
     }
   }
 }

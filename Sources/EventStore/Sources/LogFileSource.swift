@@ -129,7 +129,11 @@ public final class LogFileSource: EventSource {
     if let error = bytes.error {
       batch.problems.insert(LoadProblem(source: source, reason: error), at: 0)
     }
-    if scan.shape == .digest { batch.problems.removeAll() }
+    if scan.shape == .digest {
+      batch.problems.removeAll()
+    } else {
+      reporter.store.fileHashes?.record(source: source, bytes: bytes.bytes)
+    }
     return batch
   }
 

@@ -54,6 +54,8 @@ public struct EventSnapshot: Sendable {
   public let detector: Detector?
   /// The rules (indices into the detector's) each flagged row, by row id, matched.
   public let findings: FindingsIndex
+  /// What validation said of the files events came from.
+  public private(set) var evidence: FileEvidence
 
   /// An empty snapshot.
   public init() {
@@ -69,13 +71,15 @@ public struct EventSnapshot: Sendable {
     columnIDs = [[UInt32]](repeating: [], count: Field.columnFields.count)
     detector = nil
     findings = FindingsIndex()
+    evidence = FileEvidence()
   }
 
   init(
     columns: EventColumns, strings: [String], chunks: [RecordChunk], visible: [UInt32], filter: EventFilter,
     generation: Int, progress: LoadProgress, trails: [TrailState], columnIDs: [[UInt32]],
-    findings: FindingsIndex = FindingsIndex(), detector: Detector? = nil
+    findings: FindingsIndex = FindingsIndex(), detector: Detector? = nil, evidence: FileEvidence = FileEvidence()
   ) {
+    self.evidence = evidence
     self.findings = findings
     self.detector = detector
     self.columns = columns
@@ -96,7 +100,19 @@ public struct EventSnapshot: Sendable {
       columns: other.columns, strings: other.strings, chunks: other.chunks,
       visible: (0..<UInt32(other.columns.count)).map { $0 }, filter: EventFilter(), generation: other.generation,
       progress: other.progress, trails: other.trails, columnIDs: other.columnIDs, findings: other.findings,
-      detector: other.detector)
+      detector: other.detector, evidence: other.evidence)
+  }
+
+  /// The same snapshot with its events marked by `evidence`.
+  public func with(evidence: FileEvidence) -> EventSnapshot {
+    var copy = self
+    copy.evidence = evidence
+    return copy
+  }
+
+  /// What validation said of the file event `row` came from (nil when it did not judge it).
+  public func evidence(row: UInt32) -> Evidence? {
+    evidence.verdict(source: chunks[Int(columns.place(row).chunk)].source)
   }
 
   /// Number of rows passing the filter.

@@ -45,6 +45,10 @@ public final class EventStore: @unchecked Sendable {
   var findings = FindingsIndex()
   /// The events correlation rules count.
   var correlationInputs = CorrelationInputs()
+  /// The SHA-256 of each log file the sources read, when validation will want them.
+  public let fileHashes: FileHashes?
+  /// What validation said of the files events came from.
+  var evidence = FileEvidence()
 
   /// Creates a store that reports to `sink`.
   ///
@@ -52,11 +56,13 @@ public final class EventStore: @unchecked Sendable {
   ///   - publishIntervalMilliseconds: how often snapshots are sent while data arrives.
   ///   - sink: receives every update, on the store's queue.
   ///   - detector: the detection rules to check every event against, if any.
+  ///   - hashingFiles: whether sources take each log file's SHA-256 (``fileHashes``) for validation.
   public init(
-    publishIntervalMilliseconds: Int = 100, detector: Detector? = nil,
+    publishIntervalMilliseconds: Int = 100, detector: Detector? = nil, hashingFiles: Bool = false,
     sink: @escaping @Sendable (StoreUpdate) -> Void
   ) {
     self.detector = detector
+    self.fileHashes = hashingFiles ? FileHashes() : nil
     self.sink = sink
     self.publishInterval = publishIntervalMilliseconds
   }
@@ -160,6 +166,17 @@ public final class EventStore: @unchecked Sendable {
     }
   }
 
+  /// Marks events by what validation said of their files, adds its problems (tampered evidence, digests that could
+  /// not be read) and its notice, and publishes.
+  public func setEvidence(_ evidence: FileEvidence, problems: [LoadProblem], notice: String?) {
+    queue.async { [self] in
+      self.evidence = evidence
+      progress.problems.append(contentsOf: problems)
+      if let notice { progress.notices.append(notice) }
+      publishNow()
+    }
+  }
+
   /// Sends a snapshot of the current state (call on the queue).
   func publishNow() {
     let newRows = mergePending()
@@ -176,7 +193,7 @@ public final class EventStore: @unchecked Sendable {
     let snapshot = EventSnapshot(
       columns: columns, strings: strings.strings, chunks: chunks, visible: visible, filter: filter,
       generation: generation, progress: progress, trails: trails.values.sorted { $0.name < $1.name },
-      columnIDs: columnIDs, findings: findings, detector: detector)
+      columnIDs: columnIDs, findings: findings, detector: detector, evidence: evidence)
     sink(.snapshot(snapshot))
   }
 

@@ -57,11 +57,13 @@ extension EventStore {
   /// snapshot published when they have all finished (nil if `deadline` passed first).
   public static func run(
     filter: EventFilter = EventFilter(), publishIntervalMilliseconds: Int = 5, detector: Detector? = nil,
-    until deadline: DispatchTime = .distantFuture,
+    hashingFiles: Bool = false, until deadline: DispatchTime = .distantFuture,
     start: (EventStore) -> Void
   ) -> EventSnapshot? {
     let collector = SnapshotCollector()
-    let store = EventStore(publishIntervalMilliseconds: publishIntervalMilliseconds, detector: detector) {
+    let store = EventStore(
+      publishIntervalMilliseconds: publishIntervalMilliseconds, detector: detector, hashingFiles: hashingFiles
+    ) {
       collector.take($0)
     }
     store.setFilter(filter)

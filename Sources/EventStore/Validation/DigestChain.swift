@@ -61,10 +61,10 @@ public struct DigestChain: Sendable {
     public var gaps: [ChainGap] = []
   }
 
-  /// Validates `digests` and the log files in `logs` (`bucket/key` to uncompressed bytes) with CloudTrail's public
-  /// keys by fingerprint (DER).
+  /// Validates `digests` and the log files in `logs` (`bucket/key` to the SHA-256 of the uncompressed bytes, hex)
+  /// with CloudTrail's public keys by fingerprint (DER).
   public static func validate(
-    digests inputs: [Input], logs: [String: [UInt8]], publicKeys: [String: [UInt8]]
+    digests inputs: [Input], logs: [String: String], publicKeys: [String: [UInt8]]
   ) -> Report {
     var report = Report()
     var parsed: [(input: Input, digest: DigestFile)] = []
@@ -101,13 +101,13 @@ public struct DigestChain: Sendable {
       for file in digest.logFiles { listedBy["\(file.bucket)/\(file.key)"] = digest }
     }
     for (place, digest) in listedBy {
-      guard let bytes = logs[place] else {
+      guard let hash = logs[place] else {
         report.logs[place] = .missing
         continue
       }
-      let hash = DigestFile.hex(SHA256.hash(data: bytes))
       let expected = digest.logFiles.first { "\($0.bucket)/\($0.key)" == place }?.hash
-      report.logs[place] = hash == expected ? .valid : .modified("its SHA-256 is not the one its digest holds")
+      report.logs[place] =
+        hash == expected?.lowercased() ? .valid : .modified("its SHA-256 is not the one its digest holds")
     }
     for place in logs.keys where listedBy[place] == nil { report.logs[place] = .notCovered }
     return report
@@ -139,4 +139,28 @@ extension Evidence {
   static let unsignedOffline =
     "no later digest names it, and its own signature is in its S3 object metadata, which a local copy does not keep"
 
+}
+
+extension DigestChain {
+  /// Log file hashes by source (a path or an `s3://` URL) as places (`bucket/key`): a URL names its place; a local
+  /// copy keeps no bucket name (nor, synced from below it, the trail's key prefix), so its file takes the place a
+  /// digest lists for its key from `AWSLogs/` on (else the first digest's bucket).
+  public static func logPlaces(_ hashes: [String: String], digests: [Input]) -> [String: String] {
+    var placeOf: [Substring: String] = [:]
+    for input in digests {
+      for file in (try? DigestFile.parse(input.bytes).get())?.logFiles ?? [] {
+        if let key = FileEvidence.key(file.key) { placeOf[key] = "\(file.bucket)/\(file.key)" }
+      }
+    }
+    let someBucket = digests.first?.bucket ?? ""
+    var places: [String: String] = [:]
+    for (source, hash) in hashes {
+      if let (bucket, key) = S3Source.parse(source) {
+        places["\(bucket)/\(key)"] = hash
+      } else if let key = FileEvidence.key(source) {
+        places[placeOf[key] ?? "\(someBucket)/\(key)"] = hash
+      }
+    }
+    return places
+  }
 }

@@ -1,15 +1,14 @@
 import Foundation
 
-/// A local copy of a trail's bucket (`aws s3 sync`) read for validation: digests under `CloudTrail-Digest/` and log
-/// files under `CloudTrail/`, each known by its key from `AWSLogs/` on. A copy keeps no bucket name: each log file is
-/// taken to be in the bucket its digests name.
+/// A local copy of a trail's bucket (`aws s3 sync`) read for validation: the digests under `CloudTrail-Digest/`,
+/// each known by its key from `AWSLogs/` on (the log files' hashes come from the load). A copy keeps no bucket
+/// name: each digest is taken to be in the bucket it states (which a moved digest cannot prove).
 public enum LocalEvidence {
-  /// The digests and log files (uncompressed, by `bucket/key`) under `paths`, and the files that could not be read.
-  public static func read(_ paths: [String], maxFileBytes: Int = LogFileSource.defaultMaxFileBytes) -> (
-    digests: [DigestChain.Input], logs: [String: [UInt8]], problems: [LoadProblem]
+  /// The digests under `paths`, and the files that could not be read.
+  public static func digests(_ paths: [String], maxFileBytes: Int = LogFileSource.defaultMaxFileBytes) -> (
+    digests: [DigestChain.Input], problems: [LoadProblem]
   ) {
-    var digestFiles: [(key: String, bytes: [UInt8])] = []
-    var logFiles: [(key: String, bytes: [UInt8])] = []
+    var digests: [DigestChain.Input] = []
     var problems: [LoadProblem] = []
     for path in paths {
       var isFolder: ObjCBool = false
@@ -19,32 +18,20 @@ public enum LocalEvidence {
         ? (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String }.map { path + "/" + $0 } ?? [])
         : [path]
       for file in files.sorted() {
-        guard let range = file.range(of: "AWSLogs/"), file.hasSuffix(".json.gz") || file.hasSuffix(".json") else {
-          continue
-        }
-        let key = String(file[range.lowerBound...])
-        let isDigest = key.contains("/CloudTrail-Digest/")
-        guard isDigest || key.contains("/CloudTrail/") else { continue }
+        guard let key = FileEvidence.key(file), key.contains("/CloudTrail-Digest/"), file.hasSuffix(".json.gz")
+        else { continue }
         switch LogFileSource.readFile(file, maxBytes: maxFileBytes) {
         case .success(let read) where read.error == nil:
-          if isDigest { digestFiles.append((key, read.bytes)) } else { logFiles.append((key, read.bytes)) }
+          // A copy synced from below the trail's key prefix lost the prefix: the stated key still ends the same.
+          let stated = try? DigestFile.parse(read.bytes).get()
+          let place = stated.map { $0.key.hasSuffix(key) ? $0.key : String(key) } ?? String(key)
+          digests.append(DigestChain.Input(bucket: stated?.bucket ?? "", key: place, bytes: read.bytes))
         case .success(let read): problems.append(LoadProblem(source: file, reason: read.error ?? ""))
         case .failure(let problem): problems.append(problem)
         }
       }
     }
-    // The bucket of each listed key, from the digests.
-    var bucketOf: [String: String] = [:]
-    var digests: [DigestChain.Input] = []
-    for (key, bytes) in digestFiles {
-      let stated = try? DigestFile.parse(bytes).get()
-      for file in stated?.logFiles ?? [] { bucketOf[file.key] = file.bucket }
-      digests.append(DigestChain.Input(bucket: stated?.bucket ?? "", key: key, bytes: bytes))
-    }
-    let someBucket = digests.first?.bucket ?? ""
-    var logs: [String: [UInt8]] = [:]
-    for (key, bytes) in logFiles { logs["\(bucketOf[key] ?? someBucket)/\(key)"] = bytes }
-    return (digests, logs, problems)
+    return (digests, problems)
   }
 
   /// CloudTrail's public keys by fingerprint from a file holding `aws cloudtrail list-public-keys` output
