@@ -9,6 +9,8 @@ public struct DetailCache: Sendable {
   public var width = 0
   /// The lines.
   public var lines: [PrettyLine] = []
+  /// Whether validation had judged the files when the lines were made.
+  var validated = false
 
   /// Creates an empty cache.
   public init() {}
@@ -21,7 +23,10 @@ public struct DetailCache: Sendable {
       return
     }
     let id = state.snapshot.visible[state.selected]
-    if state.detail.rowID == id && state.detail.width == layout.detailTextWidth { return }
+    let validated = state.snapshot.evidence.report != nil
+    if state.detail.rowID == id && state.detail.width == layout.detailTextWidth && state.detail.validated == validated {
+      return
+    }
     if state.detail.rowID != id {
       state.detailScroll = 0
       state.detailLine = 0
@@ -29,9 +34,11 @@ public struct DetailCache: Sendable {
     var cache = DetailCache()
     cache.rowID = id
     cache.width = layout.detailTextWidth
+    cache.validated = validated
     let record = state.snapshot.record(at: state.selected)
     cache.lines =
-      findingLines(state.snapshot, row: id, record: record, width: layout.detailTextWidth)
+      evidenceLines(state.snapshot, row: id)
+      + findingLines(state.snapshot, row: id, record: record, width: layout.detailTextWidth)
       + JSONPretty.lines(record, width: layout.detailTextWidth)
     state.detail = cache
   }
@@ -58,4 +65,25 @@ func findingLines(_ snapshot: EventSnapshot, row: UInt32, record: ArraySlice<UIn
         PrettySpan(text: DisplayText.sanitize(why.isEmpty ? "" : " · " + why), kind: .punctuation),
       ])
   }
+}
+
+/// What validation said of the log file the event came from, above its JSON: " EVIDENCE  MODIFIED  why · FILE"
+/// (the reason first: the file's name is long). Sanitized: the file's name comes from the bucket.
+func evidenceLines(_ snapshot: EventSnapshot, row: UInt32) -> [PrettyLine] {
+  guard let verdict = snapshot.evidence(row: row) else { return [] }
+  var why = ""
+  switch verdict {
+  case .modified(let reason), .notChecked(let reason), .invalid(let reason): why = reason + " · "
+  case .notCovered: why = "no valid digest lists this file · "
+  case .valid, .missing: break
+  }
+  return [
+    PrettyLine(
+      indent: 0,
+      spans: [
+        PrettySpan(text: " EVIDENCE ", kind: verdict.isTrusted ? .token : .punctuation),
+        PrettySpan(text: " \(verdict.word) ", kind: .key),
+        PrettySpan(text: DisplayText.sanitize(why + snapshot.source(row: row)), kind: .punctuation),
+      ])
+  ]
 }

@@ -55,8 +55,8 @@ func drawTable(_ grid: inout CellGrid, _ state: AppState, _ rect: Layout.Rect, e
   let rows = max(0, rect.height - 2)
   let snapshot = state.snapshot
   let onScreen = state.top..<min(snapshot.count, state.top + rows)
-  // A level marker before the columns while detection rules run.
-  let gutter = state.snapshot.detector == nil ? 0 : 2
+  // Markers before the columns: the level while detection rules run, the evidence once validation has judged.
+  let gutter = tableGutter(snapshot)
   let widths = tableWidths(state, rows: onScreen, width: rect.width - gutter, paneWidth: rect.width, env: env)
   var x = rect.x + gutter
   for (i, field) in state.columns.enumerated() {
@@ -102,8 +102,13 @@ private func drawRow(
     grid.fill(x: 0, y: y, width: grid.width, height: 1, with: Cell(" ", style: base))
   }
   if state.marked.contains(state.snapshot.rowID(at: index)) { base.bold = true }
-  if gutter > 0, let level = highestLevel(state.snapshot, row: state.snapshot.rowID(at: index)) {
+  let row = state.snapshot.rowID(at: index)
+  if state.snapshot.detector != nil, let level = highestLevel(state.snapshot, row: row) {
     grid.put(levelMark(level), x: 0, y: y, maxWidth: 1, style: levelStyle(level, env: env))
+  }
+  if state.snapshot.evidence.report != nil, let verdict = state.snapshot.evidence(row: row), !verdict.isTrusted {
+    let (mark, style) = evidenceMark(verdict, env: env)
+    grid.put(mark, x: state.snapshot.detector == nil ? 0 : 1, y: y, maxWidth: 1, style: style)
   }
   var x = gutter
   for (i, field) in state.columns.enumerated() {
@@ -119,6 +124,19 @@ private func drawRow(
     drawCell(&grid, text, x: x, y: y, width: widths[i], style: style, env: env)
     x += widths[i] + 1
   }
+}
+
+/// The columns before the table's: one for the level while detection rules run, one for the evidence once
+/// validation has judged, and a space after them.
+func tableGutter(_ snapshot: EventSnapshot) -> Int {
+  let marks = (snapshot.detector == nil ? 0 : 1) + (snapshot.evidence.report == nil ? 0 : 1)
+  return marks == 0 ? 0 : marks + 1
+}
+
+/// The mark of an event from a log file that is not valid: ✗ (x in ASCII) when altered, ? when no digest covers it.
+func evidenceMark(_ verdict: Evidence, env: RenderEnvironment) -> (String, Style) {
+  if case .notCovered = verdict { return ("?", env.theme.write) }
+  return (env.ascii ? "x" : "✗", env.theme.alarm)
 }
 
 /// The most serious level among the rules a row matched.

@@ -10,7 +10,12 @@ enum Dashboard {
   static func run(filter: EventFilter, starter: SourceStarter) throws {
     let inbox = Inbox()
     let rules = RulesLoader.load(starter.options)
-    let store = EventStore(detector: rules.detector) { update in inbox.post(update) }
+    let store = EventStore(detector: rules.detector, hashingFiles: starter.options.validateEvidence) { update in
+      inbox.post(update)
+    }
+    let validation =
+      starter.options.validateEvidence
+      ? DashboardValidation(options: starter.options, store: store, log: starter.log) : nil
     store.addProblems(rules.problems)
     let environment = ProcessInfo.processInfo.environment
     // The table's columns: --columns, else the config file's (a broken file is noted and ignored), else the defaults.
@@ -104,6 +109,7 @@ enum Dashboard {
         }
         dirty = true
       }
+      if !messages.isEmpty { validation?.observe(state.snapshot) }
     }
     starter.log.say(1, DiagnosticLog.summary(state.snapshot))
     for problem in state.snapshot.progress.problems { starter.log.say(1, "\(problem.source): \(problem.reason)") }

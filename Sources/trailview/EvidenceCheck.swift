@@ -6,10 +6,11 @@ import Foundation
 /// `s3://` buckets, for the window's days), CloudTrail's public keys (`--public-keys`, else ListPublicKeys for
 /// buckets), and the SHA-256 of each log file the sources took as they read it.
 enum EvidenceCheck {
-  /// The report, and what could not be read or asked.
+  /// The report, what could not be read or asked, and the verdicts by source for marking events.
   struct Outcome {
     var report: DigestChain.Report
     var problems: [LoadProblem]
+    var evidence: FileEvidence
   }
 
   /// Reads the digests and keys and validates the files hashed in `hashes` (by source).
@@ -42,8 +43,11 @@ enum EvidenceCheck {
         problems += fetched.problems
       }
     }
-    let logs = DigestChain.logPlaces(hashes, digests: digests)
-    return Outcome(report: DigestChain.validate(digests: digests, logs: logs, publicKeys: keys), problems: problems)
+    let places = DigestChain.logPlaces(hashes.keys, digests: digests)
+    var logs: [String: String] = [:]
+    for (source, place) in places { logs[place] = hashes[source] }
+    let report = DigestChain.validate(digests: digests, logs: logs, publicKeys: keys)
+    return Outcome(report: report, problems: problems, evidence: FileEvidence(report: report, places: places))
   }
 
   /// The report's counts in one line, like the AWS CLI's summary: "digest files 5/6 valid, 1 missing; log files

@@ -152,7 +152,7 @@ struct Options: ParsableArguments {
   @Flag(
     name: .customLong("validate"),
     help:
-      "With --print, for local copies of a trail's bucket or s3:// URLs: check the digest files' signatures and chain and each log file's SHA-256, instead of printing events (exit status 3 when evidence is invalid)."
+      "For local copies of a trail's bucket or s3:// URLs: check the digest files' signatures and chain and each log file's SHA-256. The dashboard marks events from files that are not valid and lists what was altered among the problems (p); --print writes a report, then those events (exit status 3 when evidence is invalid)."
   )
   var validateEvidence = false
 
@@ -242,9 +242,6 @@ struct Options: ParsableArguments {
         "--print --follow writes NDJSON, one event per line as it arrives (not --format \(format!.rawValue))")
     }
     if (findings || flagged) && !printMode { throw ValidationError("--findings and --flagged go with --print") }
-    if validateEvidence && !printMode {
-      throw ValidationError("--validate goes with --print (the dashboard's validation column is to come)")
-    }
     if validateEvidence && paths.isEmpty {
       throw ValidationError("--validate needs a local copy of a trail's bucket or an s3:// URL")
     }

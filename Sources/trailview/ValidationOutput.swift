@@ -40,12 +40,13 @@ enum ValidationOutput {
         Array("Gap\t\(DisplayText.sanitize(gap.from)) to \(DisplayText.sanitize(gap.to))\tno digest chain\n".utf8))
     }
     out.write(Array("Results: \(DisplayText.sanitize(EvidenceCheck.summary(report)))\n".utf8))
-    let snapshot = loaded.with(evidence: FileEvidence(report: report))
+    let snapshot = loaded.with(evidence: outcome.evidence)
     let untrusted = snapshot.visible.indices.filter {
       snapshot.evidence(row: snapshot.visible[$0]).map { !$0.isTrusted } ?? false
     }
     if !untrusted.isEmpty {
-      out.write(Array("\n\(untrusted.count) events from log files that are not valid:\n".utf8))
+      out.write(
+        Array("\n\(untrusted.count) event\(untrusted.count == 1 ? "" : "s") from log files that are not valid:\n".utf8))
       let columns = PrintMode.columns(options, environment: environment).filter { $0 != .evidence }
       PrintMode.write(snapshot, indices: untrusted, format: .table, columns: [.evidence] + columns, to: out)
     }

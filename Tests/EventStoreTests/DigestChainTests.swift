@@ -172,7 +172,7 @@ extension DigestChainTests {
       tampered.text.contains(
         "Log file\t\(Trail.place(Self.logKey(2)))\tINVALID: modified (its SHA-256 is not the one its digest holds)"))
     // The events of the changed file follow, marked; no other event is listed.
-    let listed = tampered.text.components(separatedBy: "1 events from log files that are not valid:\n")
+    let listed = tampered.text.components(separatedBy: "1 event from log files that are not valid:\n")
     #expect(listed.count == 2, "\(tampered.text)")
     let rows = listed.last?.split(separator: "\n") ?? []
     #expect(rows.first?.hasPrefix("EVIDENCE") == true && rows.count == 2)
@@ -239,5 +239,40 @@ extension DigestChainTests {
     let tampered = try await Subprocess.run(binary, args, exactEnvironment: environment)
     #expect(tampered.status == 3)
     #expect(tampered.text.contains("Log file\t\(Trail.place(Self.logKey(1)))\tINVALID: modified"))
+  }
+}
+
+extension DigestChainTests {
+  /// A multi-region trail: a chain per region, named the CloudTrail way, both starting at midnight. Neither start is
+  /// a gap in the other's chain; stopping one region's chain for an hour is one gap, in that region only.
+  @Test func eachRegionIsItsOwnChain() throws {
+    let folder = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    func key(_ region: String, _ hour: Int) -> String {
+      "AWSLogs/123456789012/CloudTrail-Digest/\(region)/2026/12/01/123456789012_CloudTrail-Digest_\(region)_org_trail"
+        + "_us-east-1_20261201T0\(hour + 1)0000Z.json.gz"
+    }
+    var entries: [[String: Any]] = []
+    for region in ["us-east-1", "eu-west-1"] {
+      for hour in region == "us-east-1" ? [0, 1, 2] : [0, 2] {
+        entries.append([
+          "bucket": Self.bucket, "key": key(region, hour), "link": true, "restart": hour == 0 || region == "eu-west-1",
+          "fields": [
+            "awsAccountId": "123456789012", "digestStartTime": "2026-12-01T0\(hour):00:00Z",
+            "digestEndTime": "2026-12-01T0\(hour + 1):00:00Z", "digestS3Bucket": Self.bucket,
+            "digestS3Object": key(region, hour), "digestPublicKeyFingerprint": "fp1",
+            "digestSignatureAlgorithm": "SHA256withRSA",
+          ],
+        ])
+      }
+    }
+    let signed = try #require(try DigestOracle.run("sign", entries, in: folder) as? [String: Any])
+    let texts = (signed["digests"] as? [[String: String]] ?? []).map { $0["text"] ?? "" }
+    let inputs = zip(entries, texts).map {
+      DigestChain.Input(bucket: Self.bucket, key: $0["key"] as? String ?? "", bytes: Array($1.utf8))
+    }
+    let report = DigestChain.validate(digests: inputs, logs: [:], publicKeys: [:])
+    #expect(report.digests.count == 5 && report.digests.values.allSatisfy { $0.isUnchecked || $0 == .valid })
+    #expect(report.gaps == [ChainGap(from: "2026-12-01T01:00:00Z", to: "2026-12-01T02:00:00Z")])
   }
 }

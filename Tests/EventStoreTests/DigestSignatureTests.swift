@@ -102,33 +102,6 @@ struct DigestSignatureTests {
   }
 }
 
-/// scripts/digest-oracle.py, when python3 has awscli and rsa.
-enum DigestOracle {
-  static let available: Bool = {
-    (try? Subprocess.run(
-      "/usr/bin/env", ["python3", "-c", "import rsa, awscli.customizations.cloudtrail.validation"]))?.status == 0
-  }()
-
-  static var script: String {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.appendingPathComponent("scripts/digest-oracle.py").path
-  }
-
-  /// The script's answer to `mode` (`sign` or `check`) with `payload`.
-  static func run(_ mode: String, _ payload: Any, in folder: URL) throws -> Any {
-    let input = folder.appendingPathComponent("\(mode)-\(UUID().uuidString).json")
-    try JSONSerialization.data(withJSONObject: payload).write(to: input)
-    let out = try Subprocess.run("/usr/bin/env", ["python3", script, mode, input.path])
-    guard out.status == 0 else { throw DigestOracleError(message: out.stderr) }
-    return try JSONSerialization.jsonObject(with: Data(out.stdout))
-  }
-}
-
-struct DigestOracleError: Error {
-  var message: String
-}
-
 extension DigestSignatureTests {
   /// A file that is not a digest says what is missing.
   @Test(arguments: [

@@ -179,6 +179,11 @@ public struct EventSnapshot: Sendable {
 
   /// Where the event at `index` was loaded from.
   public func source(at index: Int) -> String {
-    chunks[Int(columns.place(visible[index]).chunk)].source
+    source(row: visible[index])
+  }
+
+  /// The file or page event `row` came from.
+  public func source(row: UInt32) -> String {
+    chunks[Int(columns.place(row).chunk)].source
   }
 }

@@ -49,6 +49,8 @@ public final class EventStore: @unchecked Sendable {
   public let fileHashes: FileHashes?
   /// What validation said of the files events came from.
   var evidence = FileEvidence()
+  /// The problems and notices the last ``setEvidence(_:problems:notice:)`` added.
+  var evidenceSaid: (problems: [LoadProblem], notices: [String]) = ([], [])
 
   /// Creates a store that reports to `sink`.
   ///
@@ -168,11 +170,15 @@ public final class EventStore: @unchecked Sendable {
 
   /// Marks events by what validation said of their files, adds its problems (tampered evidence, digests that could
   /// not be read) and its notice, and publishes.
+  /// A later call replaces what an earlier one added.
   public func setEvidence(_ evidence: FileEvidence, problems: [LoadProblem], notice: String?) {
     queue.async { [self] in
+      progress.problems.removeAll { evidenceSaid.problems.contains($0) }
+      progress.notices.removeAll { evidenceSaid.notices.contains($0) }
       self.evidence = evidence
+      evidenceSaid = (problems, notice.map { [$0] } ?? [])
       progress.problems.append(contentsOf: problems)
-      if let notice { progress.notices.append(notice) }
+      progress.notices.append(contentsOf: evidenceSaid.notices)
       publishNow()
     }
   }

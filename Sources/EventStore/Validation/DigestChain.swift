@@ -68,7 +68,19 @@ public struct DigestChain: Sendable {
   ) -> Report {
     var report = Report()
     var parsed: [(input: Input, digest: DigestFile)] = []
+    // The same digest read twice (a bucket and a local copy of it): once, with its signature when one read had it.
+    var seen: [String: Int] = [:]
+    var unique: [Input] = []
     for input in inputs {
+      let place = "\(input.bucket)/\(input.key)"
+      if let at = seen[place] {
+        if unique[at].signature == nil { unique[at] = input }
+      } else {
+        seen[place] = unique.count
+        unique.append(input)
+      }
+    }
+    for input in unique {
       let place = "\(input.bucket)/\(input.key)"
       switch DigestFile.parse(input.bytes) {
       case .failure(let problem): report.digests[place] = .invalid("not a digest: \(problem)")
@@ -93,8 +105,10 @@ public struct DigestChain: Sendable {
       if let bucket = digest.previousBucket, let key = digest.previousKey, !present.contains("\(bucket)/\(key)") {
         report.digests["\(bucket)/\(key)"] = .missing
       }
-      if digest.previousKey == nil, n + 1 < parsed.count {
-        report.gaps.append(ChainGap(from: parsed[n + 1].digest.endTime, to: digest.startTime))
+      // A chain that restarts while an older digest of the same chain exists: logging or validation was off.
+      let chain = chainName(input.key)
+      if digest.previousKey == nil, let older = parsed[(n + 1)...].first(where: { chainName($0.input.key) == chain }) {
+        report.gaps.append(ChainGap(from: older.digest.endTime, to: digest.startTime))
       }
       // Log files are compared with a digest that verifies, or whose signature could not be checked (said beside it).
       if case .notChecked = verdict {} else if verdict != .valid { continue }
@@ -134,6 +148,25 @@ public struct DigestChain: Sendable {
   }
 }
 
+extension DigestChain {
+  /// The chain a digest belongs to, from its key: one per account, region, trail and home region (the file name
+  /// without its time), whatever the bucket; backfill digests chain apart. A key not named the CloudTrail way goes
+  /// by its folder up to the region.
+  static func chainName(_ key: String) -> String {
+    guard let start = key.range(of: "AWSLogs/"), let digestDir = key.range(of: "/CloudTrail-Digest/") else {
+      return key
+    }
+    let account = key[start.upperBound..<digestDir.lowerBound]
+    let rest = key[digestDir.upperBound...]
+    let region = rest.prefix { $0 != "/" }
+    let file = rest.split(separator: "/").last ?? ""
+    let backfill = file.hasSuffix("_backfill.json.gz")
+    // ACCOUNT_CloudTrail-Digest_REGION_NAME_HOME_20261130T060000Z[_backfill].json.gz: drop the time.
+    let named = file.contains("_CloudTrail-Digest_") ? file.split(separator: "_").dropLast(backfill ? 2 : 1) : []
+    return "\(account)/\(region)/" + named.joined(separator: "_") + (backfill ? "/backfill" : "")
+  }
+}
+
 extension Evidence {
   /// Why a local tree's newest digest (or the newest before a gap) cannot be checked.
   static let unsignedOffline =
@@ -142,10 +175,10 @@ extension Evidence {
 }
 
 extension DigestChain {
-  /// Log file hashes by source (a path or an `s3://` URL) as places (`bucket/key`): a URL names its place; a local
-  /// copy keeps no bucket name (nor, synced from below it, the trail's key prefix), so its file takes the place a
-  /// digest lists for its key from `AWSLogs/` on (else the first digest's bucket).
-  public static func logPlaces(_ hashes: [String: String], digests: [Input]) -> [String: String] {
+  /// Where each log file read from a source (a path or an `s3://` URL) is, as digests name places (`bucket/key`): a
+  /// URL names its place; a local copy keeps no bucket name (nor, synced from below it, the trail's key prefix), so
+  /// its file takes the place a digest lists for its key from `AWSLogs/` on (else the first digest's bucket).
+  public static func logPlaces(_ sources: some Sequence<String>, digests: [Input]) -> [String: String] {
     var placeOf: [Substring: String] = [:]
     for input in digests {
       for file in (try? DigestFile.parse(input.bytes).get())?.logFiles ?? [] {
@@ -154,11 +187,11 @@ extension DigestChain {
     }
     let someBucket = digests.first?.bucket ?? ""
     var places: [String: String] = [:]
-    for (source, hash) in hashes {
+    for source in sources {
       if let (bucket, key) = S3Source.parse(source) {
-        places["\(bucket)/\(key)"] = hash
+        places[source] = "\(bucket)/\(key)"
       } else if let key = FileEvidence.key(source) {
-        places[placeOf[key] ?? "\(someBucket)/\(key)"] = hash
+        places[source] = placeOf[key] ?? "\(someBucket)/\(key)"
       }
     }
     return places

@@ -1,26 +1,24 @@
-/// What validation said of the log files events came from, found by a file's key from `AWSLogs/` on (the same for a
-/// bucket and for a local copy of it), with the whole report.
+/// What validation said of the log files events came from, by source (the path or `s3://` URL the file was read
+/// from), with the whole report.
 public struct FileEvidence: Sendable {
-  private var byKey: [Substring: Evidence] = [:]
+  private var bySource: [String: Evidence] = [:]
   /// The report the verdicts come from (nil before validation ran).
   public private(set) var report: DigestChain.Report?
 
   /// No validation.
   public init() {}
 
-  /// The verdicts of `report`.
-  public init(report: DigestChain.Report) {
+  /// The verdicts of `report` for the files read from `places`' sources (source to `bucket/key`, as
+  /// ``DigestChain/logPlaces(_:digests:)`` gives them).
+  public init(report: DigestChain.Report, places: [String: String]) {
     self.report = report
-    for (place, verdict) in report.logs {
-      if let key = Self.key(place) { byKey[key] = verdict }
+    for (source, place) in places {
+      if let verdict = report.logs[place] { bySource[source] = verdict }
     }
   }
 
-  /// The verdict on the file `source` (a path, an `s3://` URL or `bucket/key`), when validation judged it.
-  public func verdict(source: String) -> Evidence? {
-    guard !byKey.isEmpty, let key = Self.key(source) else { return nil }
-    return byKey[key]
-  }
+  /// The verdict on the file read from `source`, when validation judged it.
+  public func verdict(source: String) -> Evidence? { bySource.isEmpty ? nil : bySource[source] }
 
   /// `source` from `AWSLogs/` on.
   static func key(_ source: String) -> Substring? {
