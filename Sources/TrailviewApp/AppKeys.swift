@@ -98,6 +98,8 @@ public enum AppAction: Sendable, Equatable {
   case loadAll
   /// Reload the trails from the API.
   case refreshTrails
+  /// Read the selected trail's S3 bucket in place, for the time window.
+  case openBucket
   /// Start or stop following new events.
   case toggleFollow
   /// Show Insights events only, or management events again.
@@ -116,7 +118,7 @@ public enum AppAction: Sendable, Equatable {
 public enum AppKeys {
   /// The keymap.
   public static let keymap = Keymap<AppAction>(
-    global + dashboard + table + lists + summary + compare + export + timeWindow + traceKeys + columnKeys
+    global + trailsKeys + dashboard + table + lists + summary + compare + export + timeWindow + traceKeys + columnKeys
       + findingsKeys)
 
   private static let global: [KeyBinding<AppAction>] = [
@@ -203,6 +205,12 @@ public enum AppKeys {
       keys: [.char("I")], action: .toggleInsights, help: "Insights events only (unusual call and error rates), or back",
       scope: "dashboard"),
     KeyBinding(keys: [.char("p")], action: .problems, help: "files that could not be read", scope: "dashboard"),
+  ]
+
+  private static let trailsKeys: [KeyBinding<AppAction>] = [
+    KeyBinding(
+      keys: [.enter], action: .openBucket, help: "read the trail's S3 bucket in place (the time window's days)",
+      scope: "trails", hint: "its bucket")
   ]
 
   private static let table: [KeyBinding<AppAction>] = [

@@ -30,6 +30,8 @@ public enum Effect: Sendable, Equatable {
   case loadAll
   /// Reload the trails pane from the API.
   case refreshTrails
+  /// Read `s3://bucket/prefix` in place as one more source, for the filter's window.
+  case openBucket(bucket: String, prefix: String)
   /// Start (true) or stop following new events.
   case follow(Bool)
   /// Count the values of a field over the current snapshot's visible events, in the background, and answer with

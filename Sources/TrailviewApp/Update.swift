@@ -132,6 +132,7 @@ func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
   case .refreshTrails:
     state.message = "refreshing trails…"
     return [.refreshTrails]
+  case .openBucket: return openTrailBucket(&state)
   case .toggleTime: state.localTime.toggle()
   case .findings: return openFindings(&state)
   case .toggleInsights:
@@ -173,6 +174,28 @@ private func moveSelection(_ state: inout AppState, _ action: AppAction, page: I
   state.selected = moved(state.selected, by: action, page: page, count: state.snapshot.count) ?? state.selected
   clampSelection(&state)
   DetailCache.refresh(&state)
+}
+
+/// The trail under the trails pane's cursor, read from its bucket: its prefix, for the window's days. A trail whose
+/// bucket is not known (seen only in events) says so; a bucket already opened is not read twice. (The status line
+/// sanitizes what it shows.)
+private func openTrailBucket(_ state: inout AppState) -> [Effect] {
+  let trails = sortedTrails(state.snapshot.trails)
+  guard state.focus == .trails, state.trailsScroll < trails.count else { return [] }
+  let trail = trails[state.trailsScroll]
+  guard let bucket = trail.bucket, !bucket.isEmpty else {
+    state.message = "the bucket of \(trail.name) is not known (the live API's trails say it)"
+    return []
+  }
+  let prefix = trail.keyPrefix ?? ""
+  let url = "s3://\(bucket)/\(prefix.isEmpty ? "" : prefix + "/")"
+  guard !state.openedBuckets.contains(url) else {
+    state.message = "\(url) is already read"
+    return []
+  }
+  state.openedBuckets.insert(url)
+  state.message = "reading \(url) in place…"
+  return [.openBucket(bucket: bucket, prefix: prefix)]
 }
 
 private func scrollTrails(_ state: inout AppState, _ action: AppAction, page: Int) {

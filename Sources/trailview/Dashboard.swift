@@ -1,3 +1,4 @@
+import AWSClient
 import ArgumentParser
 import CursesBackend
 import EventStore
@@ -40,7 +41,8 @@ enum Dashboard {
       columns: columns)
     state.now = Int64(Date().timeIntervalSince1970)
     store.setFilter(filter)
-    let sources = starter.start(store)
+    var sources = starter.start(store)
+    var bucketReader: S3Client? = starter.s3
     let followSeconds = starter.options.followEvery ?? config.followSeconds ?? Options.defaultFollowSeconds
     if starter.options.follow {
       state.following = true
@@ -81,6 +83,19 @@ enum Dashboard {
           case .needMore: for source in sources { source.needMore() }
           case .loadAll: for source in sources { source.loadAll() }
           case .refreshTrails: starter.refreshTrails(store)
+          case .openBucket(let bucket, let prefix):
+            do {
+              let client = try bucketReader ?? SourceStarter.s3Client(starter.options, log: starter.log)
+              bucketReader = client
+              let source = S3Source(
+                bucket: bucket, prefix: prefix, client: client,
+                window: (state.filter.startTime, state.filter.endTime ?? Int64(Date().timeIntervalSince1970)),
+                into: store, maxFileBytes: max(1, starter.options.maxFileMB) << 20)
+              source.start(filter: state.filter)
+              sources.append(source)
+            } catch {
+              inbox.post(Msg.note("cannot read s3://\(bucket): \(error)"))
+            }
           case .follow(let on):
             for source in sources { source.follow(every: on ? followSeconds : nil) }
           case .count(let field, let request):

@@ -53,6 +53,11 @@ import TrailviewApp
     #expect(state.selected == 0)
     _ = update(&state, .key(.char("G")))
     #expect(state.trailsScroll == 5)
+    // A trail seen only in events has no known bucket: Enter says so and reads nothing.
+    let effects = update(&state, .key(.enter))
+    #expect(!effects.contains { if case .openBucket = $0 { true } else { false } })
+    #expect(state.message?.contains("is not known") == true)
+    #expect(state.focus == .trails)
   }
 }
 

@@ -141,6 +141,7 @@ extension TrailState {
     isOrganization = trail.isOrganizationTrail
     validation = trail.logFileValidationEnabled
     bucket = trail.s3BucketName
+    keyPrefix = trail.s3KeyPrefix
   }
 
   /// Adds GetTrailStatus facts.

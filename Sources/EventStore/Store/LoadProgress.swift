@@ -110,6 +110,8 @@ public struct TrailState: Sendable, Equatable {
   public var isOrganization: Bool?
   /// The S3 bucket logs go to, when known.
   public var bucket: String?
+  /// The key prefix in that bucket, when the trail has one.
+  public var keyPrefix: String?
   /// The latest delivery error, when there is one.
   public var deliveryError: String?
   /// What the latest event-selector call left of management events: nil when unknown or all of them, else a
