@@ -1,6 +1,7 @@
 import AWSClient
 import EventStore
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -41,24 +42,41 @@ struct S3SourceMotoTests {
   }
 
   static func load(_ moto: MotoServer, _ url: String, window: (Int64?, Int64)) -> (EventSnapshot?, [String]) {
+    let (snapshot, operations, _) = loadWatching(moto, url, window: window)
+    return (snapshot, operations)
+  }
+
+  /// ``load(_:_:window:)``, also returning each published snapshot's progress.
+  static func loadWatching(_ moto: MotoServer, _ url: String, window: (Int64?, Int64)) -> (
+    EventSnapshot?, [String], [LoadProgress]
+  ) {
     let operations = OperationLog()
+    let seen = Mutex<[LoadProgress]>([])
     let client = S3Client(
       region: "us-east-1", endpoint: URL(string: moto.endpoint)!,
       credentials: .fixed(AWSCredentials(accessKeyId: moto.accessKeyId, secretAccessKey: moto.secretAccessKey)),
       operationLog: { operations.add($0) })
     let collector = SnapshotCollector()
-    let store = EventStore(publishIntervalMilliseconds: 5) { collector.take($0) }
+    let store = EventStore(publishIntervalMilliseconds: 5) { update in
+      if case .snapshot(let snapshot) = update { seen.withLock { $0.append(snapshot.progress) } }
+      collector.take(update)
+    }
     let (bucket, prefix) = S3Source.parse(url)!
     S3Source(bucket: bucket, prefix: prefix, client: client, window: window, into: store).start(filter: EventFilter())
-    return (collector.waitFinished(), operations.all)
+    let finished = collector.waitFinished()
+    return (finished, operations.all, seen.withLock { $0 })
   }
 
   @Test func everyLogFileOfTheLayoutLoads() async throws {
     let moto = try MotoServer(authenticated: false)
     defer { moto.stop() }
     let byDay = try await Self.upload(moto)
-    let (loaded, operations) = Self.load(moto, "s3://trail-bucket/team", window: (nil, 1_796_300_000))
+    let (loaded, operations, progress) = Self.loadWatching(
+      moto, "s3://trail-bucket/team", window: (nil, 1_796_300_000))
     let snapshot = try #require(loaded)
+    // Progress: the keys found while listing, then the objects to fetch counted.
+    #expect(progress.contains { $0.activity == "listing keys: 10 found" && $0.total == 10 && $0.done == 0 })
+    #expect(progress.last?.done == 10 && progress.last?.activity == nil)
     let ids = Set(snapshot.visible.map { snapshot.text(.eventID, row: $0) })
     #expect(ids == Set(byDay.values.joined()))
     #expect(snapshot.progress.problems.isEmpty, "\(snapshot.progress.problems)")

@@ -10,9 +10,10 @@ struct S3Listing {
   /// The log keys (`.json.gz`, `.json`) under `prefix`, newest first (by the time in their names); prefixes that
   /// cannot be listed are added to `problems`. `services` are the folders beside each account's regions
   /// (`CloudTrail-Digest/` for digests).
+  /// `listed` hears the number of keys found so far after each folder is listed.
   func logKeys(
     under prefix: String, days: [String]?, services: [String] = ["CloudTrail/", "CloudTrail-Insight/"],
-    problems: inout [LoadProblem]
+    problems: inout [LoadProblem], listed: ((Int) -> Void)? = nil
   ) -> [String] {
     var accounts: [String] = []
     for entry in folders(prefix + "AWSLogs/", &problems) {
@@ -29,6 +30,7 @@ struct S3Listing {
         for region in folders(account + service, &problems) {
           for folder in days.map({ $0.map { region + $0 + "/" } }) ?? [region] {
             keys += objects(folder, &problems).filter { $0.hasSuffix(".json.gz") || $0.hasSuffix(".json") }
+            listed?(keys.count)
           }
         }
       }

@@ -58,12 +58,27 @@ public final class S3Source: EventSource {
     else { return }
     DispatchQueue.global(qos: .userInitiated).async { [self] in
       var problems: [LoadProblem] = []
+      let label = "s3://\(bucket)/\(prefix)"
+      // Listing shows first (keys found so far), then fetching (objects counted, bytes as activity).
+      reporter.begin(label: label, unit: "objects", total: nil)
+      reporter.activity(Self.listingText(0))
       let keys = S3Listing(client: client, bucket: bucket).logKeys(
-        under: prefix, days: days, problems: &problems)
-      reporter.begin(label: "s3://\(bucket)/\(prefix)", unit: "objects", total: keys.count, problems: problems)
+        under: prefix, days: days, problems: &problems,
+        listed: { [reporter] in reporter.activity(Self.listingText($0)) }
+      )
+      reporter.begin(label: label, unit: "objects", total: keys.count, problems: problems)
       fetch(keys)
       reporter.finish()
     }
+  }
+
+  /// The activity while listing: "listing keys: 1,204 found".
+  static func listingText(_ found: Int) -> String { "listing keys: \(found) found" }
+
+  /// The activity while fetching: "12.4 MiB fetched".
+  static func fetchedText(_ bytes: Int) -> String {
+    bytes < 1 << 20
+      ? "\(bytes >> 10) KiB fetched" : "\(Double(bytes * 10 >> 20) / 10) MiB fetched"
   }
 
   /// The days listed for the window (``S3Window/days(_:)``).
@@ -75,10 +90,13 @@ public final class S3Source: EventSource {
     let (bucket, reporter, maxFileBytes, plainBudget) = (
       self.bucket, self.reporter, self.maxFileBytes, self.plainBudget
     )
+    let fetched = Atomic<Int>(0)
     client.forEachObject(bucket: bucket, keys: keys, concurrency: concurrency) { index, answer in
       let source = "s3://\(bucket)/\(keys[index])"
       switch answer {
       case .success(let object):
+        let total = fetched.add(object.bytes.count, ordering: .relaxed).newValue
+        reporter.activity(Self.fetchedText(total))
         guard object.bytes.count <= maxFileBytes else {
           return reporter.problem(
             LoadProblem(source: source, reason: "object is \(object.bytes.count >> 20) MiB, over the cap"),
