@@ -23,8 +23,8 @@ Timed:
      once).
 The AWS CLI and moto_server are taken from the python running this script (not through a pyenv shim) when found there.
 """
-import argparse, base64, contextlib, gzip, importlib.util, json, os, re, shutil, socket, statistics, subprocess, sys
-import tempfile, time, urllib.request
+import argparse, base64, contextlib, gzip, importlib.util, json, os, re, shutil, signal, socket, statistics, subprocess
+import sys, tempfile, time, urllib.request
 from collections import defaultdict
 from datetime import datetime, timedelta, timezone
 
@@ -162,10 +162,13 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build", "release"))
     args = parser.parse_args()
+    if args.events < 1 or args.runs < 1:
+        parser.error("--events and --runs take a whole number of at least 1")
     binaries = os.path.abspath(args.bin)
     trailview = os.path.join(binaries, "trailview")
     aws = tool("aws")
     load_before = os.getloadavg()[0]
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("s3-bench: terminated"))  # so that the cleanup below runs
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     env.update(AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing", AWS_CONFIG_FILE="/dev/null",
                AWS_SHARED_CREDENTIALS_FILE="/dev/null", AWS_EC2_METADATA_DISABLED="true",

@@ -11,8 +11,10 @@
       [{"name", "status", "digests": {"bucket/key": "valid"|"INVALID..."}, "logs": {...}, "gaps": [[from, to]]}].
 
 Scenarios (six hourly digests, each listing one log file, on 2026-11-30): intact, a log file changed by one byte, a
-log file deleted, a digest deleted, a digest changed, logging stopped for two hours (the chain restarts), and the trail
-moved to another bucket halfway (the newer digests name the older bucket's digest as their previous one).
+log file deleted, a digest deleted, a digest changed, logging stopped for two hours (the chain restarts), the trail
+moved to another bucket halfway (the newer digests name the older bucket's digest as their previous one), and two
+hours covered by backfill digests (their own chain, with backfill-generation-timestamp metadata), one of their log
+files changed.
 """
 import base64, gzip, importlib.util, json, os, re, subprocess, sys
 
@@ -23,6 +25,7 @@ ACCOUNT, REGION, TRAIL = "123456789012", "us-east-1", "audit"
 ARN = f"arn:aws:cloudtrail:{REGION}:{ACCOUNT}:trail/{TRAIL}"
 DAY = "2026-11-30"
 FINGERPRINT = "4f1d2c3b5a69788796a5b4c3d2e1f001"
+BACKFILL_MADE = "2026-11-30T10:00:00Z"
 
 
 def load_signer():
@@ -33,9 +36,9 @@ def load_signer():
     return module
 
 
-def digest_key(hour):
+def digest_key(hour, backfill=False):
     """The key CloudTrail gives the digest that ends at `hour` (the AWS CLI finds digests by this name)."""
-    stamp = f"20261130T{hour:02d}0000Z"
+    stamp = f"20261130T{hour:02d}0000Z" + ("_backfill" if backfill else "")
     return (f"AWSLogs/{ACCOUNT}/CloudTrail-Digest/{REGION}/2026/11/30/"
             f"{ACCOUNT}_CloudTrail-Digest_{REGION}_{TRAIL}_{REGION}_{stamp}.json.gz")
 
@@ -52,17 +55,19 @@ def log_content(hour):
     return json.dumps({"Records": [record]}).encode()
 
 
-def chain(signer, private, public, hours, bucket_of, restart_at=()):
-    """Signed digests for `hours` (each digest covers the hour before its key's time) and their log files."""
+def chain(signer, private, public, hours, bucket_of, restart_at=(), backfill=()):
+    """Signed digests for `hours` (each digest covers the hour before its key's time) and their log files; the
+    `backfill` hours' digests are backfill digests, made later."""
     entries = []
     for hour in hours:
         entries.append({
-            "bucket": bucket_of(hour), "key": digest_key(hour + 1), "link": True, "restart": hour in restart_at,
+            "bucket": bucket_of(hour), "key": digest_key(hour + 1, hour in backfill), "link": True,
+            "restart": hour in restart_at, "backfill": hour in backfill,
             "logs": {log_key(hour): base64.b64encode(log_content(hour)).decode()},
             "fields": {
                 "awsAccountId": ACCOUNT, "digestStartTime": f"{DAY}T{hour:02d}:00:00Z",
                 "digestEndTime": f"{DAY}T{hour + 1:02d}:00:00Z", "digestS3Bucket": bucket_of(hour),
-                "digestS3Object": digest_key(hour + 1), "digestPublicKeyFingerprint": FINGERPRINT,
+                "digestS3Object": digest_key(hour + 1, hour in backfill), "digestPublicKeyFingerprint": FINGERPRINT,
                 "digestSignatureAlgorithm": "SHA256withRSA", "newestEventTime": f"{DAY}T{hour:02d}:30:00Z",
                 "oldestEventTime": f"{DAY}T{hour:02d}:30:00Z"}})
     signed = signer.sign(entries, keys=(public, private))["digests"]
@@ -74,8 +79,11 @@ def upload(s3, signed):
         buckets = {b["Name"] for b in s3.list_buckets()["Buckets"]}
         if entry["bucket"] not in buckets:
             s3.create_bucket(Bucket=entry["bucket"])
+        metadata = {"signature": digest["signature"], "signature-algorithm": "SHA256withRSA"}
+        if entry.get("backfill"):
+            metadata["backfill-generation-timestamp"] = BACKFILL_MADE
         s3.put_object(Bucket=entry["bucket"], Key=entry["key"], Body=gzip.compress(digest["text"].encode()),
-                      Metadata={"signature": digest["signature"], "signature-algorithm": "SHA256withRSA"})
+                      Metadata=metadata)
         for key, content in entry["logs"].items():
             s3.put_object(Bucket=entry["bucket"], Key=key, Body=gzip.compress(base64.b64decode(content)))
 
@@ -87,10 +95,10 @@ def prepare(endpoint, folder):
                       aws_secret_access_key="testing")
     scenarios = []
 
-    def scenario(name, hours=range(6), restart_at=(), moved_at=None):
+    def scenario(name, hours=range(6), restart_at=(), moved_at=None, backfill=()):
         new = f"oracle-{name}"
         bucket_of = (lambda h: new) if moved_at is None else (lambda h: new if h >= moved_at else new + "-old")
-        signed = chain(signer, private, public, list(hours), bucket_of, restart_at)
+        signed = chain(signer, private, public, list(hours), bucket_of, restart_at, backfill)
         upload(s3, signed)
         buckets = [new] + ([new + "-old"] if moved_at is not None else [])
         scenarios.append({"name": name, "buckets": buckets, "start": f"{DAY}T00:00:00Z", "end": f"{DAY}T06:00:00Z",
@@ -113,14 +121,20 @@ def prepare(endpoint, folder):
                   Metadata={"signature": digest["signature"], "signature-algorithm": "SHA256withRSA"})
     scenario("gap", hours=[0, 1, 4, 5], restart_at=(4,))
     scenario("bucket-change", moved_at=3)
+    # Hours 3 and 4 had no digests (a gap in the chain) and were backfilled later, a chain of their own; then hour
+    # 4's log file is changed.
+    bucket, _ = scenario("backfill", restart_at=(3, 5), backfill=(3, 4))
+    changed = bytearray(log_content(4))
+    changed[40] ^= 1
+    s3.put_object(Bucket=bucket, Key=log_key(4), Body=gzip.compress(bytes(changed)))
     key = base64.b64encode(public.save_pkcs1(format="DER")).decode()
     with open(os.path.join(folder, "keys.json"), "w") as out:
         json.dump({"PublicKeyList": [{"Value": key, "Fingerprint": FINGERPRINT}]}, out)
     return scenarios
 
 
-LINE = re.compile(r"^(Digest file|Log file)\ts3://([^\t]+)\t(.*)$")
-GAP = re.compile(r"^No log files were delivered by CloudTrail between (\S+) and (\S+)$")
+LINE = re.compile(r"^(?:\(backfill\) )?(Digest file|Log file)\ts3://([^\t]+)\t(.*)$")
+GAP = re.compile(r"^(?:\(backfill\) )?No log files were delivered by CloudTrail between (\S+) and (\S+)$")
 
 
 def verdicts(s3_endpoint, cloudtrail_endpoint, scenarios):

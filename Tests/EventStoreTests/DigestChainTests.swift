@@ -276,3 +276,23 @@ extension DigestChainTests {
     #expect(report.gaps == [ChainGap(from: "2026-12-01T01:00:00Z", to: "2026-12-01T02:00:00Z")])
   }
 }
+
+extension DigestChainTests {
+  /// A backfill digest read from S3 carries the time it was made in its metadata (the AWS CLI finds its public key
+  /// by it); one without is not a valid backfill digest. Its public keys are asked for around that time.
+  @Test func aBackfillDigestNeedsItsGenerationTime() {
+    let key =
+      "AWSLogs/1/CloudTrail-Digest/us-east-1/2026/12/01/1_CloudTrail-Digest_us-east-1_t_us-east-1_20261201T010000Z"
+      + "_backfill.json.gz"
+    let text = Self.trail.texts[0].replacingOccurrences(of: Self.digestKey(0), with: key)
+    var input = DigestChain.Input(bucket: Self.bucket, key: key, bytes: Array(text.utf8), signature: "00")
+    #expect(input.isBackfill)
+    let report = DigestChain.validate(digests: [input], logs: [:], publicKeys: Self.trail.publicKeys)
+    #expect(report.digests[Trail.place(key)]?.isInvalid == true)
+    input.backfillGeneratedAt = "2026-12-20T10:00:00Z"
+    let requests = DigestChain.keyRequests([input])
+    #expect(requests.count == 1 && requests[0].region == "us-east-1")
+    // From the digest's start to an hour after it was made.
+    #expect(requests[0].start == 1_796_083_200 && requests[0].end == 1_797_760_800 + 3_600)
+  }
+}

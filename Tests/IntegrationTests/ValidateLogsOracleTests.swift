@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `trailview --print --validate` against the AWS CLI's `aws cloudtrail validate-logs` on the same buckets: seven
+/// `trailview --print --validate` against the AWS CLI's `aws cloudtrail validate-logs` on the same buckets: eight
 /// trails in moto's S3 (scripts/validate-logs-oracle.py signs their digest chains with its own RSA key, the AWS CLI's
 /// string to sign, and alters each one way), the public key served by cloudtrail-fake's ListPublicKeys to both tools.
 /// Every file the AWS CLI judges gets the same verdict from trailview; the files trailview adds are only the log files
@@ -77,7 +77,7 @@ struct ValidateLogsOracleTests {
       "/usr/bin/env", ["python3", Self.script, "verdicts", moto.endpoint, fake.endpoint, scenarioFile.path])
     try #require(oracle.status == 0, "\(oracle.stderr)")
     let answers = try #require(try JSONSerialization.jsonObject(with: Data(oracle.stdout)) as? [[String: Any]])
-    try #require(answers.count == 7)
+    try #require(answers.count == 8)
 
     var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
     environment["AWS_ACCESS_KEY_ID"] = "testing"
@@ -110,8 +110,9 @@ struct ValidateLogsOracleTests {
       #expect(cli.status == 0 ? ours.status == 0 : ours.status == 3, "\(name): CLI \(cli.status), ours \(ours.status)")
       if cli.status != 0 { invalidScenarios.append(name) }
     }
-    // The four altered trails are the ones both tools fail; a gap and a bucket change are not tampering.
-    #expect(invalidScenarios.sorted() == ["digest-changed", "digest-deleted", "log-changed", "log-deleted"])
+    // The altered trails are the ones both tools fail; a gap and a bucket change are not tampering.
+    #expect(
+      invalidScenarios.sorted() == ["backfill", "digest-changed", "digest-deleted", "log-changed", "log-deleted"])
   }
 }
 

@@ -44,11 +44,20 @@ public struct DigestChain: Sendable {
     public var bytes: [UInt8]
     /// Its signature from the S3 object's metadata (`x-amz-meta-signature`), when read from S3.
     public var signature: String?
+    /// A backfill digest's `x-amz-meta-backfill-generation-timestamp` (when it was made, later than the hours it
+    /// covers: its key may be a newer one), when read from S3.
+    public var backfillGeneratedAt: String?
 
     /// A digest read from `bucket`/`key`.
-    public init(bucket: String, key: String, bytes: [UInt8], signature: String? = nil) {
+    public init(
+      bucket: String, key: String, bytes: [UInt8], signature: String? = nil, backfillGeneratedAt: String? = nil
+    ) {
       (self.bucket, self.key, self.bytes, self.signature) = (bucket, key, bytes, signature)
+      self.backfillGeneratedAt = backfillGeneratedAt
     }
+
+    /// A backfill digest (`..._backfill.json.gz`), made after the fact for hours that had none.
+    public var isBackfill: Bool { key.hasSuffix("_backfill.json.gz") }
   }
 
   /// The verdict on each digest and log file (by `bucket/key`), and the gaps.
@@ -84,6 +93,8 @@ public struct DigestChain: Sendable {
       let place = "\(input.bucket)/\(input.key)"
       switch DigestFile.parse(input.bytes) {
       case .failure(let problem): report.digests[place] = .invalid("not a digest: \(problem)")
+      case .success where input.isBackfill && input.signature != nil && input.backfillGeneratedAt == nil:
+        report.digests[place] = .invalid("a backfill digest without its backfill-generation-timestamp metadata")
       case .success(let digest) where digest.bucket != input.bucket || digest.key != input.key:
         report.digests[place] = .invalid("states another place (s3://\(digest.bucket)/\(digest.key)): it was moved")
       case .success(let digest): parsed.append((input, digest))

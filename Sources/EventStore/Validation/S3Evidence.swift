@@ -33,7 +33,9 @@ public enum S3Evidence {
           problems.append(LoadProblem(source: source, reason: bytes.error!))
         case .success(let bytes):
           digests.append(
-            DigestChain.Input(bucket: bucket, key: key, bytes: bytes.bytes, signature: object.metadata["signature"]))
+            DigestChain.Input(
+              bucket: bucket, key: key, bytes: bytes.bytes, signature: object.metadata["signature"],
+              backfillGeneratedAt: object.metadata["backfill-generation-timestamp"]))
         }
       }
     }
