@@ -2,6 +2,7 @@
 """A trail's S3 bucket read and validated in place by trailview, against the AWS CLI way, over moto's S3 on loopback.
 
   scripts/s3-bench.py [--events 50000] [--runs 5] [--bin .build/release]
+  scripts/s3-bench.py --local TREE     only signs a generated tree's digests into it (keys.json beside it)
 
 Prints a Markdown table for docs/PERFORMANCE.md (wall-clock medians of --runs runs, with min–max). Needs python3 with
 boto3, rsa, awscli and moto, and a release build of trailview, cloudtrail-fake and trailview-bench in --bin.
@@ -112,10 +113,10 @@ def digest_key(account, region, end):
             f"{account}_CloudTrail-Digest_{region}_{TRAIL}_{HOME}_{end:%Y%m%dT%H%M%SZ}.json.gz")
 
 
-def make_digests(tree, s3, folder):
-    """Signs and uploads the hourly digest chains of each account and region; writes the public key to
-    FOLDER/keys.json. Returns ({(account, region): (digests, log files)}, the first digest's start, the last
-    one's end)."""
+def sign_tree(tree, folder):
+    """Signs the hourly digest chains of each account and region of `tree` (a chain per region, a digest per hour
+    that has log files); writes the public key to FOLDER/keys.json. Returns ({(account, region): [(entry, signed)]},
+    the first digest's start, the last one's end)."""
     oracle = load("validate_logs_oracle", "validate-logs-oracle.py")
     signer = oracle.load_signer()
     public, private = rsa.newkeys(2048)
@@ -126,7 +127,7 @@ def make_digests(tree, s3, folder):
             if match := LOG_KEY.match(key):
                 hours[match[1], match[2]][datetime.strptime(match[3], "%Y%m%dT%H").replace(tzinfo=timezone.utc)
                                           ].append(key)
-    counts, first, last = {}, None, None
+    chains, first, last = {}, None, None
     for (account, region), by_hour in sorted(hours.items()):
         entries = []
         for start in sorted(by_hour):
@@ -142,14 +143,38 @@ def make_digests(tree, s3, folder):
                 "digestSignatureAlgorithm": "SHA256withRSA"}})
             first = min(first or start, start)
             last = max(last or end, end)
-        signed = signer.sign(entries, keys=(public, private))["digests"]
-        # The log files are in the bucket already (uploaded by the AWS CLI): only the digests go up here.
-        oracle.upload(s3, [(dict(entry, logs={}), digest) for entry, digest in zip(entries, signed)])
-        counts[account, region] = (len(entries), sum(len(entry["logs"]) for entry in entries))
+        chains[account, region] = list(zip(entries, signer.sign(entries, keys=(public, private))["digests"]))
     with open(os.path.join(folder, "keys.json"), "w") as out:
         key = base64.b64encode(public.save_pkcs1(format="DER")).decode()
         json.dump({"PublicKeyList": [{"Value": key, "Fingerprint": FINGERPRINT}]}, out)
+    return chains, first, last
+
+
+def make_digests(tree, s3, folder):
+    """Signs and uploads the digests of `tree` (``sign_tree``). Returns ({(account, region): (digests, log files)},
+    the first digest's start, the last one's end)."""
+    oracle = load("validate_logs_oracle", "validate-logs-oracle.py")
+    chains, first, last = sign_tree(tree, folder)
+    counts = {}
+    for (account, region), signed in chains.items():
+        # The log files are in the bucket already (uploaded by the AWS CLI): only the digests go up here.
+        oracle.upload(s3, [(dict(entry, logs={}), digest) for entry, digest in signed])
+        counts[account, region] = (len(signed), sum(len(entry["logs"]) for entry, _ in signed))
     return counts, first, last
+
+
+def local_copy(tree):
+    """`--local TREE`: writes the digests of a generated tree into it, as `aws s3 sync` would have copied them (no
+    object metadata), and keys.json beside TREE; for screenshots and trying `--validate` without a bucket."""
+    beside = os.path.dirname(os.path.abspath(tree))
+    chains, _, _ = sign_tree(tree, beside)
+    for signed in chains.values():
+        for entry, digest in signed:
+            path = os.path.join(tree, entry["key"])
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with gzip.open(path, "wb") as out:
+                out.write(digest["text"].encode())
+    print(f"wrote {sum(len(s) for s in chains.values())} digests and {os.path.join(beside, 'keys.json')}")
 
 
 def spread(times):
@@ -161,7 +186,10 @@ def main():
     parser.add_argument("--events", type=int, default=50000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build", "release"))
+    parser.add_argument("--local", metavar="TREE", help="only write signed digests into a generated tree, then stop")
     args = parser.parse_args()
+    if args.local:
+        return local_copy(args.local)
     if args.events < 1 or args.runs < 1:
         parser.error("--events and --runs take a whole number of at least 1")
     binaries = os.path.abspath(args.bin)

@@ -34,6 +34,8 @@ SCENARIOS=(
   "regions|--no-cache --region us-east-1,eu-west-1,us-west-2,ap-southeast-2 --since 6h --follow --follow-every 2 --endpoint-url ENDPOINT|wait:ap-southeast-2_✓ key:NPage wait:new_↑ pause:0.3"
   "insights|--demo --insights|wait:$READY wait:ApiErrorRateInsight pause:0.3"
   "findings|--demo|wait:$READY key:! wait:Findings: pause:0.3"
+  # A local copy of a trail's bucket with signed digests, its newest log file altered after delivery: VALIDTREE below.
+  "validate|--validate VALIDTREE/tree --public-keys VALIDTREE/keys.json|wait:validation: pause:0.3"
 )
 FAKE_FLAGS=${FAKE_FLAGS:---demo --quiet --throttle-burst 3 --arrive-every-ms 1500}
 # -------------------------------------------------------------------------------------------------------------
@@ -94,6 +96,7 @@ fi
 [[ -x $BIN ]] || swift build -c release --product trailview
 FAKE_BIN=$(dirname "$BIN")/cloudtrail-fake
 [[ -x $FAKE_BIN ]] || swift build -c release --product cloudtrail-fake
+[[ -x $(dirname "$BIN")/trailview-bench ]] || swift build -c release --product trailview-bench
 
 # The fake for the live scenario: started on a free port, stopped on exit.
 ENDPOINT=
@@ -111,10 +114,31 @@ start_fake() {
 LIVE_ENV="AWS_ACCESS_KEY_ID=AKIDTRAILVIEWFAKE AWS_SECRET_ACCESS_KEY=trailview-fake-secret AWS_CONFIG_FILE=/dev/null"
 LIVE_ENV+=" AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true"
 
+# The tree for the validate scenario: generated, signed (scripts/s3-bench.py --local), then its newest log file has a
+# user renamed, as an intruder covering tracks would.
+VALIDTREE=
+make_valid_tree() {
+  VALIDTREE=$(mktemp -d)
+  trap '"${TMUX_CMD[@]}" kill-server 2>/dev/null || true; rm -rf "$VALIDTREE"' EXIT
+  "$(dirname "$BIN")/trailview-bench" generate --events 3000 --seed 2 --out "$VALIDTREE/tree" >/dev/null
+  python3 scripts/s3-bench.py --local "$VALIDTREE/tree" >/dev/null
+  python3 - "$VALIDTREE/tree" <<'PY'
+import glob, gzip, re, sys
+newest = max(glob.glob(sys.argv[1] + "/AWSLogs/*/CloudTrail/*/*/*/*/*.json.gz"), key=lambda p: p.split("_")[-2])
+text = gzip.open(newest).read().decode()
+user = re.search(r'"userName":"([^"]+)"', text)[1]
+open(newest, "wb").write(gzip.compress(text.replace(user, "nobody").encode()))
+PY
+}
+
 for scenario in "${SCENARIOS[@]}"; do
   IFS='|' read -r name args steps <<<"$scenario"
   if (($# > 0)) && [[ " $* " != *" $name "* ]]; then continue; fi
   command="$BIN $args"
+  if [[ $args == *VALIDTREE* ]]; then
+    [[ -n $VALIDTREE ]] || make_valid_tree
+    command="$BIN ${args//VALIDTREE/$VALIDTREE}"
+  fi
   if [[ $args == *ENDPOINT* ]]; then
     [[ -n $ENDPOINT ]] || start_fake
     command="env $LIVE_ENV $BIN ${args//ENDPOINT/$ENDPOINT}"

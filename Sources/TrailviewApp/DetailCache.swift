@@ -81,8 +81,8 @@ func evidenceLines(_ snapshot: EventSnapshot, row: UInt32) -> [PrettyLine] {
     PrettyLine(
       indent: 0,
       spans: [
-        PrettySpan(text: " EVIDENCE ", kind: verdict.isTrusted ? .token : .punctuation),
-        PrettySpan(text: " \(verdict.word) ", kind: .key),
+        PrettySpan(text: " EVIDENCE ", kind: .token),
+        PrettySpan(text: " \(verdict.word) ", kind: verdict.isTrusted ? .string : .literal),
         PrettySpan(text: DisplayText.sanitize(why + snapshot.source(row: row)), kind: .punctuation),
       ])
   ]
