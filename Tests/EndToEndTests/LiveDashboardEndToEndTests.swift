@@ -144,7 +144,8 @@ struct LiveRegionsDashboardEndToEndTests {
     let tmux = try TmuxSession(
       command:
         "\(LiveDashboardEndToEndTests.binary) --region all --since 2h --follow-every 1 --endpoint-url \(server.endpoint)",
-      width: 200, height: 50, environment: environment)
+      // Wide enough for the whole status line, whose counts and times vary in length from run to run.
+      width: 260, height: 50, environment: environment)
     defer { tmux.kill() }
     let loaded = try tmux.waitUntil(description: "every region's first page", timeout: .seconds(60)) { screen in
       screen.contains { $0.contains("34/34 regions done") } && screen.last?.contains("2 problems (p)") == true
@@ -165,7 +166,8 @@ struct LiveRegionsDashboardEndToEndTests {
     let followed = try tmux.waitUntil(description: "events that arrived", timeout: .seconds(30)) { screen in
       screen.last.map { $0.contains("following every 1 s") && !$0.contains(", 0 new") } ?? false
     }
-    #expect(followed.last?.contains("events reach Event History ~5 min after the call") == true)
+    #expect(
+      followed.last?.contains("events reach Event History ~5 min after the call") == true, "\(followed.last ?? "")")
     try tmux.sendKeys("q")
     #expect(try tmux.waitForExit() == 0)
     server.stop()
