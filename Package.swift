@@ -17,14 +17,15 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+    .systemLibrary(name: "CIsal", path: "Sources/CIsal"),
     .target(name: "CloudTrailModel"),
     .target(name: "TerminalUI"),
     .target(name: "AWSClient", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
     .target(
       name: "EventStore",
       dependencies: [
-        "CloudTrailModel", "AWSClient", "CZlib", "Detections", .product(name: "Crypto", package: "swift-crypto"),
-        .product(name: "_CryptoExtras", package: "swift-crypto"),
+        "CloudTrailModel", "AWSClient", "CZlib", "CIsal", "Detections",
+        .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
       ]),
     .target(name: "LookupEmulator", dependencies: ["CloudTrailModel", "AWSClient"]),
     .target(name: "TrailviewDemo", dependencies: ["CloudTrailModel", "AWSClient", "LookupEmulator"]),

@@ -18,24 +18,26 @@ enum Report {
     out.append("")
     if !trees.isEmpty {
       out.append(
-        "| tree | JSON / gzip | trailview load+filter | zcat | jq | trailview vs zcat | trailview vs jq | peak RSS "
-          + "(vs JSON) |")
-      out.append("|---|---|---|---|---|---|---|---|")
+        "| tree | JSON / gzip | trailview load+filter | zcat | igzip -dc | jq | trailview vs zcat | trailview vs igzip "
+          + "| trailview vs jq | peak RSS (vs JSON) |")
+      out.append("|---|---|---|---|---|---|---|---|---|---|")
       for row in trees {
         let tv = row.trailview
         let jq = row.jq.map { "\(seconds($0)) (\(cores($0)))" } ?? "—"
         let vsJQ = row.jq.map { String(format: "%.1fx faster", $0.wall / tv.wall) } ?? "—"
+        let igzip = row.igzip.map { "\(seconds($0)) (\(cores($0)))" } ?? "—"
+        let vsIgzip = row.igzip.map { String(format: "%.2fx", tv.wall / $0.wall) } ?? "—"
         out.append(
           "| \(count(row.stats.events)) events, \(row.stats.files) files | \(mb(row.stats.jsonBytes)) / "
             + "\(mb(row.stats.gzipBytes)) | \(seconds(tv)) (\(cores(tv))) | \(seconds(row.zcat)) (\(cores(row.zcat))) "
-            + "| \(jq) | \(String(format: "%.2fx", tv.wall / row.zcat.wall)) | \(vsJQ) | "
+            + "| \(igzip) | \(jq) | \(String(format: "%.2fx", tv.wall / row.zcat.wall)) | \(vsIgzip) | \(vsJQ) | "
             + "\(mb(tv.maxRSSKiB * 1024)) (\(String(format: "%.2fx", Double(tv.maxRSSKiB * 1024) / Double(row.stats.jsonBytes)))) |"
         )
       }
       out.append("")
       out.append(
-        "Wall time, median of the runs; in brackets the CPU time over wall time (1.0 = one busy core). zcat is one "
-          + "process at a time (`find … | xargs -0 zcat`), so one core; jq's pipeline runs zcat and jq side by side. "
+        "Wall time, median of the runs; in brackets the CPU time over wall time (1.0 = one busy core). zcat and "
+          + "igzip run one process at a time (`find … | xargs -0 zcat`, `… igzip -dc`), so one core; jq's pipeline runs zcat and jq side by side. "
           + "trailview is `trailview --print --event-name StopLogging TREE/AWSLogs`; jq applies the same filter and "
           + "printed the same number of rows. Peak RSS is GNU time's maximum resident set of the trailview process.")
       out.append("")

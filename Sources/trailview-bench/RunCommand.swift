@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-/// `run`: measures trailview, zcat and jq side by side on generated trees and writes docs/PERFORMANCE.md.
+/// `run`: measures trailview, zcat, igzip and jq side by side on generated trees and writes docs/PERFORMANCE.md.
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run", abstract: "Measure trailview against zcat and jq on generated trees; write the report.")
@@ -47,6 +47,14 @@ struct RunCommand: ParsableCommand {
       print("  trailview \(tv.wall) s, \(tv.cores) cores, \(tv.maxRSSKiB) KiB, \(tv.lines) rows")
       let zcat = try External.measure("\(find) | xargs -0 zcat", repeat: `repeat`, keepOutput: false)
       print("  zcat \(zcat.wall) s, \(zcat.cores) cores")
+      // ISA-L's igzip (Debian `isal`): the fastest inflater there is, the speed limit.
+      var igzip: Timed?
+      if External.capture("command -v igzip").isEmpty {
+        print("  igzip: not installed (apt-get install isal); its column stays empty")
+      } else {
+        igzip = try External.measure("\(find) | xargs -0 igzip -dc", repeat: `repeat`, keepOutput: false)
+        print("  igzip \(igzip!.wall) s, \(igzip!.cores) cores")
+      }
       var jq: Timed?
       if !skipJQ {
         let program = External.quote(".Records[] | select(.eventName==\"StopLogging\")")
@@ -54,7 +62,7 @@ struct RunCommand: ParsableCommand {
         print("  jq \(jq!.wall) s, \(jq!.cores) cores, \(jq!.lines) rows")
         if jq!.lines != tv.lines { print("  WARNING: jq found \(jq!.lines) rows, trailview \(tv.lines)") }
       }
-      rows.append(TreeResult(stats: stats, trailview: tv, zcat: zcat, jq: jq))
+      rows.append(TreeResult(stats: stats, trailview: tv, zcat: zcat, igzip: igzip, jq: jq))
     }
     var inside: InProcessResult?
     var insideStats: TreeStats?
@@ -75,5 +83,6 @@ struct TreeResult: Sendable {
   var stats: TreeStats
   var trailview: Timed
   var zcat: Timed
+  var igzip: Timed?
   var jq: Timed?
 }

@@ -29,6 +29,33 @@ import Testing
     #expect(found.count == 1)
   }
 
+  /// Search after loading, over files kept compressed whose events interleave in time (each file's rows are read
+  /// together, chunk by chunk, in parallel): the same rows as a plain scan of the records, in the table's order.
+  @Test func searchOverInterleavedCompressedFilesKeepsTheOrder() throws {
+    let root = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    var expected: [(time: String, id: String)] = []
+    for file in 0..<5 {
+      let records = (0..<60).map { i -> String in
+        let time = String(format: "2024-05-01T10:%02d:%02dZ", i, file)
+        let id = "f\(file)-\(i)"
+        if (i + file) % 3 == 0 { expected.append((time, id)) }
+        return LogTree.record(
+          time: time, name: "GetObject", eventID: id, extra: (i + file) % 3 == 0 ? "\"marker\":\"NeedleX\"" : "")
+      }
+      LogTree.write(
+        LogTree.recordsFile(records), to: LogTree.s3Key(stamp: "20240501T110\(file)Z"), under: root, gzip: true)
+    }
+    let collector = SnapshotCollector()
+    let store = EventStore(publishIntervalMilliseconds: 5) { collector.take($0) }
+    LogFileSource.load([root.path], into: store, plainBudget: 0)
+    let loaded = try #require(collector.waitFinished())
+    #expect(loaded.count == 300)
+    let found = collector.refilter(store, EventFilter(search: "needlex"))
+    let newestFirst = expected.sorted { $0.time > $1.time }.map(\.id)
+    #expect(found.visible.map { found.text(.eventID, row: $0) } == newestFirst)
+  }
+
   @Test func chunksPastTheBudgetStayCompressed() {
     let chunk = RecordChunk(gzip: Gzip.compress(Array("hello world".utf8)), size: 11, source: "x")
     #expect(chunk.isCompressed)

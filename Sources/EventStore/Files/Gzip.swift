@@ -1,3 +1,4 @@
+import CIsal
 import CZlib
 
 /// Why a gzip stream could not be fully inflated.
@@ -73,7 +74,7 @@ public enum Gzip {
   }
 
   /// The fast path for the usual single-member file: the gzip trailer states the decompressed size (modulo 2^32),
-  /// so the output is allocated once at its exact size and zlib inflates straight into it. Returns nil when the
+  /// so the output is allocated once at its exact size and ISA-L (else zlib) inflates straight into it. Returns nil when the
   /// stream does not end exactly there (several members, a wrong or wrapped size, damage): the caller then takes
   /// the general path, which reports errors.
   static func inflateSized(_ input: [UInt8], cap: Int) -> [UInt8]? {
@@ -85,6 +86,14 @@ public enum Gzip {
     var ok = false
     let output = [UInt8](unsafeUninitializedCapacity: size) { out, count in
       count = 0
+      // ISA-L first (about 4x zlib's speed); any doubt goes to zlib below, which reports what is wrong.
+      let fast = input.withUnsafeBufferPointer { inBuf in
+        trailview_isal_gunzip(inBuf.baseAddress, UInt32(n), out.baseAddress, UInt32(size))
+      }
+      if fast == 1 {
+        (count, ok) = (size, true)
+        return
+      }
       var stream = z_stream()
       guard trailview_inflateInit2(&stream, 15 + 32) == Z_OK else { return }
       defer { inflateEnd(&stream) }

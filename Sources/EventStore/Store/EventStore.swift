@@ -140,7 +140,7 @@ public final class EventStore: @unchecked Sendable {
       return Set(rows.ids).filter { Int($0) < columns.count && passes($0) }.sorted(by: columns.precedes)
     }
     if !compiled.hasColumnTests {
-      return compiled.hasRecordTests ? order.filter(passesRecord) : order
+      return compiled.hasRecordTests ? recordsPassing(order) : order
     }
     let mask = columns.columnMask(compiled)
     let matching = mask.withUnsafeBufferPointer { mask in
@@ -156,7 +156,7 @@ public final class EventStore: @unchecked Sendable {
         }
       }
     }
-    return compiled.hasRecordTests ? matching.filter(passesRecord) : matching
+    return compiled.hasRecordTests ? recordsPassing(matching) : matching
   }
 
   func schedulePublish() {
