@@ -1,7 +1,8 @@
-import EventStore
 import Foundation
 import TestSupport
 import Testing
+
+@testable import EventStore
 
 @Suite struct CompressedChunkTests {
   static let root: URL = {
@@ -54,6 +55,24 @@ import Testing
     let found = collector.refilter(store, EventFilter(search: "needlex"))
     let newestFirst = expected.sorted { $0.time > $1.time }.map(\.id)
     #expect(found.visible.map { found.text(.eventID, row: $0) } == newestFirst)
+  }
+
+  /// A chunk read through a scratch buffer gives its bytes whatever the buffer held before, and a chunk ISA-L's one-
+  /// member path refuses (two gzip members) still gives all its bytes (zlib).
+  @Test func scratchReadsGiveEachChunksOwnBytes() {
+    let one = Array("first chunk, the longer of the two".utf8)
+    let two = Array("second".utf8) + Array(" member".utf8)
+    let chunks = [
+      RecordChunk(gzip: Gzip.compress(one), size: one.count, source: "one"),
+      RecordChunk(
+        gzip: Gzip.compress(Array("second".utf8)) + Gzip.compress(Array(" member".utf8)), size: two.count,
+        source: "two"),
+      RecordChunk(bytes: Array("plain".utf8), source: "plain"),
+    ]
+    var scratch: [UInt8] = []
+    let read = chunks.map { chunk in chunk.withBytes(scratch: &scratch) { Array($0) } }
+    #expect(read == [one, two, Array("plain".utf8)])
+    #expect(chunks[0].withBytes(scratch: &scratch) { Array($0) } == one)
   }
 
   @Test func chunksPastTheBudgetStayCompressed() {

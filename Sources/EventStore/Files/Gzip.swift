@@ -73,6 +73,19 @@ public enum Gzip {
     return (output, error)
   }
 
+  /// Inflates the single-member `input`, which states `size` bytes in its trailer, into the first `size` bytes of
+  /// `output` (grown when shorter, its memory reused otherwise) with ISA-L; false when the stream is not exactly
+  /// that (the caller then takes ``inflate(_:cap:)``, which says what is wrong).
+  static func inflate(_ input: [UInt8], into output: inout [UInt8], size: Int) -> Bool {
+    guard input.count >= 18, size > 0, size < Int(UInt32.max), input.count < Int(UInt32.max) else { return false }
+    if output.count < size { output = [UInt8](repeating: 0, count: size) }
+    return input.withUnsafeBufferPointer { inBuf in
+      output.withUnsafeMutableBufferPointer { out in
+        trailview_isal_gunzip(inBuf.baseAddress, UInt32(inBuf.count), out.baseAddress, UInt32(size)) == 1
+      }
+    }
+  }
+
   /// The fast path for the usual single-member file: the gzip trailer states the decompressed size (modulo 2^32),
   /// so the output is allocated once at its exact size and ISA-L (else zlib) inflates straight into it. Returns nil when the
   /// stream does not end exactly there (several members, a wrong or wrapped size, damage): the caller then takes

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 extension EventStore {
   /// The rows of `ids` (in their order) whose records pass the filter's record tests (text search, predicates on
@@ -13,16 +14,22 @@ extension EventStore {
     let busy = positions.indices.filter { !positions[$0].isEmpty }
     var keep = [Bool](repeating: false, count: ids.count)
     let (columns, chunks, compiled) = (self.columns, self.chunks, self.compiled)
+    let workers = max(1, min(busy.count, ProcessInfo.processInfo.activeProcessorCount))
     keep.withUnsafeMutableBufferPointer { keep in
       let out = UnsafeSendable(keep)
-      // Each chunk's rows are written by one worker only: the writes never overlap.
-      DispatchQueue.concurrentPerform(iterations: busy.count) { n in
-        let chunk = busy[n]
-        let bytes = chunks[chunk].bytes
-        for k in positions[chunk] {
-          let place = columns.place(ids[Int(k)])
-          let record = bytes[Int(place.start)..<Int(place.start) + Int(place.length)]
-          out.value[Int(k)] = compiled.matchesRecord(record, time: place.time)
+      // Each worker takes every `workers`-th chunk with one scratch buffer; each chunk's rows are written by one
+      // worker only, so the writes never overlap.
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        var scratch: [UInt8] = []
+        for n in stride(from: worker, to: busy.count, by: workers) {
+          let chunk = busy[n]
+          chunks[chunk].withBytes(scratch: &scratch) { bytes in
+            for k in positions[chunk] {
+              let place = columns.place(ids[Int(k)])
+              let record = bytes[Int(place.start)..<Int(place.start) + Int(place.length)]
+              out.value[Int(k)] = compiled.matchesRecord(record, time: place.time)
+            }
+          }
         }
       }
     }

@@ -41,6 +41,16 @@ public final class RecordChunk: Sendable {
     }
   }
 
+  /// Calls `body` with the (decompressed) bytes. A compressed chunk that is not in the shared cache is inflated into
+  /// `scratch` (its memory reused from call to call, so a scan over many chunks neither allocates nor evicts what
+  /// the screen reads) and not cached.
+  func withBytes<T>(scratch: inout [UInt8], _ body: (ArraySlice<UInt8>) -> T) -> T {
+    if let plain { return body(plain[...]) }
+    if let cached = ChunkCache.shared.cached(id) { return body(cached[...]) }
+    guard let gzip, Gzip.inflate(gzip, into: &scratch, size: size) else { return body(bytes[...]) }
+    return body(scratch[0..<size])
+  }
+
   /// Bytes this chunk keeps in memory (not counting the shared cache).
   public var residentBytes: Int { plain?.count ?? gzip?.count ?? 0 }
 
@@ -64,6 +74,9 @@ final class ChunkCache: Sendable {
   init(budget: Int) {
     self.budget = budget
   }
+
+  /// The bytes cached for the chunk numbered `id`, if any (without counting as a use).
+  func cached(_ id: UInt64) -> [UInt8]? { state.withLock { $0.entries[id] } }
 
   /// The cached bytes of `chunk`, or `inflate()`'s result, cached.
   func bytes(of chunk: RecordChunk, inflate: () -> [UInt8]) -> [UInt8] {
