@@ -109,6 +109,18 @@ struct RecordBatch: Sendable {
       }
     }
 
+    /// How the store tells the record from others: by its event ID and time when it has an ID (cheap; the store
+    /// compares records whole only when a key comes again), else by its whole bytes.
+    static func identity(_ f: RecordFields, range: Range<Int>, time: Int64, buffer: UnsafeBufferPointer<UInt8>)
+      -> RecordHash
+    {
+      let id = f[.eventID]
+      guard id.isPresent, id.start >= range.lowerBound, id.end <= range.upperBound, id.end > id.start else {
+        return .full(UnsafeBufferPointer(rebasing: buffer[range]))
+      }
+      return .keyed(id: UnsafeBufferPointer(rebasing: buffer[id.start..<id.end]), time: time)
+    }
+
     mutating func add(_ record: ScannedRecord, index: Int, buffer: UnsafeBufferPointer<UInt8>, array: [UInt8]) {
       let f = record.fields
       let time = f.eventTime ?? EventSummary.unknownTime
@@ -138,7 +150,7 @@ struct RecordBatch: Sendable {
         Row(
           time: time, index: UInt32(truncatingIfNeeded: index), flags: flags,
           start: UInt32(truncatingIfNeeded: range.lowerBound), length: UInt32(truncatingIfNeeded: range.count),
-          identity: RecordHash(UnsafeBufferPointer(rebasing: buffer[range]))))
+          identity: Self.identity(f, range: range, time: time, buffer: buffer)))
       // The trail is `name` in CreateTrail, StopLogging, ..., and `trailName` in PutEventSelectors.
       let trailRef = f[.requestName].isPresent ? f[.requestName] : f[.requestTrailName]
       if nameFacts & Fact.trailCall != 0, trailRef.isPresent {

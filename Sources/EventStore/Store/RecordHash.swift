@@ -1,14 +1,30 @@
-/// A 128-bit hash of a record's bytes, ignoring whitespace, used to drop events seen twice.
+/// A 128-bit hash of bytes, ignoring whitespace, used to drop events seen twice.
 ///
-/// Real event IDs are unique, so the same eventID means the same record; hashing the whole record (which contains
-/// the eventID) also keeps distinct records that reuse a placeholder ID, as test corpora do, and treats a
-/// pretty-printed copy of a delivered file as the same events.
+/// Real event IDs are unique, so a record is first known by its ID and time (``keyed(id:time:)``, a few dozen
+/// bytes); only when that key comes again are the two records hashed whole (``full(_:)``), which keeps distinct
+/// records that reuse a placeholder ID, as test corpora do, and treats a pretty-printed copy of a delivered file as
+/// the same events. A record without an ID is hashed whole at once.
 ///
 /// The non-whitespace bytes are packed into 64-bit words, and each word is mixed into two lanes. Eight input bytes
 /// without whitespace (the common case: compact JSON) are taken with one load.
 struct RecordHash: Hashable, Sendable {
   var a: UInt64
   var b: UInt64
+
+  /// The whole record's hash (whitespace aside), told apart from ``keyed(id:time:)`` by its lowest bit.
+  static func full(_ buffer: UnsafeBufferPointer<UInt8>) -> RecordHash {
+    var hash = RecordHash(buffer)
+    hash.b &= ~1
+    return hash
+  }
+
+  /// A record's key: its event ID's bytes (as written) and its time. Records with the same key are compared whole.
+  static func keyed(id: UnsafeBufferPointer<UInt8>, time: Int64) -> RecordHash {
+    var hash = RecordHash(id)
+    hash.a = (hash.a ^ UInt64(bitPattern: time)) &* 0x9E37_79B9_7F4A_7C15
+    hash.b |= 1
+    return hash
+  }
 
   init(_ bytes: ArraySlice<UInt8>) {
     self = bytes.withUnsafeBufferPointer { RecordHash($0) }
