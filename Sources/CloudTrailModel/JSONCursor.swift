@@ -54,11 +54,16 @@ struct JSONCursor {
     var j = start
     var escaped = false
     while j < count {
-      // Eight bytes at a time while none is a quote, a backslash or a control character.
-      while j + 8 <= count && !Self.hasSpecialByte(UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)) {
-        j += 8
+      // Eight bytes at a time while none is a quote, a backslash or a control character; then straight to the first
+      // one that is (the lowest flagged byte is exact).
+      if j + 8 <= count {
+        let found = Self.specialBits(UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
+        if found == 0 {
+          j += 8
+          continue
+        }
+        j += found.trailingZeroBitCount >> 3
       }
-      guard j < count else { break }
       let b = base[j]
       if b == 0x22 {
         i = j + 1
@@ -75,14 +80,15 @@ struct JSONCursor {
     throw ScanError(offset: start - 1, reason: "unterminated string")
   }
 
-  /// True when one of the eight bytes of `w` is `"`, `\\` or below 0x20 (exact: no byte is missed).
+  /// The high bit of each byte of `w` (little-endian) that may be `"`, `\\` or below 0x20: no such byte is missed,
+  /// and the lowest bit set is always one (a borrow can only flag bytes above a true one).
   @inline(__always)
-  static func hasSpecialByte(_ w: UInt64) -> Bool {
+  static func specialBits(_ w: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let quote = w ^ (ones &* 0x22)
     let slash = w ^ (ones &* 0x5C)
     let found = ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | ((w &- ones &* 0x20) & ~w)
-    return found & (ones &* 0x80) != 0
+    return found & (ones &* 0x80)
   }
 
   /// Validates the escape starting at the backslash at `j`; returns the offset after it.
