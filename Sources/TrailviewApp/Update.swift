@@ -177,14 +177,14 @@ private func moveSelection(_ state: inout AppState, _ action: AppAction, page: I
 }
 
 /// The trail under the trails pane's cursor, read from its bucket: its prefix, for the window's days. A trail whose
-/// bucket is not known (seen only in events) says so; a bucket already opened is not read twice. (The status line
+/// bucket is not known (no call in the data named it, and no live API) says so; a bucket already opened is not read twice. (The status line
 /// sanitizes what it shows.)
 private func openTrailBucket(_ state: inout AppState) -> [Effect] {
   let trails = sortedTrails(state.snapshot.trails)
   guard state.focus == .trails, state.trailsScroll < trails.count else { return [] }
   let trail = trails[state.trailsScroll]
   guard let bucket = trail.bucket, !bucket.isEmpty else {
-    state.message = "the bucket of \(trail.name) is not known (the live API's trails say it)"
+    state.message = "the bucket of \(trail.name) is not known (no CreateTrail or UpdateTrail in the data names it)"
     return []
   }
   let prefix = trail.keyPrefix ?? ""

@@ -61,6 +61,35 @@ import TrailviewApp
   }
 }
 
+/// A trail seen only in the data takes its bucket from the newest successful CreateTrail or UpdateTrail that names
+/// one; Enter in the trails pane then reads that bucket and prefix in place.
+@Suite struct TrailBucketFromEventsTests {
+  @Test func enterReadsTheBucketTheCallsNamed() throws {
+    let root = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let records = [
+      LogTree.record(
+        time: "2024-05-01T10:00:00Z", name: "CreateTrail", source: "cloudtrail.amazonaws.com", eventID: "a",
+        requestParameters: #"{"name":"audit","s3BucketName":"first-bucket","s3KeyPrefix":"logs"}"#),
+      LogTree.record(
+        time: "2024-05-01T11:00:00Z", name: "UpdateTrail", source: "cloudtrail.amazonaws.com", eventID: "b",
+        requestParameters: #"{"name":"audit","s3BucketName":"moved-bucket"}"#),
+      LogTree.record(
+        time: "2024-05-01T12:00:00Z", name: "UpdateTrail", source: "cloudtrail.amazonaws.com",
+        errorCode: "AccessDenied",
+        eventID: "c", requestParameters: #"{"name":"audit","s3BucketName":"attacker-bucket"}"#),
+    ]
+    LogTree.write(LogTree.recordsFile(records), to: "t.json", under: root)
+    var state = AppState(width: 100, height: 30, sourceLabel: "t")
+    _ = update(&state, .store(.snapshot(StoreHarness.load([root.path]))))
+    let trail = try #require(state.snapshot.trails.first { $0.name == "audit" })
+    #expect(trail.bucket == "moved-bucket" && trail.keyPrefix == "logs")
+    _ = update(&state, .key(.tab))
+    _ = update(&state, .key(.tab))
+    #expect(update(&state, .key(.enter)) == [.openBucket(bucket: "moved-bucket", prefix: "logs")])
+  }
+}
+
 /// A trail whose selectors drop management events is shown as muted, among the alarming ones.
 @Suite struct MutedTrailTests {
   @Test func mutedTrailsStandOut() throws {

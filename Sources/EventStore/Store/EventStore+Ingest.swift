@@ -93,7 +93,17 @@ extension EventStore {
       trails[event.trail] = trail
       return
     }
-    if let seenAt = trail.switchedAt, seenAt > event.time { return }
+    // The newest successful CreateTrail or UpdateTrail naming a bucket says where the logs go (Enter reads it).
+    if let bucket = event.bucket, !bucket.isEmpty, !event.failed, trail.bucketNamedAt.map({ $0 <= event.time }) ?? true
+    {
+      trail.bucketNamedAt = event.time
+      trail.bucket = bucket
+      if event.keyPrefix != nil || event.eventName == "CreateTrail" { trail.keyPrefix = event.keyPrefix }
+    }
+    if let seenAt = trail.switchedAt, seenAt > event.time {
+      trails[event.trail] = trail
+      return
+    }
     guard !event.failed else {
       if trail.lastEventName == nil { trail.lastEventName = "\(event.eventName) (failed)" }
       trails[event.trail] = trail

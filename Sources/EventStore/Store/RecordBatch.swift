@@ -11,6 +11,12 @@ struct TrailEvent: Sendable {
   var failed: Bool
   /// For event selector calls: what they leave of management events (``EventSelectors/managementEvents(in:)``).
   var selectors: EventSelectors.Management? = nil
+  /// For CreateTrail and UpdateTrail: the bucket and key prefix the call names (`requestParameters`), if any.
+  var bucket: String? = nil
+  var keyPrefix: String? = nil
+
+  static let bucketPath = JSONPath("requestParameters.s3BucketName")!
+  static let prefixPath = JSONPath("requestParameters.s3KeyPrefix")!
 }
 
 /// Records from one file or page, prepared off the store queue: fields decoded and interned in a local table.
@@ -160,6 +166,10 @@ struct RecordBatch: Sendable {
           region: strings[region], user: strings[user], failed: f[.errorCode].isPresent)
         if EventSelectors.calls.contains(eventName) {
           event.selectors = EventSelectors.managementEvents(in: array[range])
+        }
+        if eventName == "CreateTrail" || eventName == "UpdateTrail" {
+          event.bucket = TrailEvent.bucketPath.values(in: array[range]).first
+          event.keyPrefix = TrailEvent.prefixPath.values(in: array[range]).first
         }
         trailEvents.append(event)
       }
