@@ -18,7 +18,7 @@ public final class LogFileSource: EventSource {
   let maxFileBytes: Int
   private let plainBudget: Int
   private let workers: Int?
-  private let started = Mutex(false)
+  private let started = OnceFlag()
   /// What following needs: the files read so far, the poll loop's generation and interval.
   let followState = Mutex(FollowState())
 
@@ -59,12 +59,7 @@ public final class LogFileSource: EventSource {
 
   /// Reads the files in the background, the first time only: the store filters what was read.
   public func start(filter: EventFilter) {
-    guard
-      started.withLock({ value in
-        defer { value = true }
-        return !value
-      })
-    else { return }
+    guard started.first() else { return }
     let (paths, reporter, maxFileBytes, plainBudget, workers) = (
       self.paths, self.reporter, self.maxFileBytes, self.plainBudget, self.workers
     )

@@ -17,7 +17,7 @@ public final class S3Source: EventSource {
   let concurrency: Int
   let maxFileBytes: Int
   private let plainBudget: Int
-  private let started = Mutex(false)
+  private let started = OnceFlag()
 
   /// The source's id in its store.
   public var id: SourceID { reporter.id }
@@ -50,12 +50,7 @@ public final class S3Source: EventSource {
 
   /// Lists and reads in the background, the first time only.
   public func start(filter: EventFilter) {
-    guard
-      started.withLock({ value in
-        defer { value = true }
-        return !value
-      })
-    else { return }
+    guard started.first() else { return }
     DispatchQueue.global(qos: .userInitiated).async { [self] in
       var problems: [LoadProblem] = []
       let label = "s3://\(bucket)/\(prefix)"
