@@ -10,7 +10,7 @@ extension DigestChain {
     for input in digests {
       guard let range = input.key.range(of: "/CloudTrail-Digest/"),
         let region = input.key[range.upperBound...].split(separator: "/").first,
-        case .success(let digest) = DigestFile.parse(input.bytes),
+        case .success(let digest) = input.parsed,
         let start = EventTime.parse(ArraySlice(digest.startTime.utf8)),
         let end = EventTime.parse(ArraySlice(digest.endTime.utf8))
       else { continue }

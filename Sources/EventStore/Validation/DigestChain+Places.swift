@@ -40,7 +40,7 @@ extension DigestChain {
   public static func logPlaces(_ sources: some Sequence<String>, digests: [Input]) -> [String: String] {
     var placeOf: [Substring: String] = [:]
     for input in digests {
-      for file in (try? DigestFile.parse(input.bytes).get())?.logFiles ?? [] {
+      for file in (try? input.parsed.get())?.logFiles ?? [] {
         if let key = FileEvidence.key(file.key) { placeOf[key] = "\(file.bucket)/\(file.key)" }
       }
     }

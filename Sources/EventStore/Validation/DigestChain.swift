@@ -41,7 +41,9 @@ public struct DigestChain: Sendable {
     /// The key it was read from.
     public var key: String
     /// Its uncompressed bytes.
-    public var bytes: [UInt8]
+    public var bytes: [UInt8] { didSet { parsed = DigestFile.parse(bytes) } }
+    /// What the bytes say, parsed once (validation, its key requests and its log places all read it).
+    public private(set) var parsed: Result<DigestFile, DigestProblem>
     /// Its signature from the S3 object's metadata (`x-amz-meta-signature`), when read from S3.
     public var signature: String?
     /// A backfill digest's `x-amz-meta-backfill-generation-timestamp` (when it was made, later than the hours it
@@ -53,6 +55,7 @@ public struct DigestChain: Sendable {
       bucket: String, key: String, bytes: [UInt8], signature: String? = nil, backfillGeneratedAt: String? = nil
     ) {
       (self.bucket, self.key, self.bytes, self.signature) = (bucket, key, bytes, signature)
+      self.parsed = DigestFile.parse(bytes)
       self.backfillGeneratedAt = backfillGeneratedAt
     }
 
@@ -79,7 +82,7 @@ public struct DigestChain: Sendable {
     var parsed: [(input: Input, digest: DigestFile)] = []
     for input in unique(inputs) {
       let place = "\(input.bucket)/\(input.key)"
-      switch DigestFile.parse(input.bytes) {
+      switch input.parsed {
       case .failure(let problem): report.digests[place] = .invalid("not a digest: \(problem)")
       case .success where input.isBackfill && input.signature != nil && input.backfillGeneratedAt == nil:
         report.digests[place] = .invalid("a backfill digest without its backfill-generation-timestamp metadata")

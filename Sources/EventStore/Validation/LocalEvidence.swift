@@ -23,9 +23,12 @@ public enum LocalEvidence {
         switch LogFileSource.readFile(file, maxBytes: maxFileBytes) {
         case .success(let read) where read.error == nil:
           // A copy synced from below the trail's key prefix lost the prefix: the stated key still ends the same.
-          let stated = try? DigestFile.parse(read.bytes).get()
-          let place = stated.map { $0.key.hasSuffix(key) ? $0.key : String(key) } ?? String(key)
-          digests.append(DigestChain.Input(bucket: stated?.bucket ?? "", key: place, bytes: read.bytes))
+          var input = DigestChain.Input(bucket: "", key: String(key), bytes: read.bytes)
+          if let stated = try? input.parsed.get() {
+            input.bucket = stated.bucket
+            if stated.key.hasSuffix(key) { input.key = stated.key }
+          }
+          digests.append(input)
         case .success(let read): problems.append(LoadProblem(source: file, reason: read.error ?? ""))
         case .failure(let problem): problems.append(problem)
         }
