@@ -18,13 +18,15 @@ let package = Package(
     .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     .systemLibrary(name: "CIsal", path: "Sources/CIsal"),
+    .systemLibrary(name: "CZstd", path: "Sources/CZstd"),
+    .target(name: "CSearch"),
     .target(name: "CloudTrailModel"),
     .target(name: "TerminalUI"),
     .target(name: "AWSClient", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
     .target(
       name: "EventStore",
       dependencies: [
-        "CloudTrailModel", "AWSClient", "CZlib", "CIsal", "Detections",
+        "CloudTrailModel", "AWSClient", "CZlib", "CIsal", "CZstd", "CSearch", "Detections",
         .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
       ]),
     .target(name: "LookupEmulator", dependencies: ["CloudTrailModel", "AWSClient"]),

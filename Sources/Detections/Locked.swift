@@ -1,16 +1,17 @@
 import Foundation
 
-/// A value behind a lock, for state shared by the threads that build batches.
+/// A value behind a lock, for state shared between threads (the threads that build batches, a chunk's storage).
 ///
 /// `@unchecked Sendable`: every access goes through `withLock`, which holds `lock`.
-final class Locked<Value>: @unchecked Sendable {
+public final class Locked<Value>: @unchecked Sendable {
   private let lock = NSLock()
   private var value: Value
 
-  init(_ value: Value) { self.value = value }
+  /// Creates the lock holding `value`.
+  public init(_ value: Value) { self.value = value }
 
   /// Runs `body` on the value with the lock held.
-  func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
+  public func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
     lock.lock()
     defer { lock.unlock() }
     return body(&value)

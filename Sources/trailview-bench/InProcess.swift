@@ -14,6 +14,8 @@ struct InProcessResult: Sendable {
   var firstSnapshotWithRows: Double
   /// Load start to the finished snapshot (s).
   var load: Double
+  /// From the finished load until the store has repacked its gzip chunks as zstd, in the background (s).
+  var pack: Double
   /// Events loaded.
   var events: Int
   /// Column-filter round trips: median and p95 (ms).
@@ -64,7 +66,7 @@ enum InProcess {
     let listing = ContinuousClock().measure { _ = FileDiscovery.discover([tree]) }
     print(String(format: "  FileDiscovery.discover alone: %.1f ms", listing.milliseconds))
     let box = SnapshotBox()
-    let store = EventStore { box.take($0) }
+    let store = EventStore(packingChunks: true) { box.take($0) }
     let clock = ContinuousClock()
     let started = clock.now
     LogFileSource.load([tree], into: store)
@@ -80,6 +82,10 @@ enum InProcess {
     }
     let loaded = box.wait { $0.progress.finished }
     let load = (clock.now - started).seconds
+    let packed = DispatchSemaphore(value: 0)
+    store.whenPacked { packed.signal() }
+    packed.wait()
+    let pack = (clock.now - started).seconds - load
 
     var filterTimes: [Double] = []
     var perFilter = [[Double]](repeating: [], count: columnFilters.count)
@@ -115,7 +121,7 @@ enum InProcess {
     let (rss, peak) = memory()
     return InProcessResult(
       firstRows: firstRows, listed: (box.firstSnapshot.withLock { $0! } - started).milliseconds,
-      firstSnapshotWithRows: firstWithRows, load: load, events: loaded.total,
+      firstSnapshotWithRows: firstWithRows, load: load, pack: pack, events: loaded.total,
       filterMedian: percentile(filterTimes, 0.5),
       filterP95: percentile(filterTimes, 0.95), searchMedian: percentile(searchTimes, 0.5),
       renderMedian: percentile(frameTimes, 0.5), renderP95: percentile(frameTimes, 0.95), rssKiB: rss,

@@ -11,7 +11,9 @@ enum Dashboard {
   static func run(filter: EventFilter, starter: SourceStarter) throws {
     let inbox = Inbox()
     let rules = RulesLoader.load(starter.options)
-    let store = EventStore(detector: rules.detector, hashingFiles: starter.options.validateEvidence) { update in
+    let store = EventStore(
+      detector: rules.detector, hashingFiles: starter.options.validateEvidence, packingChunks: true
+    ) { update in
       inbox.post(update)
     }
     let validation =

@@ -13,7 +13,9 @@ enum PrintFollow {
   ) -> Never {
     let collector = SnapshotCollector()
     let rules = RulesLoader.load(options)
-    let store = EventStore(publishIntervalMilliseconds: 200, detector: rules.detector) { collector.take($0) }
+    let store = EventStore(publishIntervalMilliseconds: 200, detector: rules.detector, packingChunks: true) {
+      collector.take($0)
+    }
     store.addProblems(rules.problems)
     store.setFilter(filter)
     let sources = start(store)

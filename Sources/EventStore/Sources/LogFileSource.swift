@@ -8,7 +8,7 @@ public final class LogFileSource: EventSource {
   /// Default cap on one file's decompressed size.
   public static let defaultMaxFileBytes = 1 << 30
   /// Default amount of decompressed record bytes kept plain; past it, gzip files stay compressed in memory.
-  public static let defaultPlainBudget = 256 << 20
+  public static let defaultPlainBudget = 32 << 20
   /// The largest file (decompressed) that can be read whatever cap is asked for: records are located by 32-bit
   /// offsets (``RecordBatch``), so a bigger file would point at the wrong bytes.
   public static let maxFileBytesLimit = Int(UInt32.max)
