@@ -34,12 +34,14 @@ let package = Package(
     .target(name: "TrailviewApp", dependencies: ["TerminalUI", "CloudTrailModel", "EventStore", "Detections"]),
     .target(name: "CursesBackend", dependencies: ["CNCursesW", "TerminalUI"]),
     .target(name: "Detections", dependencies: ["CloudTrailModel", .product(name: "Yams", package: "Yams")]),
+    .plugin(name: "BuildInfo", capability: .buildTool()),
     .executableTarget(
       name: "trailview",
       dependencies: [
         "AWSClient", "CloudTrailModel", "EventStore", "TerminalUI", "TrailviewApp", "CursesBackend", "TrailviewDemo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      plugins: ["BuildInfo"]
     ),
     .executableTarget(
       name: "cloudtrail-fake",

@@ -5,6 +5,9 @@ import TrailviewApp
 
 /// `trailview`: a terminal UI for AWS CloudTrail event history.
 struct Trailview: ParsableCommand {
+  /// This release's version (`--version` adds the commit the binary was built from).
+  static let version = "0.14.0"
+
   static let configuration = CommandConfiguration(
     commandName: "trailview",
     abstract: "Browse AWS CloudTrail events in the terminal: log files, folders, or the built-in demo account.",
@@ -13,7 +16,8 @@ struct Trailview: ParsableCommand {
         trailview --demo
         trailview ~/evidence/AWSLogs
         trailview --print --user deploy-bot --since 2d --format table ./logs
-      """)
+      """,
+    version: "trailview \(version) (commit \(BuildInfo.commit))")
 
   @OptionGroup var options: Options
 
