@@ -13,6 +13,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
@@ -40,6 +41,7 @@ let package = Package(
       dependencies: [
         "AWSClient", "CloudTrailModel", "EventStore", "TerminalUI", "TrailviewApp", "CursesBackend", "TrailviewDemo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "TOMLKit", package: "TOMLKit"),
       ],
       plugins: ["BuildInfo"]
     ),

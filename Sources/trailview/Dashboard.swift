@@ -22,9 +22,9 @@ enum Dashboard {
     store.addProblems(rules.problems)
     let environment = ProcessInfo.processInfo.environment
     // The table's columns: --columns, else the config file's (a broken file is noted and ignored), else the defaults.
-    let (config, configProblem) = TrailviewConfig.load(environment: environment)
-    if let configProblem { store.addNotice("config: \(configProblem)") }
-    let columns = (try? starter.options.columnFields) ?? config.columns ?? TableColumns.defaults
+    let loaded = TrailviewConfig.load(environment: environment)
+    if let problem = loaded.problem { store.addNotice("config: \(problem)") }
+    let columns = (try? starter.options.columnFields) ?? loaded.config.columns ?? TableColumns.defaults
     let terminal: CursesTerminal
     do {
       terminal = try CursesTerminal()
@@ -35,7 +35,7 @@ enum Dashboard {
     defer { terminal.shutdown() }
     let ascii = !localeIsUTF8(ProcessInfo.processInfo.environment)
     let env = RenderEnvironment(
-      theme: terminal.colorMode == .none ? .mono : .color, ascii: ascii,
+      theme: terminal.colorMode == .none || starter.options.theme == .mono ? .mono : .color, ascii: ascii,
       localOffset: { TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval($0))) },
       zoneName: { TimeZone.current.abbreviation(for: Date(timeIntervalSince1970: TimeInterval($0))) ?? "local" })
     var state = AppState(
@@ -45,7 +45,7 @@ enum Dashboard {
     store.setFilter(filter)
     var sources = starter.start(store)
     var bucketReader: S3Client? = starter.s3
-    let followSeconds = starter.options.followEvery ?? config.followSeconds ?? Options.defaultFollowSeconds
+    let followSeconds = starter.options.followEvery ?? Options.defaultFollowSeconds
     if starter.options.follow {
       state.following = true
       for source in sources { source.follow(every: followSeconds) }
@@ -108,10 +108,8 @@ enum Dashboard {
             }
           case .copy(let text): terminal.copyToClipboard(text)
           case .saveColumns(let chosen):
-            var saved = config
-            saved.columns = chosen
             do {
-              try saved.save(environment: environment)
+              try TrailviewConfig.save(columns: chosen, environment: environment)
               inbox.post(Msg.note("columns saved to \(TrailviewConfig.path(environment: environment))"))
             } catch {
               inbox.post(Msg.note("could not save the columns: \(error)"))

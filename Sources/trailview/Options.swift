@@ -73,8 +73,8 @@ struct Options: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "For --format table (the default with --columns) or csv: the columns, field names separated by commas "
-        + "(default: the \"columns\" of $XDG_CONFIG_HOME/trailview/config.json, else of "
-        + "~/.config/trailview/config.json, "
+        + "(default: the \"columns\" of $XDG_CONFIG_HOME/trailview/config.toml, else of "
+        + "~/.config/trailview/config.toml, "
         + "else \(TableColumns.defaults.map(\.name).joined(separator: ", "))); also level and rules, what the "
         + "detection rules found.",
       valueName: "fields"))
@@ -129,7 +129,7 @@ struct Options: ParsableArguments {
 
   @Option(
     name: .customLong("follow-every"),
-    help: "Seconds between looks for new events when following (default: the config file's followSeconds, else 30).")
+    help: "Seconds between looks for new events when following (default: the config file's follow-every, else 30).")
   var followEvery: Int?
 
   /// How often following looks when nothing says otherwise.
@@ -201,6 +201,17 @@ struct Options: ParsableArguments {
     name: .customLong("log"),
     help: "Write the log to this file, mode 0600 (at least -v; the dashboard needs this for -v).")
   var logFile: String?
+
+  @Option(
+    help: "The dashboard's look: auto (colours unless NO_COLOR is set or the terminal has none) or mono (never).")
+  var theme: ThemeChoice?
+
+  @Flag(
+    name: .customLong("print-config"),
+    help:
+      "Print the settings in effect, from the command line, the environment, the config file or the defaults, with where each came from, and exit."
+  )
+  var printConfig = false
 
   @Flag(name: .customLong("keys-markdown"), help: .hidden)
   var keysMarkdown = false

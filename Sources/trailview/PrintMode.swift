@@ -76,7 +76,7 @@ extension PrintMode {
     }
   }
 
-  /// The table and CSV columns: `--columns`, else the config file's (a broken file is reported on stderr and
+  /// The table and CSV columns: `--columns`, else the config file's (a broken file is reported by `main` and
   /// ignored), else ``TrailviewApp/TableColumns/defaults``; with `--flagged` and no `--columns`, the level and the
   /// rules each event matched come last. The config file is read only for table and CSV.
   static func columns(_ options: Options, environment: [String: String]) -> [ExportColumn] {
@@ -85,8 +85,7 @@ extension PrintMode {
     guard options.eventFormat == .table || options.eventFormat == .csv else {
       return TableColumns.defaults.map(ExportColumn.field) + found
     }
-    let (config, problem) = TrailviewConfig.load(environment: environment)
-    if let problem { StandardError.write("trailview: config: \(DisplayText.sanitize(problem))\n") }
+    let config = TrailviewConfig.load(environment: environment).config
     return (config.columns ?? TableColumns.defaults).map(ExportColumn.field) + found
   }
 }

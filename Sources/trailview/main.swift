@@ -1,4 +1,5 @@
 import ArgumentParser
+import CloudTrailModel
 import EventStore
 import Foundation
 import TrailviewApp
@@ -26,6 +27,17 @@ struct Trailview: ParsableCommand {
       print(AppKeys.markdownTable)
       return
     }
+    let environment = ProcessInfo.processInfo.environment
+    let loaded = TrailviewConfig.load(environment: environment)
+    let settings = options.apply(loaded, environment: environment)
+    if options.printConfig {
+      print(ConfigReport.text(settings), terminator: "")
+      if let problem = loaded.problem { StandardError.write("trailview: config: \(DisplayText.sanitize(problem))\n") }
+      return
+    }
+    if let problem = loaded.problem, options.printMode {
+      StandardError.write("trailview: config: \(DisplayText.sanitize(problem))\n")
+    }
     let now = Int64(Date().timeIntervalSince1970)
     let filter = try options.filter(now: now)
     if options.demo && !options.paths.isEmpty {
@@ -41,13 +53,12 @@ struct Trailview: ParsableCommand {
       throw ExitCode(TrailsPrint.run(clients: start.lives, format: options.format ?? .table))
     }
     if options.printMode && options.follow {
-      let (config, _) = TrailviewConfig.load(environment: ProcessInfo.processInfo.environment)
-      let seconds = options.followEvery ?? config.followSeconds ?? Options.defaultFollowSeconds
+      let seconds = options.followEvery ?? Options.defaultFollowSeconds
       PrintFollow.run(filter: filter, every: seconds, options: options, log: log, start: start.start)
     }
     if options.printMode {
       let status = PrintMode.run(
-        options: options, filter: filter, environment: ProcessInfo.processInfo.environment, log: log,
+        options: options, filter: filter, environment: environment, log: log,
         start: start.start)
       throw ExitCode(status)
     }

@@ -48,10 +48,10 @@ enum PrintRun {
       environment: config.map { ["XDG_CONFIG_HOME": $0.path] } ?? noConfig)
   }
 
-  /// A config folder holding `trailview/config.json` with `text`.
+  /// A config folder holding `trailview/config.toml` with `text`.
   static func config(_ text: String) -> URL {
     let folder = LogTree.temporaryFolder()
-    LogTree.write(text, to: "trailview/config.json", under: folder)
+    LogTree.write(text, to: "trailview/config.toml", under: folder)
     return folder
   }
 
