@@ -31,7 +31,8 @@ cp scripts/install.sh "$out/install.sh"
 # Each shared library the binary needs, where this machine has it, and the Debian package holding it.
 : > "$out/libraries.txt"
 for lib in $(readelf -d "$out/trailview" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p'); do
-  path=$(ldconfig -p | awk -v l="$lib" '$1 == l && /x86-64|x86_64|aarch64/ { print $NF; exit }')
+  # awk reads to the end: leaving early would kill ldconfig with SIGPIPE, which pipefail turns into a failure.
+  path=$(ldconfig -p | awk -v l="$lib" '$1 == l && !found { print $NF; found = 1 }')
   real=$(readlink -f "${path:-/nonexistent}" 2>/dev/null || true)
   package=$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1 || true)
   [ -n "$package" ] || package=$(dpkg -S "$real" 2>/dev/null | head -1 | cut -d: -f1 || true)

@@ -156,4 +156,26 @@ struct BastionTests {
     }
     #expect(!text.contains("trailview subcommand"), "the synopsis names no subcommand argument")
   }
+
+  /// fish completes an option and an option's values from the fish script; zsh reads its script without a syntax
+  /// error and the script declares itself for trailview.
+  @Test(
+    .enabled(
+      if: FileManager.default.isExecutableFile(atPath: "/usr/bin/fish")
+        && FileManager.default.isExecutableFile(atPath: "/usr/bin/zsh"), "fish and zsh are not installed"))
+  func fishCompletesAndZshReadsItsScript() throws {
+    let dist = try #require(Bastion.dist)
+    func fish(_ line: String) throws -> [String] {
+      let out = try Subprocess.run(
+        "/usr/bin/fish", ["--no-config", "-c", "source '\(dist)/completions/trailview.fish'; complete -C'\(line)'"])
+      #expect(out.status == 0, "\(out.stderr)")
+      return out.text.split(separator: "\n").map { String($0.prefix { $0 != "\t" }) }
+    }
+    #expect(try fish("trailview --dem") == ["--demo"])
+    #expect(try Set(fish("trailview --format ")) == ["ndjson", "json", "csv", "table"])
+    let zsh = try Subprocess.run("/usr/bin/zsh", ["-n", dist + "/completions/_trailview"])
+    #expect(zsh.status == 0, "\(zsh.stderr)")
+    let script = try String(contentsOfFile: dist + "/completions/_trailview", encoding: .utf8)
+    #expect(script.hasPrefix("#compdef trailview"))
+  }
 }
