@@ -75,6 +75,20 @@ public enum AWSEndpoints {
     return try parseEndpoint(text)
   }
 
+  /// The CloudWatch Logs endpoint for `cwl://` groups: `explicit` (`--endpoint-url`) >
+  /// `AWS_ENDPOINT_URL_CLOUDWATCH_LOGS` > `AWS_ENDPOINT_URL` > the profile's `endpoint_url`; nil for AWS itself.
+  public static func resolveLogsEndpoint(
+    explicit: String?, environment: [String: String], profileEndpoint: String?
+  ) throws(AWSError) -> URL? {
+    let candidates = [
+      explicit, environment["AWS_ENDPOINT_URL_CLOUDWATCH_LOGS"], environment["AWS_ENDPOINT_URL"], profileEndpoint,
+    ]
+    guard let text = candidates.lazy.compactMap({ $0?.trimmingWhitespace() }).first(where: { !$0.isEmpty }) else {
+      return nil
+    }
+    return try parseEndpoint(text)
+  }
+
   /// The STS endpoint: `AWS_ENDPOINT_URL_STS` > `AWS_ENDPOINT_URL` > regional `sts.REGION...` > `sts.amazonaws.com`.
   static func stsEndpoint(region: String?, environment: [String: String]) throws(AWSError) -> URL {
     for key in ["AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL"] {

@@ -18,16 +18,18 @@ extension JSONCursor {
 
   /// Reads the array value of an `Events` key (lookup-events output): each element's `CloudTrailEvent` string is
   /// unescaped into the sink's lookup buffer and read as a record. A `CloudTrailEvent` that is already an object is
-  /// taken as is.
-  mutating func eventsArray(sink: inout ScanSink) throws(ScanError) {
+  /// taken as is. With `logEvents`, the array of an `events` key (CloudWatch Logs' FilterLogEvents output), whose
+  /// elements carry the record in `message`.
+  mutating func eventsArray(sink: inout ScanSink, logEvents: Bool = false) throws(ScanError) {
     sink.enterLookupMode(base: base)
+    let (array, member) = logEvents ? ("events", "message") : ("Events", "CloudTrailEvent")
     i += 1
     var first = true
     var index = 0
     while try nextElement(&first) {
       defer { index += 1 }
       guard base[i] == 0x7B else {
-        sink.problems.append("skipped Events[\(index)]: not an object")
+        sink.problems.append("skipped \(array)[\(index)]: not an object")
         try skipValue()
         continue
       }
@@ -36,10 +38,11 @@ extension JSONCursor {
       var text = JSONStringRef.absent
       var embedded: (Range<Int>, RecordFields)? = nil
       while let key = try nextKey(&firstKey) {
-        if keyIs(key, "CloudTrailEvent") && base[i] == 0x22 {
+        let isMember = logEvents ? keyIs(key, "message") : keyIs(key, "CloudTrailEvent")
+        if isMember && base[i] == 0x22 {
           text = try string()
           embedded = nil
-        } else if keyIs(key, "CloudTrailEvent") && base[i] == 0x7B {
+        } else if isMember && base[i] == 0x7B {
           let start = i
           var fields = RecordFields()
           _ = try record(&fields, topLevel: false, sink: &sink)
@@ -52,9 +55,9 @@ extension JSONCursor {
       if let (range, fields) = embedded {
         sink.addPlain(range, fields, base: base)
       } else if text.isPresent {
-        sink.addEvent(text, base: base, index: index)
+        sink.addEvent(text, base: base, label: "\(member) of \(array)[\(index)]")
       } else {
-        sink.problems.append("skipped Events[\(index)]: no CloudTrailEvent")
+        sink.problems.append("skipped \(array)[\(index)]: no \(member)")
       }
     }
   }

@@ -74,7 +74,7 @@ extension JSONCursor {
     }
   }
 
-  /// A top-level key the plan does not know: `Records`, `Events` and digest keys say what the value is.
+  /// A top-level key the plan does not know: `Records`, `Events`, `events` and digest keys say what the value is.
   private mutating func container(_ key: JSONStringRef, sink: inout ScanSink) throws(ScanError) {
     if keyIs(key, "Records") && base[i] == 0x5B {
       sink.current.batch = true
@@ -82,6 +82,10 @@ extension JSONCursor {
     } else if keyIs(key, "Events") && base[i] == 0x5B {
       sink.current.lookup = true
       try eventsArray(sink: &sink)
+    } else if keyIs(key, "events") && base[i] == 0x5B {
+      // CloudWatch Logs' FilterLogEvents output: CloudTrail delivers each event as one log event's message.
+      sink.current.lookup = true
+      try eventsArray(sink: &sink, logEvents: true)
     } else {
       if keyIs(key, "logFiles") || keyIs(key, "digestStartTime") || keyIs(key, "digestS3Object") {
         sink.current.digest = true

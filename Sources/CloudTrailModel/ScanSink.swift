@@ -39,11 +39,12 @@ struct ScanSink {
     for record in earlier { addPlain(record.range, record.fields, base: base) }
   }
 
-  /// Unescapes a `CloudTrailEvent` string into ``lookupBuffer`` and reads the record in it.
-  mutating func addEvent(_ ref: JSONStringRef, base: UnsafePointer<UInt8>, index: Int) {
+  /// Unescapes a `CloudTrailEvent` (or log event `message`) string into ``lookupBuffer`` and reads the record in it;
+  /// `label` names it in problems ("CloudTrailEvent of Events[3]").
+  mutating func addEvent(_ ref: JSONStringRef, base: UnsafePointer<UInt8>, label: @autoclosure () -> String) {
     let start = lookupBuffer.count
     JSONUnescape.append(UnsafeBufferPointer(start: base + ref.start, count: ref.end - ref.start), to: &lookupBuffer)
-    addBuffered(from: start, label: "CloudTrailEvent of Events[\(index)]")
+    addBuffered(from: start, label: label())
   }
 
   /// Reads the one record in `lookupBuffer[start...]`, then appends a newline separator.

@@ -13,7 +13,7 @@ enum PrintFormat: String, ExpressibleByArgument, CaseIterable {
 struct Options: ParsableArguments {
   @Argument(
     help:
-      "CloudTrail log files or folders (read recursively: .json, .json.gz, .jsonl, .ndjson), or a trail's bucket read in place (s3://BUCKET/PREFIX)."
+      "CloudTrail log files or folders (read recursively: .json, .json.gz, .jsonl, .ndjson), a trail's bucket read in place (s3://BUCKET/PREFIX), or a trail's CloudWatch Logs group (cwl://LOG_GROUP)."
   )
   var paths: [String] = []
 

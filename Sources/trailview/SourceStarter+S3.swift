@@ -17,6 +17,21 @@ extension SourceStarter {
     }
   }
 
+  /// The client for `cwl://` log groups: the credential chain, the region asked for (else the profile's, else
+  /// us-east-1), and `--endpoint-url`, `AWS_ENDPOINT_URL_CLOUDWATCH_LOGS` or `AWS_ENDPOINT_URL` when set.
+  static func logsClient(_ options: Options, log: DiagnosticLog) throws -> CloudTrailClient {
+    try withAccess(options, log: log) { settings, provider, offset throws(AWSError) in
+      let endpoint = try AWSEndpoints.resolveLogsEndpoint(
+        explicit: options.endpointURL, environment: ProcessInfo.processInfo.environment,
+        profileEndpoint: settings.profileEndpointURL)
+      log.say(1, "source: CloudWatch Logs in \(settings.region)\(endpoint.map { " at \($0.absoluteString)" } ?? "")")
+      let client = CloudTrailClient(
+        region: settings.region, endpoint: endpoint, credentials: provider, clockOffset: offset,
+        operationLog: { [log] operation in log.say(2, "logs: \(operation)") })
+      return client
+    }
+  }
+
   /// A CloudTrail client for each of `regions` (validation's ListPublicKeys), sharing one credential chain;
   /// `--endpoint-url`, `AWS_ENDPOINT_URL_CLOUDTRAIL` or `AWS_ENDPOINT_URL` when set.
   static func cloudTrailClients(_ options: Options, regions: [String], log: DiagnosticLog) throws -> [CloudTrailClient]

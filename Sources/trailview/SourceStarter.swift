@@ -23,6 +23,8 @@ struct SourceStarter {
   private(set) var accountID: String?
   /// The S3 client, when a path is an `s3://` URL.
   private(set) var s3: S3Client?
+  /// The CloudWatch Logs client, when a path is a `cwl://` log group.
+  private(set) var logs: CloudTrailClient?
 
   init(options: Options, filter: EventFilter, now: Int64, log: DiagnosticLog) throws {
     self.options = options
@@ -34,6 +36,9 @@ struct SourceStarter {
       log.say(1, "source: \(options.demo ? "the built-in demo account" : options.paths.joined(separator: ", "))")
       if !options.demo && options.paths.contains(where: { S3Source.parse($0) != nil }) {
         s3 = try Self.s3Client(options, log: log)
+      }
+      if !options.demo && options.paths.contains(where: { LogGroupSource.parse($0) != nil }) {
+        logs = try Self.logsClient(options, log: log)
       }
       return
     }
@@ -141,13 +146,19 @@ struct SourceStarter {
     guard options.demo else {
       let maxFileBytes = max(1, options.maxFileMB) << 20
       var sources: [any EventSource] = []
-      let local = options.paths.filter { S3Source.parse($0) == nil }
+      let local = options.paths.filter { S3Source.parse($0) == nil && LogGroupSource.parse($0) == nil }
       if !local.isEmpty { sources.append(LogFileSource.load(local, into: store, maxFileBytes: maxFileBytes)) }
       for path in options.paths {
         guard let (bucket, prefix) = S3Source.parse(path), let s3 else { continue }
         let source = S3Source(
           bucket: bucket, prefix: prefix, client: s3, window: (filter.startTime, filter.endTime ?? now), into: store,
           maxFileBytes: maxFileBytes)
+        source.start(filter: filter)
+        sources.append(source)
+      }
+      for path in options.paths {
+        guard let group = LogGroupSource.parse(path), let logs else { continue }
+        let source = LogGroupSource(group: group, client: logs, window: (filter.startTime, filter.endTime), into: store)
         source.start(filter: filter)
         sources.append(source)
       }

@@ -105,6 +105,23 @@ import Testing
     #expect(result.problems[2] == "skipped Events[2]: not an object")
   }
 
+  /// CloudWatch Logs' FilterLogEvents answer (what `aws logs filter-log-events` prints): each log event's `message`
+  /// is a record; other keys and other top-level keys are skipped; a message that is not a record is named.
+  @Test func filterLogEventsMessagesAreRecords() {
+    let event = FixturesRecords.assumedRole.replacingOccurrences(of: "\"", with: "\\\"")
+    let text =
+      "{\"events\":[{\"logStreamName\":\"s\",\"timestamp\":1,\"message\":\"" + event + "\",\"eventId\":\"1\"},"
+      + "{\"message\":\"not a record\"},{\"timestamp\":2},3],\"searchedLogStreams\":[],\"nextToken\":\"t\"}"
+    let result = scan(text)
+    #expect(result.shape == .lookupEvents)
+    #expect(names(result) == ["StopLogging"])
+    #expect(Array(result.buffer[result.records[0].range]) == Array(FixturesRecords.assumedRole.utf8))
+    #expect(result.problems.count == 3, "\(result.problems)")
+    #expect(result.problems[0].hasPrefix("invalid JSON in message of events[1] at byte"), "\(result.problems)")
+    #expect(result.problems[1] == "skipped events[2]: no message")
+    #expect(result.problems[2] == "skipped events[3]: not an object")
+  }
+
   @Test func plainRecordsMixedWithLookupPagesShareTheNewBuffer() {
     let event = FixturesRecords.assumedRole.replacingOccurrences(of: "\"", with: "\\\"")
     let page = "{\"Events\":[{\"CloudTrailEvent\":\"" + event + "\"}]}"
