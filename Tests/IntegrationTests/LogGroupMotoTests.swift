@@ -97,11 +97,58 @@ struct LogGroupMotoTests {
     }
     let gets = try await run(["--where", "eventName=get*", "cwl://" + Self.group])
     #expect(ids(gets) == Set(events.filter { $0.name == "GetObject" }.map(\.id)), "\(gets.stderr)")
-    // The last 20 minutes: the window is sent widened and cut here to the events' own times.
-    let recent = try await run(["--since", "20m", "cwl://" + Self.group])
+    // From 20 minutes before the events were put (an absolute time: the runs may start much later on a busy machine):
+    // the window is sent widened and cut here to the events' own times.
+    let from = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(now - 1200)))
+    let recent = try await run(["--start-time", from, "cwl://" + Self.group])
     #expect(ids(recent) == Set(events.filter { $0.time >= now - 1200 }.map(\.id)))
     let missing = try await run(["cwl:///aws/cloudtrail/none"])
     #expect(missing.status != 0)
     #expect(missing.stderr.contains("cwl:///aws/cloudtrail/none: FilterLogEvents: ResourceNotFoundException"))
+  }
+
+  /// Following: a poll after the load finds the log events put since, marks them as arrived, and nothing twice.
+  @Test func followingFindsWhatArrivesAfterTheLoad() async throws {
+    let moto = try MotoServer(authenticated: false)
+    defer { moto.stop() }
+    let now = Int64(Date().timeIntervalSince1970)
+    let events = try await Self.put(moto, now: now)
+    let client = CloudTrailClient(
+      region: "us-east-1", endpoint: URL(string: moto.endpoint)!,
+      credentials: .fixed(AWSCredentials(accessKeyId: moto.accessKeyId, secretAccessKey: moto.secretAccessKey)))
+    let collector = SnapshotCollector()
+    let store = EventStore(publishIntervalMilliseconds: 5) { collector.take($0) }
+    let source = LogGroupSource(group: Self.group, client: client, window: (now - 86_400, nil), into: store)
+    source.start(filter: EventFilter())
+    let loaded = try #require(collector.waitFinished(until: .now() + .seconds(60)))
+    #expect(loaded.count == events.count)
+    source.follow(every: 1)
+    defer { source.follow(every: nil) }
+
+    // Three more, a second old when put: the next poll (from ten minutes before the last one) takes them.
+    let folder = LogTree.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let later = Int64(Date().timeIntervalSince1970) - 1
+    let fresh = (0..<3).map { i in
+      [
+        "timestamp": later * 1000 + Int64(i),
+        "message": LogTree.record(
+          time: ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(later))),
+          name: "DeleteBucket", eventID: "late-\(i)"),
+      ] as [String: Any]
+    }
+    let file = folder.appendingPathComponent("late.json")
+    try JSONSerialization.data(withJSONObject: fresh).write(to: file)
+    let out = try await FakeAWSCLI.cloudtrail(
+      [
+        "put-log-events", "--log-group-name", Self.group, "--log-stream-name", "123456789012_CloudTrail_us-east-1",
+        "--log-events", "file://" + file.path,
+      ], service: "logs", endpoint: moto.endpoint, accessKey: moto.accessKeyId, secret: moto.secretAccessKey)
+    #expect(out.status == 0, "\(out.stderr)")
+    let arrived = collector.wait(until: .now() + .seconds(30)) { $0.count == events.count + 3 }
+    let snapshot = try #require(arrived, "the three late events did not arrive")
+    #expect(snapshot.progress.sources.first?.arrived == 3)
+    let late = snapshot.visible.map { snapshot.text(.eventID, row: $0) }.filter { $0.hasPrefix("late-") }
+    #expect(Set(late) == ["late-0", "late-1", "late-2"])
   }
 }
