@@ -100,6 +100,8 @@ public enum AppAction: Sendable, Equatable {
   case refreshTrails
   /// Read the selected trail's S3 bucket in place, for the time window.
   case openBucket
+  /// Read the selected trail's CloudWatch Logs group.
+  case openLogGroup
   /// Start or stop following new events.
   case toggleFollow
   /// Show Insights events only, or management events again.
@@ -210,7 +212,10 @@ public enum AppKeys {
   private static let trailsKeys: [KeyBinding<AppAction>] = [
     KeyBinding(
       keys: [.enter], action: .openBucket, help: "read the trail's S3 bucket in place (the time window's days)",
-      scope: "trails", hint: "its bucket")
+      scope: "trails", hint: "its bucket"),
+    KeyBinding(
+      keys: [.char("W")], action: .openLogGroup, help: "read the trail's CloudWatch Logs group (the time window)",
+      scope: "trails", hint: "its log group"),
   ]
 
   private static let table: [KeyBinding<AppAction>] = [

@@ -54,7 +54,7 @@ public struct AppState: Sendable {
   public var screens: [Screen] = []
   /// First line shown in the trails pane.
   public var trailsScroll = 0
-  /// The `s3://` URLs of trails' buckets opened from the trails pane.
+  /// The `s3://` URLs of trails' buckets and the `cwl://` URLs of their log groups opened from the trails pane.
   public var openedBuckets: Set<String> = []
   /// The clock's latest tick, seconds since 1970 (0 before the first).
   public var now: Int64 = 0

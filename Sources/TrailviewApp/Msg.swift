@@ -32,6 +32,8 @@ public enum Effect: Sendable, Equatable {
   case refreshTrails
   /// Read `s3://bucket/prefix` in place as one more source, for the filter's window.
   case openBucket(bucket: String, prefix: String)
+  /// Read a CloudWatch Logs group (an ARN or a name) as one more source, for the filter's window.
+  case openLogGroup(String)
   /// Start (true) or stop following new events.
   case follow(Bool)
   /// Count the values of a field over the current snapshot's visible events, in the background, and answer with

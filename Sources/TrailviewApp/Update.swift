@@ -133,6 +133,7 @@ func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     state.message = "refreshing trails…"
     return [.refreshTrails]
   case .openBucket: return openTrailBucket(&state)
+  case .openLogGroup: return openTrailLogGroup(&state)
   case .toggleTime: state.localTime.toggle()
   case .findings: return openFindings(&state)
   case .toggleInsights:
@@ -196,6 +197,26 @@ private func openTrailBucket(_ state: inout AppState) -> [Effect] {
   state.openedBuckets.insert(url)
   state.message = "reading \(url) in place…"
   return [.openBucket(bucket: bucket, prefix: prefix)]
+}
+
+/// W on a trail in the trails pane: read its CloudWatch Logs group as one more source; a trail without one (or seen
+/// only in the data) says so, and a group already opened is not read twice.
+private func openTrailLogGroup(_ state: inout AppState) -> [Effect] {
+  let trails = sortedTrails(state.snapshot.trails)
+  guard state.focus == .trails, state.trailsScroll < trails.count else { return [] }
+  let trail = trails[state.trailsScroll]
+  guard let group = trail.logGroup, !group.isEmpty else {
+    state.message = "\(trail.name) delivers to no CloudWatch Logs group (as far as DescribeTrails says)"
+    return []
+  }
+  let url = "cwl://\(group)"
+  guard !state.openedBuckets.contains(url) else {
+    state.message = "\(url) is already read"
+    return []
+  }
+  state.openedBuckets.insert(url)
+  state.message = "reading \(url)…"
+  return [.openLogGroup(group)]
 }
 
 private func scrollTrails(_ state: inout AppState, _ action: AppAction, page: Int) {

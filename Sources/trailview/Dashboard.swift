@@ -98,6 +98,18 @@ enum Dashboard {
             } catch {
               inbox.post(Msg.note("cannot read s3://\(bucket): \(error)"))
             }
+          case .openLogGroup(let group):
+            do {
+              let (name, region) = LogGroupSource.arn(group) ?? (group, nil)
+              let client = try SourceStarter.logsClient(starter.options, region: region, log: starter.log)
+              let source = LogGroupSource(
+                group: name, client: client, window: (state.filter.startTime, state.filter.endTime), into: store)
+              source.start(filter: state.filter)
+              if state.following { source.follow(every: followSeconds) }
+              sources.append(source)
+            } catch {
+              inbox.post(Msg.note("cannot read cwl://\(group): \(error)"))
+            }
           case .follow(let on):
             for source in sources { source.follow(every: on ? followSeconds : nil) }
           case .count(let field, let request):

@@ -17,16 +17,17 @@ extension SourceStarter {
     }
   }
 
-  /// The client for `cwl://` log groups: the credential chain, the region asked for (else the profile's, else
-  /// us-east-1), and `--endpoint-url`, `AWS_ENDPOINT_URL_CLOUDWATCH_LOGS` or `AWS_ENDPOINT_URL` when set.
-  static func logsClient(_ options: Options, log: DiagnosticLog) throws -> CloudTrailClient {
+  /// The client for `cwl://` log groups: the credential chain, `region` (else the one asked for, else the profile's,
+  /// else us-east-1), and `--endpoint-url`, `AWS_ENDPOINT_URL_CLOUDWATCH_LOGS` or `AWS_ENDPOINT_URL` when set.
+  static func logsClient(_ options: Options, region: String? = nil, log: DiagnosticLog) throws -> CloudTrailClient {
     try withAccess(options, log: log) { settings, provider, offset throws(AWSError) in
+      let region = region ?? settings.region
       let endpoint = try AWSEndpoints.resolveLogsEndpoint(
         explicit: options.endpointURL, environment: ProcessInfo.processInfo.environment,
         profileEndpoint: settings.profileEndpointURL)
-      log.say(1, "source: CloudWatch Logs in \(settings.region)\(endpoint.map { " at \($0.absoluteString)" } ?? "")")
+      log.say(1, "source: CloudWatch Logs in \(region)\(endpoint.map { " at \($0.absoluteString)" } ?? "")")
       let client = CloudTrailClient(
-        region: settings.region, endpoint: endpoint, credentials: provider, clockOffset: offset,
+        region: region, endpoint: endpoint, credentials: provider, clockOffset: offset,
         operationLog: { [log] operation in log.say(2, "logs: \(operation)") })
       return client
     }

@@ -41,6 +41,17 @@ public final class LogGroupSource: EventSource {
     self.pageLimit = pageLimit
   }
 
+  /// A log group's ARN as DescribeTrails gives it (`arn:aws:logs:REGION:ACCOUNT:log-group:NAME:*`): the group's
+  /// name and region; nil when `text` is not such an ARN. A trail's group is in the trail's own account, so its name
+  /// is enough (and what every emulator takes; an ARN as `logGroupIdentifier` is for other accounts' groups).
+  public static func arn(_ text: String) -> (name: String, region: String)? {
+    let parts = text.split(separator: ":", maxSplits: 6, omittingEmptySubsequences: false)
+    guard parts.count == 7, parts[0] == "arn", parts[2] == "logs", !parts[3].isEmpty, parts[5] == "log-group"
+    else { return nil }
+    let name = parts[6].hasSuffix(":*") ? parts[6].dropLast(2) : parts[6]
+    return name.isEmpty ? nil : (String(name), String(parts[3]))
+  }
+
   /// `cwl://LOG_GROUP` (the group's name, slashes and all), or nil when `text` is not one.
   public static func parse(_ text: String) -> String? {
     guard text.hasPrefix("cwl://") else { return nil }

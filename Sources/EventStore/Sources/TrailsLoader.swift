@@ -142,6 +142,7 @@ extension TrailState {
     validation = trail.logFileValidationEnabled
     bucket = trail.s3BucketName
     keyPrefix = trail.s3KeyPrefix
+    logGroup = trail.cloudWatchLogsLogGroupArn
   }
 
   /// Adds GetTrailStatus facts.

@@ -112,6 +112,8 @@ public struct TrailState: Sendable, Equatable {
   public var bucket: String?
   /// The key prefix in that bucket, when the trail has one.
   public var keyPrefix: String?
+  /// The CloudWatch Logs group the trail also delivers to (its ARN, from DescribeTrails), when it has one.
+  public var logGroup: String?
   /// When a trail-management call seen in the data last named the bucket (seconds since 1970).
   var bucketNamedAt: Int64?
   /// The latest delivery error, when there is one.
