@@ -178,45 +178,46 @@ private func moveSelection(_ state: inout AppState, _ action: AppAction, page: I
 }
 
 /// The trail under the trails pane's cursor, read from its bucket: its prefix, for the window's days. A trail whose
-/// bucket is not known (no call in the data named it, and no live API) says so; a bucket already opened is not read twice. (The status line
-/// sanitizes what it shows.)
+/// bucket is not known (no call in the data named it, and no live API) says so. (The status line sanitizes what it
+/// shows.)
 private func openTrailBucket(_ state: inout AppState) -> [Effect] {
-  let trails = sortedTrails(state.snapshot.trails)
-  guard state.focus == .trails, state.trailsScroll < trails.count else { return [] }
-  let trail = trails[state.trailsScroll]
+  guard let trail = selectedTrail(state) else { return [] }
   guard let bucket = trail.bucket, !bucket.isEmpty else {
     state.message = "the bucket of \(trail.name) is not known (no CreateTrail or UpdateTrail in the data names it)"
     return []
   }
   let prefix = trail.keyPrefix ?? ""
   let url = "s3://\(bucket)/\(prefix.isEmpty ? "" : prefix + "/")"
-  guard !state.openedBuckets.contains(url) else {
-    state.message = "\(url) is already read"
-    return []
-  }
-  state.openedBuckets.insert(url)
-  state.message = "reading \(url) in place…"
-  return [.openBucket(bucket: bucket, prefix: prefix)]
+  return openOnce(&state, url, reading: "reading \(url) in place…", .openBucket(bucket: bucket, prefix: prefix))
 }
 
 /// W on a trail in the trails pane: read its CloudWatch Logs group as one more source; a trail without one (or seen
-/// only in the data) says so, and a group already opened is not read twice.
+/// only in the data) says so.
 private func openTrailLogGroup(_ state: inout AppState) -> [Effect] {
-  let trails = sortedTrails(state.snapshot.trails)
-  guard state.focus == .trails, state.trailsScroll < trails.count else { return [] }
-  let trail = trails[state.trailsScroll]
+  guard let trail = selectedTrail(state) else { return [] }
   guard let group = trail.logGroup, !group.isEmpty else {
     state.message = "\(trail.name) delivers to no CloudWatch Logs group (as far as DescribeTrails says)"
     return []
   }
-  let url = "cwl://\(group)"
+  return openOnce(&state, "cwl://\(group)", reading: "reading cwl://\(group)…", .openLogGroup(group))
+}
+
+/// The trail under the trails pane's cursor, when the pane has the focus.
+private func selectedTrail(_ state: AppState) -> TrailState? {
+  let trails = sortedTrails(state.snapshot.trails)
+  guard state.focus == .trails, state.trailsScroll < trails.count else { return nil }
+  return trails[state.trailsScroll]
+}
+
+/// `effect`, unless `url` was opened from the trails pane before (then the status line says it is already read).
+private func openOnce(_ state: inout AppState, _ url: String, reading: String, _ effect: Effect) -> [Effect] {
   guard !state.openedBuckets.contains(url) else {
     state.message = "\(url) is already read"
     return []
   }
   state.openedBuckets.insert(url)
-  state.message = "reading \(url)…"
-  return [.openLogGroup(group)]
+  state.message = reading
+  return [effect]
 }
 
 private func scrollTrails(_ state: inout AppState, _ action: AppAction, page: Int) {
