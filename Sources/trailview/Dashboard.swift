@@ -8,7 +8,8 @@ import TrailviewApp
 
 /// The interactive dashboard: the main thread owns the terminal and runs the loop.
 enum Dashboard {
-  static func run(filter: EventFilter, starter: SourceStarter) throws {
+  /// Runs the dashboard until the user quits; `config` is the config file as `main` read it.
+  static func run(filter: EventFilter, starter: SourceStarter, config loaded: TrailviewConfig.Loaded) throws {
     let inbox = Inbox()
     let rules = RulesLoader.load(starter.options)
     let store = EventStore(
@@ -22,7 +23,6 @@ enum Dashboard {
     store.addProblems(rules.problems)
     let environment = ProcessInfo.processInfo.environment
     // The table's columns: --columns, else the config file's (a broken file is noted and ignored), else the defaults.
-    let loaded = TrailviewConfig.load(environment: environment)
     if let problem = loaded.problem { store.addNotice("config: \(problem)") }
     let columns = (try? starter.options.columnFields) ?? loaded.config.columns ?? TableColumns.defaults
     let terminal: CursesTerminal

@@ -7,13 +7,14 @@ import TrailviewApp
 
 /// `--print`: load, filter, and write the matching events to stdout without a screen.
 enum PrintMode {
-  /// Runs print mode and returns the exit status (0 all read, 2 some inputs skipped, 1 nothing readable).
+  /// Runs print mode and returns the exit status (0 all read, 2 some inputs skipped, 1 nothing readable);
+  /// `configColumns` are the config file's columns, if it names them.
   static func run(
-    options: Options, filter: EventFilter, environment: [String: String], log: DiagnosticLog,
+    options: Options, filter: EventFilter, configColumns: [Field]?, log: DiagnosticLog,
     start: (EventStore) -> [any EventSource]
   ) -> Int32 {
     if options.validateEvidence {
-      return ValidationOutput.run(options, filter: filter, environment: environment, log: log, start: start)
+      return ValidationOutput.run(options, filter: filter, configColumns: configColumns, log: log, start: start)
     }
     let rules = RulesLoader.load(options)
     let loaded = EventStore.run(filter: filter, publishIntervalMilliseconds: 200, detector: rules.detector) { store in
@@ -28,12 +29,13 @@ enum PrintMode {
       out.flush()
     } else if options.flagged {
       let indices = snapshot.visible.indices.filter { snapshot.findings[snapshot.visible[$0]] != nil }
-      write(snapshot, indices: indices, format: format, columns: columns(options, environment: environment), to: out)
+      write(
+        snapshot, indices: indices, format: format, columns: columns(options, configColumns: configColumns), to: out)
     } else if let field = try? options.summaryField {
       SummaryOutput.write(snapshot.counts(of: field), field: field, events: snapshot.count, format: format, to: out)
       out.flush()
     } else {
-      write(snapshot, format: format, columns: columns(options, environment: environment), to: out)
+      write(snapshot, format: format, columns: columns(options, configColumns: configColumns), to: out)
     }
     log.say(1, DiagnosticLog.summary(snapshot))
     for notice in snapshot.progress.notices where !log.toStderr {  // -v already wrote them to stderr
@@ -78,15 +80,14 @@ extension PrintMode {
 
   /// The table and CSV columns: `--columns`, else the config file's (a broken file is reported by `main` and
   /// ignored), else ``TrailviewApp/TableColumns/defaults``; with `--flagged` and no `--columns`, the level and the
-  /// rules each event matched come last. The config file is read only for table and CSV.
-  static func columns(_ options: Options, environment: [String: String]) -> [ExportColumn] {
+  /// rules each event matched come last. The config file's columns apply to table and CSV only.
+  static func columns(_ options: Options, configColumns: [Field]?) -> [ExportColumn] {
     if let chosen = try? options.printColumns { return chosen }
     let found: [ExportColumn] = options.flagged ? [.level, .rules] : []
     guard options.eventFormat == .table || options.eventFormat == .csv else {
       return TableColumns.defaults.map(ExportColumn.field) + found
     }
-    let config = TrailviewConfig.load(environment: environment).config
-    return (config.columns ?? TableColumns.defaults).map(ExportColumn.field) + found
+    return (configColumns ?? TableColumns.defaults).map(ExportColumn.field) + found
   }
 }
 

@@ -11,7 +11,7 @@ import TrailviewApp
 /// checked are said, not failed).
 enum ValidationOutput {
   static func run(
-    _ options: Options, filter: EventFilter, environment: [String: String], log: DiagnosticLog,
+    _ options: Options, filter: EventFilter, configColumns: [Field]?, log: DiagnosticLog,
     start: (EventStore) -> [any EventSource]
   ) -> Int32 {
     var hashes: FileHashes?
@@ -47,7 +47,7 @@ enum ValidationOutput {
     if !untrusted.isEmpty {
       out.write(
         Array("\n\(untrusted.count) event\(untrusted.count == 1 ? "" : "s") from log files that are not valid:\n".utf8))
-      let columns = PrintMode.columns(options, environment: environment).filter { $0 != .evidence }
+      let columns = PrintMode.columns(options, configColumns: configColumns).filter { $0 != .evidence }
       PrintMode.write(snapshot, indices: untrusted, format: .table, columns: [.evidence] + columns, to: out)
     }
     out.flush()

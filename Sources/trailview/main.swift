@@ -58,11 +58,11 @@ struct Trailview: ParsableCommand {
     }
     if options.printMode {
       let status = PrintMode.run(
-        options: options, filter: filter, environment: environment, log: log,
+        options: options, filter: filter, configColumns: loaded.config.columns, log: log,
         start: start.start)
       throw ExitCode(status)
     }
-    try Dashboard.run(filter: filter, starter: start)
+    try Dashboard.run(filter: filter, starter: start, config: loaded)
   }
 }
 

@@ -45,14 +45,11 @@ struct TrailLogGroupEndToEndTests {
       to: "trails.json", under: folder)
     let fake = try FakeServer(["--no-auth", "--quiet", "--trails", trails.path])
     defer { fake.stop() }
-    let environment = [
-      "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC", "AWS_ACCESS_KEY_ID": "testing",
-      "AWS_SECRET_ACCESS_KEY": "testing", "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
-      "AWS_EC2_METADATA_DISABLED": "true", "AWS_ENDPOINT_URL_CLOUDTRAIL": fake.endpoint,
-      "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS": moto.endpoint, "XDG_CONFIG_HOME": folder.appendingPathComponent("c").path,
-    ]
-    let command = "\(BuiltProducts.path("trailview")!) --region us-east-1 --since 2d --no-cache"
-    let session = try TmuxSession(command: command, width: 160, height: 36, environment: environment)
+    let session = try LiveTerminal.start(
+      cloudTrail: fake.endpoint,
+      extra: [
+        "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS": moto.endpoint, "XDG_CONFIG_HOME": folder.appendingPathComponent("c").path,
+      ])
     defer { session.kill() }
     _ = try session.waitFor(text: "quiet")
     try session.sendKeys(.tab, .tab)
