@@ -68,11 +68,7 @@ public enum AWSEndpoints {
   public static func resolveS3Endpoint(
     explicit: String?, environment: [String: String], profileEndpoint: String?
   ) throws(AWSError) -> URL? {
-    let candidates = [explicit, environment["AWS_ENDPOINT_URL_S3"], environment["AWS_ENDPOINT_URL"], profileEndpoint]
-    guard let text = candidates.lazy.compactMap({ $0?.trimmingWhitespace() }).first(where: { !$0.isEmpty }) else {
-      return nil
-    }
-    return try parseEndpoint(text)
+    try resolveServiceEndpoint("S3", explicit: explicit, environment: environment, profileEndpoint: profileEndpoint)
   }
 
   /// The CloudWatch Logs endpoint for `cwl://` groups: `explicit` (`--endpoint-url`) >
@@ -80,8 +76,25 @@ public enum AWSEndpoints {
   public static func resolveLogsEndpoint(
     explicit: String?, environment: [String: String], profileEndpoint: String?
   ) throws(AWSError) -> URL? {
+    try resolveServiceEndpoint(
+      "CLOUDWATCH_LOGS", explicit: explicit, environment: environment, profileEndpoint: profileEndpoint)
+  }
+
+  /// The Athena endpoint for `athena://` tables: `explicit` (`--endpoint-url`) > `AWS_ENDPOINT_URL_ATHENA` >
+  /// `AWS_ENDPOINT_URL` > the profile's `endpoint_url`; nil for AWS itself.
+  public static func resolveAthenaEndpoint(
+    explicit: String?, environment: [String: String], profileEndpoint: String?
+  ) throws(AWSError) -> URL? {
+    try resolveServiceEndpoint("ATHENA", explicit: explicit, environment: environment, profileEndpoint: profileEndpoint)
+  }
+
+  /// `explicit` > `AWS_ENDPOINT_URL_<KEY>` > `AWS_ENDPOINT_URL` > `profileEndpoint`, the first that is not blank;
+  /// nil when none is set.
+  private static func resolveServiceEndpoint(
+    _ key: String, explicit: String?, environment: [String: String], profileEndpoint: String?
+  ) throws(AWSError) -> URL? {
     let candidates = [
-      explicit, environment["AWS_ENDPOINT_URL_CLOUDWATCH_LOGS"], environment["AWS_ENDPOINT_URL"], profileEndpoint,
+      explicit, environment["AWS_ENDPOINT_URL_\(key)"], environment["AWS_ENDPOINT_URL"], profileEndpoint,
     ]
     guard let text = candidates.lazy.compactMap({ $0?.trimmingWhitespace() }).first(where: { !$0.isEmpty }) else {
       return nil

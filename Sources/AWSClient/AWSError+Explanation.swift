@@ -9,6 +9,10 @@ extension AWSError {
     case "DescribeRegions": return "ec2:DescribeRegions"
     case "GetCallerIdentity": return "sts:GetCallerIdentity"
     case "GetRoleCredentials": return "sso:GetRoleCredentials"
+    case "StartQueryExecution", "GetQueryExecution", "GetQueryResults", "StopQueryExecution":
+      return "athena:\(operation)"
+    case "GetTableMetadata": return "athena:GetTableMetadata` and `glue:GetTable"
+    case "FilterLogEvents": return "logs:FilterLogEvents"
     default: return nil
     }
   }

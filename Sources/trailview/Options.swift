@@ -13,7 +13,7 @@ enum PrintFormat: String, ExpressibleByArgument, CaseIterable {
 struct Options: ParsableArguments {
   @Argument(
     help:
-      "CloudTrail log files or folders (read recursively: .json, .json.gz, .jsonl, .ndjson), a trail's bucket read in place (s3://BUCKET/PREFIX), or a trail's CloudWatch Logs group (cwl://LOG_GROUP)."
+      "CloudTrail log files or folders (read recursively: .json, .json.gz, .jsonl, .ndjson), a trail's bucket read in place (s3://BUCKET/PREFIX), a trail's CloudWatch Logs group (cwl://LOG_GROUP), or a CloudTrail table in Athena (athena://DATABASE.TABLE)."
   )
   var paths: [String] = []
 
@@ -87,6 +87,23 @@ struct Options: ParsableArguments {
         + "and share (--format table, the default here, json, ndjson or csv).",
       valueName: "field"))
   var summary: String?
+
+  @Option(
+    name: .customLong("athena-workgroup"),
+    help: "For athena:// tables: the Athena workgroup queries run in (default: the account's primary).")
+  var athenaWorkgroup: String?
+
+  @Option(
+    name: .customLong("athena-output"),
+    help: "For athena:// tables: where Athena writes query results, s3://BUCKET/PREFIX (default: the workgroup's).")
+  var athenaOutput: String?
+
+  @Flag(
+    help: """
+      Run queries that AWS charges for by data scanned (athena://) without asking first; print mode needs it \
+      when it cannot ask on a terminal.
+      """)
+  var yes = false
 
   @Option(help: "AWS profile for the live API (else AWS_PROFILE, else default).")
   var profile: String?
@@ -262,6 +279,15 @@ struct Options: ParsableArguments {
     if findings, let format, format == .csv { throw ValidationError("--findings writes a table, json or ndjson") }
     if noCache && cacheDir != nil { throw ValidationError("--no-cache and --cache-dir do not go together") }
     if follow && (endTime != nil) { throw ValidationError("--follow needs an open time window: drop --end-time") }
+    for path in paths where path.hasPrefix("athena://") {
+      guard AthenaSource.parse(path) != nil else {
+        throw ValidationError("\(path): an Athena table is athena://DATABASE.TABLE")
+      }
+      if follow { throw ValidationError("--follow does not go with athena:// tables (a query answers once)") }
+    }
+    if let athenaOutput, !athenaOutput.hasPrefix("s3://") {
+      throw ValidationError("--athena-output takes an s3://BUCKET/PREFIX location, not \(athenaOutput)")
+    }
   }
 
   /// The filter the flags describe; throws a usage error for malformed times.

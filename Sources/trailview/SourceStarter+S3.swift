@@ -33,6 +33,22 @@ extension SourceStarter {
     }
   }
 
+  /// The client for `athena://` tables: the credential chain, the region asked for (else the profile's, else
+  /// us-east-1), and `--endpoint-url`, `AWS_ENDPOINT_URL_ATHENA` or `AWS_ENDPOINT_URL` when set.
+  static func athenaClient(_ options: Options, log: DiagnosticLog) throws -> CloudTrailClient {
+    try withAccess(options, log: log) { settings, provider, offset throws(AWSError) in
+      let endpoint = try AWSEndpoints.resolveAthenaEndpoint(
+        explicit: options.endpointURL, environment: ProcessInfo.processInfo.environment,
+        profileEndpoint: settings.profileEndpointURL)
+      log.say(1, "source: Athena in \(settings.region)\(endpoint.map { " at \($0.absoluteString)" } ?? "")")
+      let client = CloudTrailClient(
+        region: settings.region, endpoint: endpoint, credentials: provider, clockOffset: offset,
+        operationLog: { [log] operation in log.say(2, "athena: \(operation)") })
+      client.setRequestLog { [log] record in log.say(2, record.line) }
+      return client
+    }
+  }
+
   /// A CloudTrail client for each of `regions` (validation's ListPublicKeys), sharing one credential chain;
   /// `--endpoint-url`, `AWS_ENDPOINT_URL_CLOUDTRAIL` or `AWS_ENDPOINT_URL` when set.
   static func cloudTrailClients(_ options: Options, regions: [String], log: DiagnosticLog) throws -> [CloudTrailClient]

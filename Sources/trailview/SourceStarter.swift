@@ -25,6 +25,8 @@ struct SourceStarter {
   private(set) var s3: S3Client?
   /// The CloudWatch Logs client, when a path is a `cwl://` log group.
   private(set) var logs: CloudTrailClient?
+  /// The Athena client, when a path is an `athena://` table.
+  private(set) var athena: CloudTrailClient?
 
   init(options: Options, filter: EventFilter, now: Int64, log: DiagnosticLog) throws {
     self.options = options
@@ -39,6 +41,9 @@ struct SourceStarter {
       }
       if !options.demo && options.paths.contains(where: { LogGroupSource.parse($0) != nil }) {
         logs = try Self.logsClient(options, log: log)
+      }
+      if !options.demo && options.paths.contains(where: { AthenaSource.parse($0) != nil }) {
+        athena = try Self.athenaClient(options, log: log)
       }
       return
     }
@@ -114,9 +119,10 @@ struct SourceStarter {
     return options.paths.count == 1 ? options.paths[0] : "\(options.paths.count) paths"
   }
 
-  /// Starts loading into `store`; returns the sources, for the run loop to pass requests on.
+  /// Starts loading into `store`; returns the sources, for the run loop to pass requests on. `approval` is asked
+  /// before a source runs a query AWS charges for (`--yes` approves without asking).
   @discardableResult
-  func start(_ store: EventStore) -> [any EventSource] {
+  func start(_ store: EventStore, approval: @escaping QueryApproval = Self.declineAll) -> [any EventSource] {
     for notice in notices { store.addNotice(notice) }
     if !lives.isEmpty {
       // One session per region, each paced under its own limit; the store merges them newest first.
@@ -146,7 +152,9 @@ struct SourceStarter {
     guard options.demo else {
       let maxFileBytes = max(1, options.maxFileMB) << 20
       var sources: [any EventSource] = []
-      let local = options.paths.filter { S3Source.parse($0) == nil && LogGroupSource.parse($0) == nil }
+      let local = options.paths.filter {
+        S3Source.parse($0) == nil && LogGroupSource.parse($0) == nil && AthenaSource.parse($0) == nil
+      }
       if !local.isEmpty { sources.append(LogFileSource.load(local, into: store, maxFileBytes: maxFileBytes)) }
       for path in options.paths {
         guard let (bucket, prefix) = S3Source.parse(path), let s3 else { continue }
@@ -159,6 +167,21 @@ struct SourceStarter {
       for path in options.paths {
         guard let group = LogGroupSource.parse(path), let logs else { continue }
         let source = LogGroupSource(group: group, client: logs, window: (filter.startTime, filter.endTime), into: store)
+        source.start(filter: filter)
+        sources.append(source)
+      }
+      for path in options.paths {
+        guard let (database, table) = AthenaSource.parse(path), let athena else { continue }
+        let window = athenaWindow
+        if filter.startTime == nil {
+          store.addNotice("\(path): the last 24 hours (--since or --start-time for another window)")
+        }
+        let place = AthenaPlace(
+          database: database, workgroup: options.athenaWorkgroup, outputLocation: options.athenaOutput)
+        let approve = options.yes ? Self.approveAll : approval
+        let source = AthenaSource(
+          database: database, table: table, place: place, client: athena, window: window, into: store,
+          approval: approve)
         source.start(filter: filter)
         sources.append(source)
       }
@@ -180,6 +203,19 @@ struct SourceStarter {
     else { return error.explanation }
     return "\(region) does not accept the credentials: the region is most likely not enabled for the account (an "
       + "opt-in region), or the key is not valid there (\(error.code))."
+  }
+
+  /// Declines every query (nobody to ask).
+  static let declineAll: QueryApproval = { _, reply in reply(false) }
+
+  /// Approves every query without asking (`--yes`).
+  static let approveAll: QueryApproval = { _, reply in reply(true) }
+
+  /// The window an Athena query covers: the filter's, the last 24 hours when it has no start (a query over every
+  /// partition could scan years of logs).
+  var athenaWindow: (start: Int64, end: Int64) {
+    let end = filter.endTime ?? now
+    return (filter.startTime ?? end - 86_400, end)
   }
 
   /// The cache folder of `region`, when the cache is used.

@@ -54,12 +54,14 @@ struct Trailview: ParsableCommand {
     }
     if options.printMode && options.follow {
       let seconds = options.followEvery ?? Options.defaultFollowSeconds
-      PrintFollow.run(filter: filter, every: seconds, options: options, log: log, start: start.start)
+      PrintFollow.run(
+        filter: filter, every: seconds, options: options, log: log,
+        start: { start.start($0, approval: PrintApproval.ask) })
     }
     if options.printMode {
       let status = PrintMode.run(
         options: options, filter: filter, configColumns: loaded.config.columns, log: log,
-        start: start.start)
+        start: { start.start($0, approval: PrintApproval.ask) })
       throw ExitCode(status)
     }
     try Dashboard.run(filter: filter, starter: start, config: loaded)

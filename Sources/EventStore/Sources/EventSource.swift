@@ -17,6 +17,8 @@ public protocol EventSource: AnyObject, Sendable {
   func loadAll()
   /// Looks for new events every `seconds` from now on, marking them as arrived (nil: stops looking).
   func follow(every seconds: Int?)
+  /// Stops work that runs on a server and costs (a running query); what was loaded stays.
+  func cancel()
 }
 
 extension EventSource {
@@ -26,4 +28,6 @@ extension EventSource {
   public func loadAll() {}
   /// Sources that cannot change have nothing new to look for.
   public func follow(every seconds: Int?) {}
+  /// Sources that run nothing on a server have nothing to stop.
+  public func cancel() {}
 }

@@ -1,0 +1,399 @@
+#!/usr/bin/env python3
+"""A test endpoint for Athena's query API that runs the SQL it is sent, as sent, in DuckDB (an independent SQL
+engine) over a table of CloudTrail records shaped like AWS's documented CloudTrail table for Athena.
+
+    query-endpoint.py RECORDS.ndjson [--port N] [--database DB] [--table T] [--partitions timestamp|ymd]
+                      [--polls N] [--hold] [--require-output] [--log FILE]
+
+It prints `port N` on stdout once it listens. Operations (awsJson1.1, `X-Amz-Target: AmazonAthena.*`):
+GetTableMetadata, StartQueryExecution, GetQueryExecution, GetQueryResults, StopQueryExecution. Every request must
+carry a SigV4 Authorization header (the signature is not checked). `--log FILE` gets one JSON line per request:
+the operation and, for StartQueryExecution, the statement.
+
+The table: the documented DDL's columns (structs, the `resources` array and maps as DuckDB STRUCT/LIST/MAP), every
+scalar a string as the Hive JSON SerDe gives it, JSON text columns as compact JSON, and the partition key(s) from
+each record's eventTime: `timestamp` 'yyyy/MM/dd' (the documented projection) or `year`, `month`, `day` ('2026',
+'12', '02'). A query stays QUEUED, then RUNNING for `--polls` GetQueryExecution calls before it SUCCEEDS; `--hold`
+keeps it RUNNING until StopQueryExecution. `DataScannedInBytes` is the size of the records in the partitions whose
+rows the query's WHERE could reach (the endpoint runs the statement's WHERE over the partition values alone when it
+can split it off; otherwise the whole table).
+
+Trino functions DuckDB lacks are macros with Trino's meaning: json_extract_scalar (NULL for objects and arrays).
+"""
+import argparse
+import json
+import re
+import sys
+import tempfile
+import threading
+import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import duckdb
+
+IDENTITY = (
+    "struct<type:string,principalid:string,arn:string,accountid:string,invokedby:string,accesskeyid:string,"
+    "username:string,onbehalfof:struct<userid:string,identitystorearn:string>,sessioncontext:struct<"
+    "attributes:struct<mfaauthenticated:string,creationdate:string>,sessionissuer:struct<type:string,"
+    "principalid:string,arn:string,accountid:string,username:string>,ec2roledelivery:string,"
+    "webidfederationdata:struct<federatedprovider:string,attributes:map<string,string>>>>")
+# AWS's documented CloudTrail table for Athena (partition projection variant), column by column.
+COLUMNS = [
+    ("eventversion", "string"), ("useridentity", IDENTITY), ("eventtime", "string"), ("eventsource", "string"),
+    ("eventname", "string"), ("awsregion", "string"), ("sourceipaddress", "string"), ("useragent", "string"),
+    ("errorcode", "string"), ("errormessage", "string"), ("requestparameters", "string"),
+    ("responseelements", "string"), ("additionaleventdata", "string"), ("requestid", "string"),
+    ("eventid", "string"), ("readonly", "string"),
+    ("resources", "array<struct<arn:string,accountid:string,type:string>>"), ("eventtype", "string"),
+    ("apiversion", "string"), ("recipientaccountid", "string"), ("serviceeventdetails", "string"),
+    ("sharedeventid", "string"), ("vpcendpointid", "string"), ("vpcendpointaccountid", "string"),
+    ("eventcategory", "string"),
+    ("addendum", "struct<reason:string,updatedfields:string,originalrequestid:string,originaleventid:string>"),
+    ("sessioncredentialfromconsole", "string"), ("edgedevicedetails", "string"),
+    ("tlsdetails", "struct<tlsversion:string,ciphersuite:string,clientprovidedhostheader:string>"),
+]
+JSON_TEXT = {"requestparameters", "responseelements", "additionaleventdata", "serviceeventdetails",
+             "edgedevicedetails"}
+
+
+def conjuncts(condition):
+    """`condition` split at its top-level ANDs (outside parentheses and quotes)."""
+    parts, depth, quote, start, i = [], 0, None, 0, 0
+    while i < len(condition):
+        c = condition[i]
+        if quote:
+            if c == quote:
+                quote = None
+        elif c in "'\"":
+            quote = c
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif depth == 0 and re.match(r"\sAND\s", condition[i:i + 5], re.IGNORECASE):
+            if not re.search(r"\bBETWEEN\s+\S+$", condition[start:i], re.IGNORECASE):
+                parts.append(condition[start:i].strip())
+                start = i + 5
+            i += 4
+        i += 1
+    parts.append(condition[start:].strip())
+    return parts
+
+
+def parse_type(text):
+    """A Hive type string as ('scalar',) / ('struct', [(name, type)]) / ('array', t) / ('map', t)."""
+    pos = 0
+
+    def word():
+        nonlocal pos
+        m = re.compile(r"[a-z0-9_]+").match(text, pos)
+        pos = m.end()
+        return m.group(0)
+
+    def expect(ch):
+        nonlocal pos
+        assert text[pos] == ch, (text, pos)
+        pos += 1
+
+    def typ():
+        nonlocal pos
+        name = word()
+        if name == "struct":
+            expect("<")
+            fields = []
+            while True:
+                field = word()
+                expect(":")
+                fields.append((field, typ()))
+                if text[pos] == ",":
+                    pos += 1
+                    continue
+                expect(">")
+                return ("struct", fields)
+        if name == "array":
+            expect("<")
+            element = typ()
+            expect(">")
+            return ("array", element)
+        if name == "map":
+            expect("<")
+            typ()
+            expect(",")
+            value = typ()
+            expect(">")
+            return ("map", value)
+        return ("scalar",)
+
+    return typ()
+
+
+def duck_type(t):
+    if t[0] == "struct":
+        return "STRUCT(" + ", ".join(f'"{n}" {duck_type(f)}' for n, f in t[1]) + ")"
+    if t[0] == "array":
+        return duck_type(t[1]) + "[]"
+    if t[0] == "map":
+        return "MAP(VARCHAR, " + duck_type(t[1]) + ")"
+    return "VARCHAR"
+
+
+def serde(value, t):
+    """A record's value as the Hive JSON SerDe reads it into type t: keys matched without case, scalars as text."""
+    if value is None:
+        return None
+    if t[0] == "struct":
+        if not isinstance(value, dict):
+            return None
+        lower = {k.lower(): v for k, v in value.items()}
+        return {n: serde(lower.get(n), f) for n, f in t[1]}
+    if t[0] == "array":
+        return [serde(v, t[1]) for v in value] if isinstance(value, list) else None
+    if t[0] == "map":
+        return {str(k): serde(v, t[1]) for k, v in value.items()} if isinstance(value, dict) else None
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+class Endpoint:
+    def __init__(self, args):
+        self.args = args
+        self.lock = threading.Lock()
+        self.queries = {}
+        self.db = duckdb.connect()
+        self.db.execute(
+            "CREATE MACRO json_extract_scalar(j, p) AS "
+            "CASE WHEN json_type(j, p) IN ('OBJECT', 'ARRAY') THEN NULL ELSE json_extract_string(j, p) END")
+        types = [(name, parse_type(t)) for name, t in COLUMNS]
+        self.keys = ["timestamp"] if args.partitions == "timestamp" else ["year", "month", "day"]
+        columns = ", ".join(f'"{n}" {duck_type(t)}' for n, t in types)
+        keys = ", ".join(f'"{k}" VARCHAR' for k in self.keys)
+        self.db.execute(f'CREATE SCHEMA "{args.database}"')
+        self.db.execute(f'CREATE TABLE "{args.database}"."{args.table}" ({columns}, {keys}, _bytes BIGINT)')
+        rows = []
+        with open(args.records, encoding="utf-8", errors="surrogateescape") as f:
+            for line in f:
+                if not line.strip():
+                    continue
+                record = json.loads(line)
+                lower = {k.lower(): v for k, v in record.items()}
+                row = []
+                for name, t in types:
+                    value = lower.get(name)
+                    if name in JSON_TEXT and value is not None:
+                        row.append(json.dumps(value, separators=(",", ":"), ensure_ascii=False))
+                    else:
+                        row.append(serde(value, t))
+                day = str(lower.get("eventtime", ""))[:10]
+                y, m, d = (day.split("-") + ["", "", ""])[:3]
+                row += [f"{y}/{m}/{d}"] if args.partitions == "timestamp" else [y, m, d]
+                row.append(len(line.encode("utf-8", "surrogateescape")))
+                rows.append(row)
+        # DuckDB reads JSON lines much faster than it inserts nested rows one by one.
+        names = [n for n, _ in types] + self.keys + ["_bytes"]
+        with tempfile.NamedTemporaryFile("w", suffix=".ndjson", encoding="utf-8", errors="surrogateescape") as staged:
+            for row in rows:
+                staged.write(json.dumps(dict(zip(names, row)), ensure_ascii=True) + "\n")
+            staged.flush()
+            spec = ", ".join(f"'{n}': '{duck_type(t)}'" for n, t in types)
+            spec += ", " + ", ".join(f"'{k}': 'VARCHAR'" for k in self.keys) + ", '_bytes': 'BIGINT'"
+            if rows:
+                self.db.execute(
+                    f'INSERT INTO "{args.database}"."{args.table}" SELECT * FROM '
+                    f"read_json('{staged.name}', format = 'newline_delimited', columns = {{{spec}}})")
+        self.log = open(args.log, "a", encoding="utf-8") if args.log else None
+
+    def record(self, entry):
+        if self.log:
+            with self.lock:
+                self.log.write(json.dumps(entry) + "\n")
+                self.log.flush()
+
+    def handle(self, target, body):
+        operation = target.split(".")[-1]
+        entry = {"operation": operation}
+        if operation == "StartQueryExecution":
+            entry["query"] = body.get("QueryString")
+        self.record(entry)
+        method = getattr(self, "op_" + operation, None)
+        if method is None:
+            return 400, {"__type": "UnknownOperationException", "Message": f"{operation} is not implemented here"}
+        return method(body)
+
+    def op_GetTableMetadata(self, body):
+        if body.get("DatabaseName") != self.args.database or body.get("TableName") != self.args.table:
+            return 400, {"__type": "MetadataException",
+                         "Message": f"Table {body.get('TableName')} not found in database {body.get('DatabaseName')}"}
+        params = {"projection.enabled": "true"}
+        if self.args.partitions == "timestamp":
+            params.update({"projection.timestamp.type": "date", "projection.timestamp.format": "yyyy/MM/dd",
+                           "projection.timestamp.range": "2020/01/01,NOW"})
+        return 200, {"TableMetadata": {
+            "Name": self.args.table, "TableType": "EXTERNAL_TABLE",
+            "Columns": [{"Name": n, "Type": t} for n, t in COLUMNS],
+            "PartitionKeys": [{"Name": k, "Type": "string"} for k in self.keys],
+            "Parameters": params}}
+
+    def op_StartQueryExecution(self, body):
+        output = (body.get("ResultConfiguration") or {}).get("OutputLocation")
+        if self.args.require_output and not output:
+            return 400, {"__type": "InvalidRequestException",
+                         "Message": "No output location provided. An output location is required either through the "
+                                    "Workgroup result configuration setting or as an API input."}
+        qid = str(uuid.uuid4())
+        query = {"state": "QUEUED", "polls": 0, "sql": body.get("QueryString", ""), "rows": None, "columns": None,
+                 "reason": None, "scanned": 0,
+                 "database": (body.get("QueryExecutionContext") or {}).get("Database")}
+        with self.lock:
+            self.queries[qid] = query
+        threading.Thread(target=self.execute, args=(qid,), daemon=True).start()
+        return 200, {"QueryExecutionId": qid}
+
+    def execute(self, qid):
+        query = self.queries[qid]
+        cursor = self.db.cursor()
+        try:
+            result = cursor.execute(query["sql"])
+            columns = [d[0] for d in result.description]
+            rows = result.fetchall()
+            scanned = self.scanned(cursor, query["sql"])
+            with self.lock:
+                query.update(columns=columns, rows=rows, scanned=scanned)
+        except duckdb.Error as error:
+            with self.lock:
+                query.update(rows=[], columns=[], reason=f"{type(error).__name__}: {error}")
+
+    def scanned(self, cursor, sql):
+        """The size of the records in the partitions that the WHERE's conditions on partition keys alone keep."""
+        table = f'"{self.args.database}"."{self.args.table}"'
+        where = re.split(r"\bWHERE\b", sql, maxsplit=1, flags=re.IGNORECASE)
+        parts = [p for p in conjuncts(where[1]) if self.only_partitions(p)] if len(where) == 2 else []
+        condition = " AND ".join(f"({p})" for p in parts) or "TRUE"
+        return cursor.execute(f"SELECT coalesce(sum(_bytes), 0) FROM {table} WHERE {condition}").fetchone()[0]
+
+    def only_partitions(self, condition):
+        """True when every identifier in `condition` is a partition key (string literals aside)."""
+        text = re.sub(r"'(?:[^']|'')*'", "''", condition)
+        quoted = re.findall(r'"((?:[^"]|"")*)"', text)
+        bare = re.findall(r"\b[A-Za-z_][A-Za-z0-9_]*\b", re.sub(r'"(?:[^"]|"")*"', "", text))
+        words = {"and", "or", "not", "between", "in", "true", "false", "null", "is"}
+        return bool(quoted) and all(q in self.keys for q in quoted) and all(
+            w.lower() in words or w in self.keys for w in bare)
+
+    def execution(self, qid):
+        with self.lock:
+            query = self.queries.get(qid)
+            if query is None:
+                return None
+            if query["state"] in ("QUEUED", "RUNNING"):
+                query["polls"] += 1
+                done = query["rows"] is not None
+                if query["polls"] > 1:
+                    query["state"] = "RUNNING"
+                if done and query["polls"] > self.args.polls and not self.args.hold:
+                    query["state"] = "FAILED" if query["reason"] else "SUCCEEDED"
+            return dict(query)
+
+    def op_GetQueryExecution(self, body):
+        qid = body.get("QueryExecutionId")
+        query = self.execution(qid)
+        if query is None:
+            return 400, {"__type": "InvalidRequestException", "Message": f"QueryExecution {qid} was not found"}
+        status = {"State": query["state"]}
+        if query["state"] == "FAILED":
+            status["StateChangeReason"] = query["reason"]
+            status["AthenaError"] = {"ErrorCategory": 2, "ErrorType": 1006, "Retryable": False,
+                                     "ErrorMessage": query["reason"]}
+        if query["state"] == "CANCELLED":
+            status["StateChangeReason"] = "Query cancelled by user"
+        scanned = query["scanned"] if query["state"] == "SUCCEEDED" else 0
+        return 200, {"QueryExecution": {
+            "QueryExecutionId": qid, "Query": query["sql"], "StatementType": "DML",
+            "QueryExecutionContext": {"Database": query["database"]}, "Status": status,
+            "Statistics": {"DataScannedInBytes": scanned, "EngineExecutionTimeInMillis": 12,
+                           "TotalExecutionTimeInMillis": 15}}}
+
+    def op_GetQueryResults(self, body):
+        qid = body.get("QueryExecutionId")
+        with self.lock:
+            query = self.queries.get(qid)
+            query = dict(query) if query else None
+        if query is None:
+            return 400, {"__type": "InvalidRequestException", "Message": f"QueryExecution {qid} was not found"}
+        if query["state"] != "SUCCEEDED":
+            return 400, {"__type": "InvalidRequestException",
+                         "Message": f"Query has not yet finished. Current state: {query['state']}"}
+        size = int(body.get("MaxResults") or 1000)
+        if not 1 <= size <= 1000:
+            return 400, {"__type": "InvalidRequestException", "Message": "MaxResults must be between 1 and 1000"}
+        start = int(body.get("NextToken") or 0)
+        # The first page starts with the column names, as Athena's does for a SELECT.
+        header = [{"Data": [{"VarCharValue": c} for c in query["columns"]]}] if start == 0 else []
+        take = size - len(header)
+        rows = [{"Data": [{} if v is None else {"VarCharValue": v if isinstance(v, str) else json.dumps(v)}
+                          for v in row]} for row in query["rows"][start:start + take]]
+        answer = {"UpdateCount": 0, "ResultSet": {
+            "Rows": header + rows,
+            "ResultSetMetadata": {"ColumnInfo": [
+                {"CatalogName": "hive", "SchemaName": "", "TableName": "", "Name": c, "Label": c, "Type": "varchar",
+                 "Precision": 2147483647, "Scale": 0, "Nullable": "UNKNOWN", "CaseSensitive": True}
+                for c in query["columns"]]}}}
+        if start + take < len(query["rows"]):
+            answer["NextToken"] = str(start + take)
+        return 200, answer
+
+    def op_StopQueryExecution(self, body):
+        with self.lock:
+            query = self.queries.get(body.get("QueryExecutionId"))
+            if query and query["state"] in ("QUEUED", "RUNNING"):
+                query["state"] = "CANCELLED"
+        return 200, {}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("records")
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--database", default="cloudtrail")
+    parser.add_argument("--table", default="cloudtrail_logs")
+    parser.add_argument("--partitions", choices=["timestamp", "ymd"], default="timestamp")
+    parser.add_argument("--polls", type=int, default=1)
+    parser.add_argument("--hold", action="store_true")
+    parser.add_argument("--require-output", action="store_true")
+    parser.add_argument("--log")
+    args = parser.parse_args()
+    endpoint = Endpoint(args)
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self):
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length)
+            if not (self.headers.get("Authorization") or "").startswith("AWS4-HMAC-SHA256 "):
+                status, answer = 403, {"__type": "MissingAuthenticationTokenException",
+                                       "Message": "Missing Authentication Token"}
+            else:
+                try:
+                    body = json.loads(raw or b"{}")
+                    status, answer = endpoint.handle(self.headers.get("X-Amz-Target") or "", body)
+                except (ValueError, KeyError) as error:
+                    status, answer = 400, {"__type": "SerializationException", "Message": str(error)}
+            data = json.dumps(answer).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/x-amz-json-1.1")
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("x-amzn-RequestId", str(uuid.uuid4()))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+    print(f"port {server.server_address[1]}", flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
