@@ -16,6 +16,8 @@ public enum Msg: Sendable {
   case counted(request: Int, counts: [ValueCount], events: Int)
   /// Something the run loop did, for the status line ("columns saved to …").
   case note(String)
+  /// A source asks whether it may run a query AWS charges for; answered with ``Effect/answerScan(request:approved:)``.
+  case askScan(request: Int, summary: String)
   /// News about an ``Effect/export(_:)``.
   case exported(request: Int, ExportNews)
 }
@@ -45,6 +47,10 @@ public enum Effect: Sendable, Equatable {
   case copy(String)
   /// Keep the table's columns in the config file.
   case saveColumns([Field])
+  /// The user's answer to ``Msg/askScan(request:summary:)``.
+  case answerScan(request: Int, approved: Bool)
+  /// Stop the queries sources run on servers (Athena); what was loaded stays.
+  case cancelQueries
   /// Leave the program.
   case quit
 }

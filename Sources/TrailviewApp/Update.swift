@@ -24,11 +24,15 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
   case .note(let text):
     state.message = text
     return []
+  case .askScan(let request, let summary):
+    state.scanQuestion = ScanQuestion(request: request, summary: summary)
+    return []
   case .exported(let request, let news):
     takeExportNews(&state, request: request, news: news)
     return []
   case .key(let key):
     state.message = nil
+    if let question = state.scanQuestion { return answerScan(&state, question, key) }
     if state.prompt != nil { return handlePromptKey(&state, key) }
     if let screen = state.screens.last { return updateScreen(&state, screen, key) }
     let scopes = AppKeys.scopes(for: state)
@@ -103,7 +107,12 @@ func perform(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case .detail: state.focus = layout.trails.height > 1 ? .trails : .table
     case .trails: state.focus = .table
     }
-  case .back, .close: state.focus = .table
+  case .back, .close:
+    if state.focus == .table && state.snapshot.progress.cancellable {
+      state.message = "cancelling the query; the rows loaded so far stay"
+      return [.cancelQueries]
+    }
+    state.focus = .table
   case .left: state.column = max(0, state.column - 1)
   case .right: state.column = min(state.columns.count - 1, state.column + 1)
   case .summary: return openSummary(&state)

@@ -43,7 +43,8 @@ enum Dashboard {
       columns: columns)
     state.now = Int64(Date().timeIntervalSince1970)
     store.setFilter(filter)
-    var sources = starter.start(store)
+    let questions = ScanQuestions(inbox: inbox)
+    var sources = starter.start(store, approval: questions.ask)
     var bucketReader: S3Client? = starter.s3
     let followSeconds = starter.options.followEvery ?? Options.defaultFollowSeconds
     if starter.options.follow {
@@ -131,6 +132,8 @@ enum Dashboard {
             background.async {
               ExportRunner.run(request, snapshot: snapshot) { inbox.post(Msg.exported(request: request.request, $0)) }
             }
+          case .answerScan(let request, let approved): questions.answer(request, approved: approved)
+          case .cancelQueries: for source in sources { source.cancel() }
           case .quit: state.quit = true
           }
         }
@@ -138,6 +141,8 @@ enum Dashboard {
       }
       if !messages.isEmpty { validation?.observe(state.snapshot) }
     }
+    // A query still running on AWS is stopped before leaving (it would go on scanning, and costing, without us).
+    for source in sources { source.cancel(waitingUpTo: 3) }
     starter.log.say(1, DiagnosticLog.summary(state.snapshot))
     for problem in state.snapshot.progress.problems { starter.log.say(1, "\(problem.source): \(problem.reason)") }
   }

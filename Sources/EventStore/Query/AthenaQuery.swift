@@ -13,6 +13,10 @@ public struct AthenaQuery: Sendable, Equatable {
   public var partitions: String
   /// True when the partition keys are constrained (the scan is limited to the window's days).
   public var partitionsConstrained: Bool
+  /// The window, seconds since 1970.
+  public var start: Int64
+  /// The window's end, seconds since 1970.
+  public var end: Int64
 
   /// The same statement.
   public static func == (a: AthenaQuery, b: AthenaQuery) -> Bool { a.sql == b.sql }
@@ -37,7 +41,8 @@ public struct AthenaQuery: Sendable, Equatable {
     let sql =
       "SELECT \(list.joined(separator: ", ")) FROM \(identifier(database)).\(identifier(name)) WHERE \(condition)"
     return AthenaQuery(
-      sql: sql, columns: columns, partitions: partition.words, partitionsConstrained: partition.sql != nil)
+      sql: sql, columns: columns, partitions: partition.words, partitionsConstrained: partition.sql != nil,
+      start: start, end: end)
   }
 
   /// A quoted identifier (double quotes, a quote inside doubled): the same in Trino and DuckDB.

@@ -29,7 +29,7 @@ public final class AthenaSource: EventSource {
   nonisolated(unsafe) private var asking = false
   nonisolated(unsafe) private var wanted: EventFilter?
   nonisolated(unsafe) private var asked = Set<String>()
-  nonisolated(unsafe) private var running: (id: String, generation: Int)?
+  nonisolated(unsafe) private var running: (id: String, sql: String)?
   nonisolated(unsafe) private var generation = 0
   nonisolated(unsafe) private var pages: UInt32 = 0
 
@@ -78,17 +78,24 @@ public final class AthenaSource: EventSource {
     }
   }
 
-  /// Stops the running query, if any (StopQueryExecution); what was loaded stays.
-  public func cancel() {
+  /// Stops the running query, if any (StopQueryExecution), waiting up to `seconds` for Athena to take it; what was
+  /// loaded stays.
+  public func cancel(waitingUpTo seconds: Double) {
+    let stopped = DispatchSemaphore(value: 0)
     queue.async { [self] in
-      guard let (id, _) = running else { return }
+      guard let (id, sql) = running else {
+        stopped.signal()
+        return
+      }
       running = nil
+      asked.remove(sql)  // asked again, it runs again
       generation += 1
-      client.stopQueryExecution(id) { _ in }
+      client.stopQueryExecution(id) { _ in stopped.signal() }
       reporter.problem(
         LoadProblem(source: label, reason: "the query was cancelled; the rows loaded so far are partial"))
       reporter.finish()
     }
+    if seconds > 0 { _ = stopped.wait(timeout: .now() + seconds) }
   }
 
   /// Asks the catalog for the table's shape (once), then the user, then runs the wanted filter.
@@ -116,8 +123,10 @@ public final class AthenaSource: EventSource {
 
   /// Runs the query for `filter` (on `queue`), asking first when nothing was approved yet.
   private func run(_ filter: EventFilter, shape: AthenaTable) {
+    // The filter's window when it has one, else the source's (so that the same filter is the same statement).
     let query = AthenaQuery.build(
-      database: database, table: table, shape: shape, filter: filter, start: window.start, end: window.end)
+      database: database, table: table, shape: shape, filter: filter, start: filter.startTime ?? window.start,
+      end: filter.endTime ?? window.end)
     guard !asked.contains(query.sql) else { return }
     guard approved == true else {
       guard approved == nil, !asking else { return }
@@ -155,7 +164,8 @@ public final class AthenaSource: EventSource {
           reporter.problem(LoadProblem(source: label, reason: "StartQueryExecution: \(error.explanation)"))
           reporter.finish()
         case .success(let id):
-          running = (id, current)
+          running = (id, query.sql)
+          reporter.cancellable(true)
           poll(id, query: query, generation: current, delay: 0.05)
         }
       }
@@ -164,8 +174,8 @@ public final class AthenaSource: EventSource {
 
   /// What the user is asked before the first query.
   func summary(_ query: AthenaQuery) -> String {
-    let from = EventTime.formatISO(window.start)
-    let to = EventTime.formatISO(window.end)
+    let from = EventTime.formatISO(query.start)
+    let to = EventTime.formatISO(query.end)
     return "Athena scans \(database).\(table) from \(from) to \(to); \(query.partitions). Athena charges about "
       + "$\(Int(Self.dollarsPerTerabyte)) per TB scanned (10 MB at least per query)."
   }

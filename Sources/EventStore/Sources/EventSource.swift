@@ -17,8 +17,9 @@ public protocol EventSource: AnyObject, Sendable {
   func loadAll()
   /// Looks for new events every `seconds` from now on, marking them as arrived (nil: stops looking).
   func follow(every seconds: Int?)
-  /// Stops work that runs on a server and costs (a running query); what was loaded stays.
-  func cancel()
+  /// Stops work that runs on a server and costs (a running query); what was loaded stays. Waits up to `seconds`
+  /// for the server to take the request (0: does not wait; the program is about to leave otherwise).
+  func cancel(waitingUpTo seconds: Double)
 }
 
 extension EventSource {
@@ -29,5 +30,7 @@ extension EventSource {
   /// Sources that cannot change have nothing new to look for.
   public func follow(every seconds: Int?) {}
   /// Sources that run nothing on a server have nothing to stop.
-  public func cancel() {}
+  public func cancel(waitingUpTo seconds: Double) {}
+  /// Stops a running query without waiting.
+  public func cancel() { cancel(waitingUpTo: 0) }
 }

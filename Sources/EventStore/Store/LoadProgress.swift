@@ -18,6 +18,8 @@ public struct SourceProgress: Sendable, Equatable {
   public var finished = false
   /// The source can fetch more on request.
   public var moreAvailable = false
+  /// The source runs a query on a server that ``EventSource/cancel()`` stops.
+  public var cancellable = false
   /// What it is doing right now.
   public var activity: String?
   /// How often it looks for new events, in seconds, while following (nil: not following).
@@ -52,6 +54,8 @@ public struct LoadProgress: Sendable, Equatable {
   public var moreAvailable: Bool = false
   /// What a source is doing right now, for example "throttled, retrying in 2 s".
   public var activity: String?
+  /// True while a source runs a query on a server that can be cancelled.
+  public var cancellable: Bool { sources.contains { $0.cancellable && !$0.finished } }
   /// Things the user should know that are not failures ("the local clock is 15 min behind AWS; ...").
   public var notices: [String] = []
   /// Each source's own progress.

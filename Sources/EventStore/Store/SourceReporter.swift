@@ -84,6 +84,14 @@ public struct SourceReporter: Sendable {
     }
   }
 
+  /// Whether the source runs a query on a server that can be cancelled.
+  public func cancellable(_ running: Bool) {
+    store.queue.async { [store, id] in
+      store.updateSource(id) { $0.cancellable = running }
+      store.schedulePublish()
+    }
+  }
+
   /// Whether the source can fetch more on request.
   public func moreAvailable(_ more: Bool) {
     store.queue.async { [store, id] in
@@ -106,6 +114,7 @@ public struct SourceReporter: Sendable {
       store.updateSource(id) { source in
         source.finished = true
         source.activity = nil
+        source.cancellable = false
       }
       store.publishNow()
     }
