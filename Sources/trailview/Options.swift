@@ -280,7 +280,7 @@ struct Options: ParsableArguments {
     if noCache && cacheDir != nil { throw ValidationError("--no-cache and --cache-dir do not go together") }
     if follow && (endTime != nil) { throw ValidationError("--follow needs an open time window: drop --end-time") }
     for path in paths where path.hasPrefix("athena://") {
-      guard AthenaSource.parse(path) != nil else {
+      guard AthenaEngine.parse(path) != nil else {
         throw ValidationError("\(path): an Athena table is athena://DATABASE.TABLE")
       }
       if follow { throw ValidationError("--follow does not go with athena:// tables (a query answers once)") }

@@ -42,7 +42,7 @@ struct SourceStarter {
       if !options.demo && options.paths.contains(where: { LogGroupSource.parse($0) != nil }) {
         logs = try Self.logsClient(options, log: log)
       }
-      if !options.demo && options.paths.contains(where: { AthenaSource.parse($0) != nil }) {
+      if !options.demo && options.paths.contains(where: { AthenaEngine.parse($0) != nil }) {
         athena = try Self.athenaClient(options, log: log)
       }
       return
@@ -153,7 +153,7 @@ struct SourceStarter {
       let maxFileBytes = max(1, options.maxFileMB) << 20
       var sources: [any EventSource] = []
       let local = options.paths.filter {
-        S3Source.parse($0) == nil && LogGroupSource.parse($0) == nil && AthenaSource.parse($0) == nil
+        S3Source.parse($0) == nil && LogGroupSource.parse($0) == nil && AthenaEngine.parse($0) == nil
       }
       if !local.isEmpty { sources.append(LogFileSource.load(local, into: store, maxFileBytes: maxFileBytes)) }
       for path in options.paths {
@@ -171,7 +171,7 @@ struct SourceStarter {
         sources.append(source)
       }
       for path in options.paths {
-        guard let (database, table) = AthenaSource.parse(path), let athena else { continue }
+        guard let (database, table) = AthenaEngine.parse(path), let athena else { continue }
         let window = athenaWindow
         if filter.startTime == nil {
           store.addNotice("\(path): the last 24 hours (--since or --start-time for another window)")
@@ -179,9 +179,8 @@ struct SourceStarter {
         let place = AthenaPlace(
           database: database, workgroup: options.athenaWorkgroup, outputLocation: options.athenaOutput)
         let approve = options.yes ? Self.approveAll : approval
-        let source = AthenaSource(
-          database: database, table: table, place: place, client: athena, window: window, into: store,
-          approval: approve)
+        let engine = AthenaEngine(database: database, table: table, place: place, client: athena)
+        let source = QuerySource(engine: engine, window: window, into: store, approval: approve)
         source.start(filter: filter)
         sources.append(source)
       }

@@ -165,7 +165,7 @@ struct AthenaEndpointTests {
     #expect(missing.stderr.contains("athena://cloudtrail.nope") && missing.stderr.contains("query failed"))
     let noOutput = try Self.run(["--print", "--yes"] + Self.window + [Self.table], endpoint: endpoint.endpoint)
     #expect(noOutput.status != 0)
-    #expect(noOutput.stderr.contains("StartQueryExecution") && noOutput.stderr.contains("No output location"))
+    #expect(noOutput.stderr.contains("did not start") && noOutput.stderr.contains("No output location"))
     let withOutput = try Self.run(
       ["--print", "--yes", "--athena-output", "s3://results/x/", "--athena-workgroup", "primary"] + Self.window
         + [Self.table], endpoint: endpoint.endpoint)
