@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
-"""A test endpoint for Athena's query API that runs the SQL it is sent, as sent, in DuckDB (an independent SQL
-engine) over a table of CloudTrail records shaped like AWS's documented CloudTrail table for Athena.
+"""A test endpoint for Athena's and CloudTrail Lake's query APIs that runs the SQL it is sent, as sent, in DuckDB (an
+independent SQL engine) over tables of CloudTrail records shaped like AWS's documented CloudTrail table for Athena
+and like a Lake event data store.
 
     query-endpoint.py RECORDS.ndjson [--port N] [--database DB] [--table T] [--partitions timestamp|ymd]
-                      [--polls N] [--hold] [--require-output] [--log FILE]
+                      [--polls N] [--hold] [--require-output] [--log FILE] [--store ID] [--store-name NAME]
 
-It prints `port N` on stdout once it listens. Operations (awsJson1.1, `X-Amz-Target: AmazonAthena.*`):
-GetTableMetadata, StartQueryExecution, GetQueryExecution, GetQueryResults, StopQueryExecution. Every request must
+It prints `port N` on stdout once it listens. Athena operations (awsJson1.1, `X-Amz-Target: AmazonAthena.*`):
+GetTableMetadata, StartQueryExecution, GetQueryExecution, GetQueryResults, StopQueryExecution. CloudTrail Lake
+operations (`X-Amz-Target: com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.*`): ListEventDataStores,
+StartQuery, DescribeQuery, GetQueryResults, CancelQuery, over one store, `--store` (its table has Lake's documented
+types: `eventtime` a timestamp, `readonly` a boolean, the JSON fields maps of strings). Lake's FROM names the store
+by its bare ID, which DuckDB would read as arithmetic (it has dashes): that one word is quoted before running; the
+rest of the statement runs as sent. Every request must
 carry a SigV4 Authorization header (the signature is not checked). `--log FILE` gets one JSON line per request:
 the operation and, for StartQueryExecution, the statement.
 
@@ -52,6 +58,26 @@ COLUMNS = [
     ("sessioncredentialfromconsole", "string"), ("edgedevicedetails", "string"),
     ("tlsdetails", "struct<tlsversion:string,ciphersuite:string,clientprovidedhostheader:string>"),
 ]
+LAKE_IDENTITY = (
+    "struct<type:string,principalid:string,arn:string,accountid:string,accesskeyid:string,username:string,"
+    "sessioncontext:struct<attributes:struct<creationdate:timestamp,mfaauthenticated:string>,"
+    "sessionissuer:struct<type:string,principalid:string,arn:string,accountid:string,username:string>,"
+    "webidfederationdata:struct<federatedprovider:string,attributes:map<string,string>>,"
+    "sourceidentity:string,ec2roledelivery:string,ec2issuedinvpc:string>,invokedby:string,"
+    "identityprovider:string>")
+# CloudTrail Lake's documented schema for CloudTrail events (the columns trailview reads, and one more).
+LAKE_COLUMNS = [
+    ("eventversion", "string"), ("useridentity", LAKE_IDENTITY), ("eventtime", "timestamp"),
+    ("eventsource", "string"), ("eventname", "string"), ("awsregion", "string"), ("sourceipaddress", "string"),
+    ("useragent", "string"), ("errorcode", "string"), ("errormessage", "string"),
+    ("requestparameters", "map<string,string>"), ("responseelements", "map<string,string>"),
+    ("additionaleventdata", "map<string,string>"), ("requestid", "string"), ("eventid", "string"),
+    ("readonly", "boolean"), ("resources", "array<struct<accountid:string,type:string,arn:string,arnprefix:string>>"),
+    ("eventtype", "string"), ("apiversion", "string"), ("managementevent", "boolean"),
+    ("recipientaccountid", "string"), ("sharedeventid", "string"), ("vpcendpointid", "string"),
+    ("eventcategory", "string"), ("sessioncredentialfromconsole", "string"),
+]
+LAKE_PREFIX = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101."
 JSON_TEXT = {"requestparameters", "responseelements", "additionaleventdata", "serviceeventdetails",
              "edgedevicedetails"}
 
@@ -122,7 +148,7 @@ def parse_type(text):
             value = typ()
             expect(">")
             return ("map", value)
-        return ("scalar",)
+        return ("scalar", name)
 
     return typ()
 
@@ -134,7 +160,30 @@ def duck_type(t):
         return duck_type(t[1]) + "[]"
     if t[0] == "map":
         return "MAP(VARCHAR, " + duck_type(t[1]) + ")"
-    return "VARCHAR"
+    return {"timestamp": "TIMESTAMP", "boolean": "BOOLEAN"}.get(t[1] if len(t) > 1 else "", "VARCHAR")
+
+
+def lake_value(value, t):
+    """A record's value as a Lake store holds it in type t: maps of strings, timestamps and booleans as such."""
+    if value is None:
+        return None
+    if t[0] == "struct":
+        if not isinstance(value, dict):
+            return None
+        lower = {k.lower(): v for k, v in value.items()}
+        return {n: lake_value(lower.get(n), f) for n, f in t[1]}
+    if t[0] == "array":
+        return [lake_value(v, t[1]) for v in value] if isinstance(value, list) else None
+    if t[0] == "map":
+        if not isinstance(value, dict):
+            return None
+        return {str(k): v if isinstance(v, str) or v is None else json.dumps(v, separators=(",", ":"))
+                for k, v in value.items()}
+    if len(t) > 1 and t[1] == "boolean":
+        return value if isinstance(value, bool) else {"true": True, "false": False}.get(str(value).lower())
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
 def serde(value, t):
@@ -201,7 +250,32 @@ class Endpoint:
                 self.db.execute(
                     f'INSERT INTO "{args.database}"."{args.table}" SELECT * FROM '
                     f"read_json('{staged.name}', format = 'newline_delimited', columns = {{{spec}}})")
+        self.build_lake(args)
         self.log = open(args.log, "a", encoding="utf-8") if args.log else None
+
+    def build_lake(self, args):
+        types = [(name, parse_type(t)) for name, t in LAKE_COLUMNS]
+        columns = ", ".join(f'"{n}" {duck_type(t)}' for n, t in types)
+        self.db.execute(f'CREATE TABLE "{args.store}" ({columns}, _bytes BIGINT)')
+        names = [n for n, _ in types] + ["_bytes"]
+        with open(args.records, encoding="utf-8", errors="surrogateescape") as f, tempfile.NamedTemporaryFile(
+                "w", suffix=".ndjson", encoding="utf-8", errors="surrogateescape") as staged:
+            count = 0
+            for line in f:
+                if not line.strip():
+                    continue
+                lower = {k.lower(): v for k, v in json.loads(line).items()}
+                row = [lake_value(lower.get(n), t) for n, t in types]
+                row.append(len(line.encode("utf-8", "surrogateescape")))
+                staged.write(json.dumps(dict(zip(names, row)), ensure_ascii=True) + "\n")
+                count += 1
+            staged.flush()
+            self.events = count
+            spec = ", ".join(f"'{n}': '{duck_type(t)}'" for n, t in types) + ", '_bytes': 'BIGINT'"
+            if count:
+                self.db.execute(
+                    f'INSERT INTO "{args.store}" SELECT * FROM '
+                    f"read_json('{staged.name}', format = 'newline_delimited', columns = {{{spec}}})")
 
     def record(self, entry):
         if self.log:
@@ -211,11 +285,12 @@ class Endpoint:
 
     def handle(self, target, body):
         operation = target.split(".")[-1]
-        entry = {"operation": operation}
-        if operation == "StartQueryExecution":
-            entry["query"] = body.get("QueryString")
+        lake = target.startswith(LAKE_PREFIX)
+        entry = {"operation": operation, "service": "cloudtrail" if lake else "athena"}
+        if operation in ("StartQueryExecution", "StartQuery"):
+            entry["query"] = body.get("QueryString") or body.get("QueryStatement")
         self.record(entry)
-        method = getattr(self, "op_" + operation, None)
+        method = getattr(self, ("lake_" if lake else "op_") + operation, None)
         if method is None:
             return 400, {"__type": "UnknownOperationException", "Message": f"{operation} is not implemented here"}
         return method(body)
@@ -233,6 +308,85 @@ class Endpoint:
             "Columns": [{"Name": n, "Type": t} for n, t in COLUMNS],
             "PartitionKeys": [{"Name": k, "Type": "string"} for k in self.keys],
             "Parameters": params}}
+
+    def lake_ListEventDataStores(self, body):
+        arn = f"arn:aws:cloudtrail:us-east-1:123456789012:eventdatastore/{self.args.store}"
+        return 200, {"EventDataStores": [{
+            "EventDataStoreArn": arn, "Name": self.args.store_name, "TerminationProtectionEnabled": True,
+            "Status": "ENABLED", "MultiRegionEnabled": True, "OrganizationEnabled": False, "RetentionPeriod": 2557,
+            "CreatedTimestamp": 1700000000, "UpdatedTimestamp": 1700000000}]}
+
+    def lake_StartQuery(self, body):
+        statement = body.get("QueryStatement") or ""
+        # Lake names the store by its bare ID; DuckDB needs it quoted.
+        sql = re.sub(r"(?i)\bFROM\s+" + re.escape(self.args.store) + r"\b", f'FROM "{self.args.store}"', statement)
+        qid = str(uuid.uuid4())
+        with self.lock:
+            self.queries[qid] = {"state": "QUEUED", "polls": 0, "sql": sql, "rows": None, "columns": None,
+                                 "reason": None, "scanned": 0, "database": None, "lake": True,
+                                 "statement": statement}
+        threading.Thread(target=self.execute, args=(qid,), daemon=True).start()
+        return 200, {"QueryId": qid}
+
+    def lake_status(self, query):
+        return {"SUCCEEDED": "FINISHED"}.get(query["state"], query["state"])
+
+    def lake_DescribeQuery(self, body):
+        qid = body.get("QueryId")
+        query = self.execution(qid)
+        if query is None:
+            return 400, {"__type": "QueryIdNotFoundException", "Message": f"Query {qid} not found"}
+        status = self.lake_status(query)
+        done = status == "FINISHED"
+        answer = {"QueryId": qid, "QueryString": query["statement"], "QueryStatus": status, "QueryStatistics": {
+            "EventsMatched": len(query["rows"]) if done else 0, "EventsScanned": self.events if done else 0,
+            "BytesScanned": query["scanned"] if done else 0, "ExecutionTimeInMillis": 12,
+            "CreationTime": 1700000000}}
+        if status == "FAILED":
+            answer["ErrorMessage"] = query["reason"]
+        return 200, answer
+
+    def lake_GetQueryResults(self, body):
+        qid = body.get("QueryId")
+        with self.lock:
+            query = self.queries.get(qid)
+            query = dict(query) if query else None
+        if query is None:
+            return 400, {"__type": "QueryIdNotFoundException", "Message": f"Query {qid} not found"}
+        status = self.lake_status(query)
+        size = int(body.get("MaxQueryResults") or 1000)
+        if not 1 <= size <= 1000:
+            return 400, {"__type": "InvalidMaxResultsException", "Message": "MaxQueryResults must be 1 to 1000"}
+        if status != "FINISHED":
+            return 200, {"QueryStatus": status, "QueryResultRows": []}
+        start = int(body.get("NextToken") or 0)
+
+        def text(v):
+            if isinstance(v, bool):
+                return "true" if v else "false"
+            if hasattr(v, "strftime"):
+                return v.strftime("%Y-%m-%d %H:%M:%S.000")
+            return v if isinstance(v, str) else json.dumps(v)
+
+        rows = [[{c: text(v)} for c, v in zip(query["columns"], row) if v is not None]
+                for row in query["rows"][start:start + size]]
+        answer = {"QueryStatus": status, "QueryStatistics": {
+            "ResultsCount": len(rows), "TotalResultsCount": len(query["rows"]), "BytesScanned": query["scanned"]},
+            "QueryResultRows": rows}
+        if start + size < len(query["rows"]):
+            answer["NextToken"] = str(start + size)
+        return 200, answer
+
+    def lake_CancelQuery(self, body):
+        qid = body.get("QueryId")
+        with self.lock:
+            query = self.queries.get(qid)
+            if query is None:
+                return 400, {"__type": "QueryIdNotFoundException", "Message": f"Query {qid} not found"}
+            if query["state"] not in ("QUEUED", "RUNNING"):
+                return 400, {"__type": "InactiveQueryException", "Message": "The query is not running"}
+            query["state"] = "CANCELLED"
+        return 200, {"QueryId": qid, "QueryStatus": "CANCELLED"}
 
     def op_StartQueryExecution(self, body):
         output = (body.get("ResultConfiguration") or {}).get("OutputLocation")
@@ -256,7 +410,8 @@ class Endpoint:
             result = cursor.execute(query["sql"])
             columns = [d[0] for d in result.description]
             rows = result.fetchall()
-            scanned = self.scanned(cursor, query["sql"])
+            scanned = (cursor.execute(f'SELECT coalesce(sum(_bytes), 0) FROM "{self.args.store}"').fetchone()[0]
+                       if query.get("lake") else self.scanned(cursor, query["sql"]))
             with self.lock:
                 query.update(columns=columns, rows=rows, scanned=scanned)
         except duckdb.Error as error:
@@ -361,6 +516,8 @@ def main():
     parser.add_argument("--hold", action="store_true")
     parser.add_argument("--require-output", action="store_true")
     parser.add_argument("--log")
+    parser.add_argument("--store", default="0fe4ea3c-a85a-4d8b-8d16-31c6f1e3a7d2")
+    parser.add_argument("--store-name", default="management-events")
     args = parser.parse_args()
     endpoint = Endpoint(args)
 

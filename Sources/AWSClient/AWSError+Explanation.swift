@@ -3,13 +3,14 @@ extension AWSError {
   static func permission(for operation: String) -> String? {
     switch operation {
     case "LookupEvents", "DescribeTrails", "GetTrailStatus", "ListTrails", "GetEventSelectors",
-      "GetInsightSelectors", "ListPublicKeys":
+      "GetInsightSelectors", "ListPublicKeys", "StartQuery", "DescribeQuery", "GetQueryResults", "CancelQuery",
+      "ListEventDataStores":
       return "cloudtrail:\(operation)"
     case "AssumeRole": return "sts:AssumeRole"
     case "DescribeRegions": return "ec2:DescribeRegions"
     case "GetCallerIdentity": return "sts:GetCallerIdentity"
     case "GetRoleCredentials": return "sso:GetRoleCredentials"
-    case "StartQueryExecution", "GetQueryExecution", "GetQueryResults", "StopQueryExecution":
+    case "StartQueryExecution", "GetQueryExecution", "StopQueryExecution":
       return "athena:\(operation)"
     case "GetTableMetadata": return "athena:GetTableMetadata` and `glue:GetTable"
     case "FilterLogEvents": return "logs:FilterLogEvents"

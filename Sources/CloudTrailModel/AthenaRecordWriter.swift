@@ -13,6 +13,7 @@ public struct AthenaRecordWriter: Sendable {
     case jsonText
     case flag
     case number
+    case time
     case complex(HiveType, resources: Bool)
   }
 
@@ -40,6 +41,8 @@ public struct AthenaRecordWriter: Sendable {
         kinds.append(.jsonText)
       } else if case .scalar(let t) = type, t == "boolean" || lower == "readonly" || lower == "managementevent" {
         kinds.append(.flag)
+      } else if case .scalar(let t) = type, t == "timestamp" {
+        kinds.append(.time)
       } else if case .scalar(let t) = type, ["tinyint", "smallint", "int", "integer", "bigint", "double"].contains(t) {
         kinds.append(.number)
       } else {
@@ -75,6 +78,9 @@ public struct AthenaRecordWriter: Sendable {
       case .number:
         let text = cell.decodedBytes(in: page)
         if JSONValidation.isNumber(text) { out.append(contentsOf: text) } else { out.append(contentsOf: raw) }
+      case .time:
+        let text = page[cell.start..<cell.end]
+        if let iso = Self.iso(text) { out.append(contentsOf: iso) } else { out.append(contentsOf: raw) }
       case .jsonText:
         let text = cell.decodedBytes(in: page)
         if JSONValidation.isValid(text) { out.append(contentsOf: text) } else { out.append(contentsOf: raw) }
@@ -85,6 +91,27 @@ public struct AthenaRecordWriter: Sendable {
       if wrote { first = false } else { out.removeSubrange(mark...) }
     }
     out.append(contentsOf: [0x7D, 0x0A])
+  }
+
+  /// `"YYYY-MM-DDTHH:MM:SSZ"` (quoted) for a SQL timestamp's text `YYYY-MM-DD HH:MM:SS[.fff]` (UTC, as CloudTrail
+  /// Lake gives `eventtime`); nil for anything else.
+  static func iso(_ text: ArraySlice<UInt8>) -> [UInt8]? {
+    let bytes = Array(text.prefix(19))
+    guard bytes.count == 19, text.count == 19 || text[text.startIndex + 19] == 0x2E else { return nil }
+    for (i, b) in bytes.enumerated() {
+      switch i {
+      case 4, 7: guard b == 0x2D else { return nil }
+      case 10: guard b == 0x20 || b == 0x54 else { return nil }
+      case 13, 16: guard b == 0x3A else { return nil }
+      default: guard (0x30...0x39).contains(b) else { return nil }
+      }
+    }
+    var out: [UInt8] = [0x22]
+    out += bytes[0..<10]
+    out.append(0x54)
+    out += bytes[11..<19]
+    out += [0x5A, 0x22]
+    return out
   }
 
   /// Writes the JSON value `text` (valid) as `type` with the record's key names (`resources` entries name their
@@ -182,7 +209,16 @@ public struct AthenaRecordWriter: Sendable {
       out.append(0x7D)
       return true
     default:
-      try c.skipValue()
+      if type == .scalar("timestamp"), c.byte == 0x22 {
+        let text = try c.string()
+        let raw = UnsafeBufferPointer(rebasing: c.buffer[text.start..<max(text.start, text.end)])
+        if !text.hasEscapes, let iso = iso(ArraySlice(raw)) {
+          out.append(contentsOf: iso)
+          return true
+        }
+      } else {
+        try c.skipValue()
+      }
       out.append(contentsOf: UnsafeBufferPointer(rebasing: c.buffer[start..<c.i]))
       return true
     }

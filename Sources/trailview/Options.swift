@@ -13,7 +13,7 @@ enum PrintFormat: String, ExpressibleByArgument, CaseIterable {
 struct Options: ParsableArguments {
   @Argument(
     help:
-      "CloudTrail log files or folders (read recursively: .json, .json.gz, .jsonl, .ndjson), a trail's bucket read in place (s3://BUCKET/PREFIX), a trail's CloudWatch Logs group (cwl://LOG_GROUP), or a CloudTrail table in Athena (athena://DATABASE.TABLE)."
+      "CloudTrail log files or folders (read recursively: .json, .json.gz, .jsonl, .ndjson), a trail's bucket read in place (s3://BUCKET/PREFIX), a trail's CloudWatch Logs group (cwl://LOG_GROUP), a CloudTrail table in Athena (athena://DATABASE.TABLE), or a CloudTrail Lake event data store (lake://ID or ARN; lake:// lists them)."
   )
   var paths: [String] = []
 
@@ -100,7 +100,7 @@ struct Options: ParsableArguments {
 
   @Flag(
     help: """
-      Run queries that AWS charges for by data scanned (athena://) without asking first; print mode needs it \
+      Run queries that AWS charges for by data scanned (athena://, lake://) without asking first; print mode needs it \
       when it cannot ask on a terminal.
       """)
   var yes = false
@@ -284,6 +284,14 @@ struct Options: ParsableArguments {
         throw ValidationError("\(path): an Athena table is athena://DATABASE.TABLE")
       }
       if follow { throw ValidationError("--follow does not go with athena:// tables (a query answers once)") }
+    }
+    for path in paths where path.hasPrefix("lake://") {
+      guard LakeEngine.parse(path) != nil else {
+        throw ValidationError(
+          "\(path): an event data store is lake://ID or lake://ARN (the ID: letters, digits and -), or lake:// to list them"
+        )
+      }
+      if follow { throw ValidationError("--follow does not go with lake:// stores (a query answers once)") }
     }
     if let athenaOutput, !athenaOutput.hasPrefix("s3://") {
       throw ValidationError("--athena-output takes an s3://BUCKET/PREFIX location, not \(athenaOutput)")

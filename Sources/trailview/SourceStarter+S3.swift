@@ -49,6 +49,18 @@ extension SourceStarter {
     }
   }
 
+  /// The client for `lake://` stores: CloudTrail in the store ARN's region (else the region asked for, else the
+  /// profile's, else us-east-1), with `--endpoint-url`, `AWS_ENDPOINT_URL_CLOUDTRAIL` or `AWS_ENDPOINT_URL` when set.
+  static func lakeClient(_ options: Options, store: String, log: DiagnosticLog) throws -> CloudTrailClient {
+    let region = AWSEndpoints.region(fromARN: store)
+    let regions =
+      try region.map { [$0] }
+      ?? withAccess(options, log: log) { settings, _, _ throws(AWSError) in [settings.region] }
+    let client = try cloudTrailClients(options, regions: regions, log: log)[0]
+    log.say(1, "source: CloudTrail Lake in \(client.region) at \(client.endpoint.absoluteString)")
+    return client
+  }
+
   /// A CloudTrail client for each of `regions` (validation's ListPublicKeys), sharing one credential chain;
   /// `--endpoint-url`, `AWS_ENDPOINT_URL_CLOUDTRAIL` or `AWS_ENDPOINT_URL` when set.
   static func cloudTrailClients(_ options: Options, regions: [String], log: DiagnosticLog) throws -> [CloudTrailClient]

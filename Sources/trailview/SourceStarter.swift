@@ -27,6 +27,8 @@ struct SourceStarter {
   private(set) var logs: CloudTrailClient?
   /// The Athena client, when a path is an `athena://` table.
   private(set) var athena: CloudTrailClient?
+  /// The CloudTrail Lake client, when a path is a `lake://` event data store.
+  private(set) var lake: CloudTrailClient?
 
   init(options: Options, filter: EventFilter, now: Int64, log: DiagnosticLog) throws {
     self.options = options
@@ -44,6 +46,9 @@ struct SourceStarter {
       }
       if !options.demo && options.paths.contains(where: { AthenaEngine.parse($0) != nil }) {
         athena = try Self.athenaClient(options, log: log)
+      }
+      if !options.demo, let store = options.paths.compactMap(LakeEngine.parse).first {
+        lake = try Self.lakeClient(options, store: store, log: log)
       }
       return
     }
@@ -154,6 +159,7 @@ struct SourceStarter {
       var sources: [any EventSource] = []
       let local = options.paths.filter {
         S3Source.parse($0) == nil && LogGroupSource.parse($0) == nil && AthenaEngine.parse($0) == nil
+          && LakeEngine.parse($0) == nil
       }
       if !local.isEmpty { sources.append(LogFileSource.load(local, into: store, maxFileBytes: maxFileBytes)) }
       for path in options.paths {
@@ -184,6 +190,17 @@ struct SourceStarter {
         source.start(filter: filter)
         sources.append(source)
       }
+      for path in options.paths {
+        guard let id = LakeEngine.parse(path), !id.isEmpty, let lake else { continue }
+        if filter.startTime == nil {
+          store.addNotice("\(path): the last 24 hours (--since or --start-time for another window)")
+        }
+        let source = QuerySource(
+          engine: LakeEngine(store: id, client: lake), window: athenaWindow, into: store,
+          approval: options.yes ? Self.approveAll : approval)
+        source.start(filter: filter)
+        sources.append(source)
+      }
       return sources
     }
     let pageDelay = options.demoPageMilliseconds ?? (options.printMode ? 0 : 120)
@@ -210,7 +227,7 @@ struct SourceStarter {
   /// Approves every query without asking (`--yes`).
   static let approveAll: QueryApproval = { _, reply in reply(true) }
 
-  /// The window an Athena query covers: the filter's, the last 24 hours when it has no start (a query over every
+  /// The window an Athena or Lake query covers: the filter's, the last 24 hours when it has no start (a query over every
   /// partition could scan years of logs).
   var athenaWindow: (start: Int64, end: Int64) {
     let end = filter.endTime ?? now

@@ -52,6 +52,12 @@ struct Trailview: ParsableCommand {
       }
       throw ExitCode(TrailsPrint.run(clients: start.lives, format: options.format ?? .table))
     }
+    if options.printMode, options.paths.contains("lake://") {
+      guard options.paths == ["lake://"], let lake = start.lake else {
+        throw ValidationError("lake:// lists the event data stores: give it alone")
+      }
+      throw ExitCode(LakeStoresPrint.run(client: lake, format: options.format ?? .table))
+    }
     if options.printMode && options.follow {
       let seconds = options.followEvery ?? Options.defaultFollowSeconds
       PrintFollow.run(

@@ -56,14 +56,18 @@ public final class QueryEndpoint: Sendable {
     endpoint = "http://127.0.0.1:\(port)"
   }
 
-  /// The requests received so far: each one's operation and, for StartQueryExecution, the statement.
-  public var requests: [(operation: String, query: String?)] {
+  /// The default event data store's ID (`--store`).
+  public static let store = "0fe4ea3c-a85a-4d8b-8d16-31c6f1e3a7d2"
+
+  /// The requests received so far: each one's operation, its service (`athena` or `cloudtrail`) and, for
+  /// StartQueryExecution and StartQuery, the statement.
+  public var requests: [(operation: String, service: String, query: String?)] {
     let text = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
     return text.split(separator: "\n").compactMap { line in
       guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
         let operation = object["operation"] as? String
       else { return nil }
-      return (operation, object["query"] as? String)
+      return (operation, object["service"] as? String ?? "", object["query"] as? String)
     }
   }
 

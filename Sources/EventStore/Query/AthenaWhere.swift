@@ -27,9 +27,20 @@ public struct RemoteCondition: Sendable, Equatable {
 ///   escaped in LIKE patterns. Anything else stays local: other characters (SQL's `lower` and Swift's case
 ///   folding and grapheme clusters differ), `!=` (the negation of a wider match is narrower), `FIELD?`, the derived
 ///   fields (`user`, `role`, `mfaUsed`, `issuedAccessKey`), arrays, deeper paths and text search over the record.
+///
+/// For CloudTrail Lake (``SQLDialect/lake``) the same, except: `eventtime` is a timestamp, compared with timestamp
+/// literals to the second; `readonly` a boolean; the JSON columns are maps, so JSON paths stay local.
 public enum AthenaWhere {
+  /// Whose table the condition is for.
+  public enum SQLDialect: Sendable {
+    /// AWS's CloudTrail table for Athena (strings and JSON text).
+    case athena
+    /// A CloudTrail Lake event data store (a timestamp, a boolean, maps).
+    case lake
+  }
+
   /// The condition for `filter`'s predicates.
-  public static func compile(_ filter: EventFilter) -> RemoteCondition {
+  public static func compile(_ filter: EventFilter, dialect: SQLDialect = .athena) -> RemoteCondition {
     var pushed: [Predicate] = []
     var local: [Predicate] = []
     var parts: [String] = []
@@ -40,7 +51,7 @@ public enum AthenaWhere {
       if predicate.isEquals {
         if groups[predicate.target] == nil { order.append(predicate.target) }
         groups[predicate.target, default: []].append(predicate)
-      } else if let sql = condition(predicate) {
+      } else if let sql = condition(predicate, dialect) {
         parts.append(sql)
         pushed.append(predicate)
       } else {
@@ -49,7 +60,7 @@ public enum AthenaWhere {
     }
     for target in order {
       let group = groups[target] ?? []
-      let conditions = group.compactMap(condition)
+      let conditions = group.compactMap { condition($0, dialect) }
       if conditions.count == group.count {
         parts.append(conditions.count == 1 ? conditions[0] : "(" + conditions.joined(separator: " OR ") + ")")
         pushed += group
@@ -61,15 +72,17 @@ public enum AthenaWhere {
   }
 
   /// The condition for one predicate, or nil when it stays local.
-  static func condition(_ predicate: Predicate) -> String? {
+  static func condition(_ predicate: Predicate, _ dialect: SQLDialect = .athena) -> String? {
     if case .field(.time) = predicate.target, case .between(let low, let high) = predicate.test {
-      return window(low, high)
+      return dialect == .lake ? timestampWindow(low, high) : window(low, high)
     }
     if case .field(.readOnly) = predicate.target, case .equals(let value) = predicate.test {
       let flag = value.lowercased()
       guard flag == "true" || flag == "false" else { return nil }
-      return "(readonly IS NULL OR lower(readonly) = '\(flag)')"
+      return dialect == .lake
+        ? "(readonly IS NULL OR readonly = \(flag))" : "(readonly IS NULL OR lower(readonly) = '\(flag)')"
     }
+    if dialect == .lake, case .path = predicate.target { return nil }
     guard let (column, orMissing) = column(predicate.target) else { return nil }
     let test: String
     switch predicate.test {
@@ -145,6 +158,15 @@ public enum AthenaWhere {
     var parts: [String] = []
     if let low { parts.append("\(time) >= '\(stamp(low - 86_400))'") }
     if let high { parts.append("\(time) <= '\(stamp(high + 86_400))'") }
+    return parts.isEmpty ? nil : "(" + parts.joined(separator: " AND ") + ")"
+  }
+
+  /// The time window on a timestamp `eventtime` (CloudTrail Lake), to the second.
+  static func timestampWindow(_ low: Int64?, _ high: Int64?) -> String? {
+    var parts: [String] = []
+    func literal(_ t: Int64) -> String { "timestamp '" + stamp(t).replacingOccurrences(of: "T", with: " ") + "'" }
+    if let low { parts.append("eventtime >= \(literal(low))") }
+    if let high { parts.append("eventtime <= \(literal(high))") }
     return parts.isEmpty ? nil : "(" + parts.joined(separator: " AND ") + ")"
   }
 

@@ -2,15 +2,15 @@ import Foundation
 import TestSupport
 import Testing
 
-/// An Athena table in the dashboard, in tmux, against scripts/query-endpoint.py (DuckDB running the SQL as sent):
+/// An Athena table and a CloudTrail Lake store in the dashboard, in tmux, against scripts/query-endpoint.py (DuckDB running the SQL as sent):
 /// the scan is asked about first, with the table, the window and the price; rows arrive with the bytes scanned in
 /// the status line; a pivot the loaded rows may not cover is a new query, one they cover is not; Esc stops a running
-/// query (StopQueryExecution) and the rows stay; q stops one too before leaving.
+/// query (StopQueryExecution, CancelQuery) and the rows stay; q stops one too before leaving.
 @Suite(
   .enabled(if: TmuxSession.isTmuxAvailable, "tmux is not installed; terminal tests skipped"),
   .enabled(if: BuiltProducts.path("trailview") != nil, "trailview is not built next to the test bundle"),
   .enabled(if: QueryEndpoint.isAvailable, "\(QueryEndpoint.missingMessage)"))
-struct AthenaDashboardEndToEndTests {
+struct QueryDashboardEndToEndTests {
   /// Twelve records from the last hours: ConsoleLogin by alice, GetObject by bob, alternately.
   static func records() -> [String] {
     let now = Int64(Date().timeIntervalSince1970)
@@ -23,30 +23,47 @@ struct AthenaDashboardEndToEndTests {
     }
   }
 
-  static func start(_ endpoint: QueryEndpoint) throws -> TmuxSession {
+  /// A source to open and the operations that start and stop its queries.
+  struct Target: Sendable, CustomStringConvertible {
+    var url: String
+    var start: String
+    var stop: String
+    var description: String { url }
+  }
+
+  static let targets = [
+    Target(url: "athena://cloudtrail.cloudtrail_logs", start: "StartQueryExecution", stop: "StopQueryExecution"),
+    Target(url: "lake://\(QueryEndpoint.store)", start: "StartQuery", stop: "CancelQuery"),
+  ]
+
+  static func start(_ endpoint: QueryEndpoint, _ target: Target) throws -> TmuxSession {
     let environment = [
       "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC", "AWS_ACCESS_KEY_ID": "testing",
       "AWS_SECRET_ACCESS_KEY": "testing", "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
       "AWS_REGION": "us-east-1", "AWS_ENDPOINT_URL_ATHENA": endpoint.endpoint,
+      "AWS_ENDPOINT_URL_CLOUDTRAIL": endpoint.endpoint,
       "XDG_CONFIG_HOME": LogTree.root.appendingPathComponent("no-config").path,
     ]
-    let command = "\(BuiltProducts.path("trailview")!) --since 1d athena://cloudtrail.cloudtrail_logs"
+    let command = "\(BuiltProducts.path("trailview")!) --since 1d \(target.url)"
     return try TmuxSession(command: command, width: 160, height: 36, environment: environment)
   }
 
-  static func starts(_ endpoint: QueryEndpoint) -> [String] {
-    endpoint.requests.filter { $0.operation == "StartQueryExecution" }.compactMap(\.query)
+  static func starts(_ endpoint: QueryEndpoint, _ target: Target) -> [String] {
+    endpoint.requests.filter { $0.operation == target.start }.compactMap(\.query)
   }
 
-  @Test func askedFirstThenRowsArriveAndAPivotIsANewQuery() throws {
+  @Test(arguments: targets)
+  func askedFirstThenRowsArriveAndAPivotIsANewQuery(_ target: Target) throws {
     let endpoint = try QueryEndpoint(records: Self.records(), options: ["--polls", "2"])
     defer { endpoint.stop() }
-    let session = try Self.start(endpoint)
+    let session = try Self.start(endpoint, target)
     defer { session.kill() }
     let question = try session.waitFor(text: "y runs the query").joined(separator: "\n")
-    #expect(question.contains("Scan in AWS?") && question.contains("cloudtrail.cloudtrail_logs"))
-    #expect(question.contains("per TB scanned"))
-    #expect(Self.starts(endpoint).isEmpty)
+    #expect(
+      question.contains("Scan in AWS?")
+        && question.contains(target.url.hasPrefix("lake") ? "management-events" : "cloudtrail.cloudtrail_logs"))
+    #expect(question.contains("per TB"))
+    #expect(Self.starts(endpoint, target).isEmpty)
     try session.sendKeys("y")
     let loaded = try session.waitFor(text: "12 rows")
     #expect(loaded.last?.contains("scanned") == true, "\(loaded.last ?? "")")
@@ -56,39 +73,40 @@ struct AthenaDashboardEndToEndTests {
     try session.sendKeys("u")
     try session.sendKeys("bob", .enter)
     _ = try session.waitFor(text: "user=bob")
-    #expect(Self.starts(endpoint).count == 1)
+    #expect(Self.starts(endpoint, target).count == 1)
     // An event-name filter goes to Athena: a new query whose WHERE names it; the table shows its rows.
     try session.sendKeys("c", "e")
     try session.sendKeys("GetObject", .enter)
-    _ = try session.waitUntil(description: "a second query") { _ in Self.starts(endpoint).count == 2 }
-    #expect(Self.starts(endpoint).last?.contains("lower(eventname) LIKE 'getobject'") == true)
+    _ = try session.waitUntil(description: "a second query") { _ in Self.starts(endpoint, target).count == 2 }
+    #expect(Self.starts(endpoint, target).last?.contains("lower(eventname) LIKE 'getobject'") == true)
     let screen = try session.waitFor(text: "6 rows")
     #expect(screen.filter { $0.tableRow.hasPrefix("20") && $0.contains("GetObject") && $0.contains("bob") }.count == 6)
     try session.sendKeys("q")
     #expect(try session.waitForExit() == 0)
-    #expect(!endpoint.requests.contains { $0.operation == "StopQueryExecution" })
+    #expect(!endpoint.requests.contains { $0.operation == target.stop })
   }
 
-  @Test func escapeStopsARunningQueryAndQuitStopsOneToo() throws {
+  @Test(arguments: targets)
+  func escapeStopsARunningQueryAndQuitStopsOneToo(_ target: Target) throws {
     let endpoint = try QueryEndpoint(records: Self.records(), options: ["--hold"])
     defer { endpoint.stop() }
-    let session = try Self.start(endpoint)
+    let session = try Self.start(endpoint, target)
     defer { session.kill() }
     _ = try session.waitFor(text: "y runs the query")
     try session.sendKeys("y")
-    _ = try session.waitFor(text: "Athena running")
+    _ = try session.waitFor(text: " running: ")
     try session.sendKeys(.escape)
     _ = try session.waitFor(text: "1 problem")
-    _ = try session.waitUntil(description: "StopQueryExecution") { _ in
-      endpoint.requests.contains { $0.operation == "StopQueryExecution" }
+    _ = try session.waitUntil(description: target.stop) { _ in
+      endpoint.requests.contains { $0.operation == target.stop }
     }
     try session.sendKeys("p")
     _ = try session.waitFor(text: "the query was cancelled")
     try session.sendKeys(.escape, "e")
     try session.sendKeys("ConsoleLogin", .enter)
-    _ = try session.waitFor(text: "Athena running")
+    _ = try session.waitFor(text: " running: ")
     try session.sendKeys("q")
     #expect(try session.waitForExit() == 0)
-    #expect(endpoint.requests.filter { $0.operation == "StopQueryExecution" }.count == 2)
+    #expect(endpoint.requests.filter { $0.operation == target.stop }.count == 2)
   }
 }
