@@ -50,6 +50,8 @@ public struct AppState: Sendable {
   public var requests = 0
   /// Open prompt, if any.
   public var prompt: PromptState?
+  /// The event data stores to choose from, while the list is open.
+  public var storeChoice: StoreChoice?
   /// A source's question whether it may run a query AWS charges for, while unanswered.
   public var scanQuestion: ScanQuestion?
   /// Screens open above the dashboard, the top one last.

@@ -16,6 +16,8 @@ public enum Msg: Sendable {
   case counted(request: Int, counts: [ValueCount], events: Int)
   /// Something the run loop did, for the status line ("columns saved to …").
   case note(String)
+  /// The event data stores `lake://` offers to open.
+  case stores([StoreRow])
   /// A source asks whether it may run a query AWS charges for; answered with ``Effect/answerScan(request:approved:)``.
   case askScan(request: Int, summary: String)
   /// News about an ``Effect/export(_:)``.
@@ -49,6 +51,8 @@ public enum Effect: Sendable, Equatable {
   case saveColumns([Field])
   /// The user's answer to ``Msg/askScan(request:summary:)``.
   case answerScan(request: Int, approved: Bool)
+  /// Open a CloudTrail Lake event data store (its ARN) as one more source, for the filter's window.
+  case openStore(String)
   /// Stop the queries sources run on servers (Athena); what was loaded stays.
   case cancelQueries
   /// Leave the program.

@@ -29,6 +29,7 @@ public func render(_ state: AppState, env: RenderEnvironment) -> CellGrid {
   case .columns(let chooser)?: drawColumns(&grid, state, chooser, env: env)
   case nil: break
   }
+  if let choice = state.storeChoice { drawStoreChoice(&grid, choice, env: env) }
   if let question = state.scanQuestion { drawScanQuestion(&grid, question, env: env) }
   return grid
 }

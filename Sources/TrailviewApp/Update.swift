@@ -24,6 +24,9 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
   case .note(let text):
     state.message = text
     return []
+  case .stores(let rows):
+    state.storeChoice = StoreChoice(stores: rows)
+    return []
   case .askScan(let request, let summary):
     state.scanQuestion = ScanQuestion(request: request, summary: summary)
     return []
@@ -33,6 +36,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
   case .key(let key):
     state.message = nil
     if let question = state.scanQuestion { return answerScan(&state, question, key) }
+    if let choice = state.storeChoice { return chooseStore(&state, choice, key) }
     if state.prompt != nil { return handlePromptKey(&state, key) }
     if let screen = state.screens.last { return updateScreen(&state, screen, key) }
     let scopes = AppKeys.scopes(for: state)

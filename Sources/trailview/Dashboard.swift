@@ -47,6 +47,7 @@ enum Dashboard {
     var sources = starter.start(store, approval: questions.ask)
     var bucketReader: S3Client? = starter.s3
     let followSeconds = starter.options.followEvery ?? Options.defaultFollowSeconds
+    if starter.options.paths.contains("lake://"), let lake = starter.lake { LakeChoice.list(lake, to: inbox) }
     if starter.options.follow {
       state.following = true
       for source in sources { source.follow(every: followSeconds) }
@@ -134,6 +135,15 @@ enum Dashboard {
             }
           case .answerScan(let request, let approved): questions.answer(request, approved: approved)
           case .cancelQueries: for source in sources { source.cancel() }
+          case .openStore(let arn):
+            guard let lake = starter.lake else { break }
+            let now = Int64(Date().timeIntervalSince1970)
+            let end = state.filter.endTime ?? now
+            let source = QuerySource(
+              engine: LakeEngine(store: arn, client: lake), window: (state.filter.startTime ?? end - 86_400, end),
+              into: store, approval: starter.options.yes ? SourceStarter.approveAll : questions.ask)
+            source.start(filter: state.filter)
+            sources.append(source)
           case .quit: state.quit = true
           }
         }

@@ -37,6 +37,10 @@ struct QueryDashboardEndToEndTests {
   ]
 
   static func start(_ endpoint: QueryEndpoint, _ target: Target) throws -> TmuxSession {
+    try start(endpoint, url: target.url)
+  }
+
+  static func start(_ endpoint: QueryEndpoint, url: String) throws -> TmuxSession {
     let environment = [
       "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC", "AWS_ACCESS_KEY_ID": "testing",
       "AWS_SECRET_ACCESS_KEY": "testing", "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
@@ -44,7 +48,7 @@ struct QueryDashboardEndToEndTests {
       "AWS_ENDPOINT_URL_CLOUDTRAIL": endpoint.endpoint,
       "XDG_CONFIG_HOME": LogTree.root.appendingPathComponent("no-config").path,
     ]
-    let command = "\(BuiltProducts.path("trailview")!) --since 1d \(target.url)"
+    let command = "\(BuiltProducts.path("trailview")!) --since 1d \(url)"
     return try TmuxSession(command: command, width: 160, height: 36, environment: environment)
   }
 
@@ -108,5 +112,23 @@ struct QueryDashboardEndToEndTests {
     try session.sendKeys("q")
     #expect(try session.waitForExit() == 0)
     #expect(endpoint.requests.filter { $0.operation == target.stop }.count == 2)
+  }
+
+  @Test func lakeListsTheStoresAndOpensTheOneChosen() throws {
+    let endpoint = try QueryEndpoint(records: Self.records())
+    defer { endpoint.stop() }
+    let session = try Self.start(endpoint, url: "lake://")
+    defer { session.kill() }
+    let list = try session.waitFor(text: "Enter opens")
+    #expect(list.contains { $0.contains("management-events") && $0.contains(QueryEndpoint.store) })
+    #expect(list.contains { $0.contains("2557 days") && $0.contains("multi-region") })
+    #expect(!endpoint.requests.contains { $0.operation == "StartQuery" })
+    try session.sendKeys(.enter)
+    _ = try session.waitFor(text: "y runs the query")
+    try session.sendKeys("y")
+    _ = try session.waitFor(text: "12 rows")
+    try session.sendKeys("q")
+    #expect(try session.waitForExit() == 0)
+    #expect(endpoint.requests.filter { $0.operation == "StartQuery" }.count == 1)
   }
 }
