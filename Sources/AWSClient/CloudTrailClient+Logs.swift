@@ -14,10 +14,11 @@ extension CloudTrailClient {
   static let logsTargetPrefix = "Logs_20140328."
 
   /// `FilterLogEvents` over a log group (a name, or an ARN as `logGroupIdentifier`), one page: log events from
-  /// `start` to `end` (seconds since 1970, inclusive), at most `limit` (1–10,000). Read-only. Sent to the client's
+  /// `start` to `end` (seconds since 1970, inclusive), at most `limit` (1–10,000), only those matching `pattern` (a
+  /// filter pattern) when given. Read-only. Sent to the client's
   /// custom endpoint when it has one, else to CloudWatch Logs in the client's region.
   public func filterLogEvents(
-    group: String, start: Int64?, end: Int64?, nextToken: String?, limit: Int = 10_000,
+    group: String, start: Int64?, end: Int64?, nextToken: String?, limit: Int = 10_000, pattern: String? = nil,
     completion: @escaping @Sendable (Result<LogEventsPage, AWSError>) -> Void
   ) {
     var body: [String: Any] = ["limit": min(max(limit, 1), 10_000)]
@@ -25,6 +26,7 @@ extension CloudTrailClient {
     if let start { body["startTime"] = start * 1000 }
     if let end { body["endTime"] = end * 1000 + 999 }
     if let nextToken { body["nextToken"] = nextToken }
+    if let pattern { body["filterPattern"] = pattern }
     let url = customEndpoint ? endpoint : AWSEndpoints.regionalEndpoint(service: "logs", region: region)
     send(
       "FilterLogEvents", service: "logs", url: url, signingRegion: region,

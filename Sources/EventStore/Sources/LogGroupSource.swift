@@ -4,11 +4,13 @@ import Dispatch
 import Foundation
 
 /// Reads a CloudWatch Logs group that a trail delivers to (`cwl://LOG_GROUP`): FilterLogEvents pages over the time
-/// window, in the background, each page's log event messages read as records by the scanner. Only the window is
-/// sent (widened by ``margin`` either way: a log event's timestamp is the event's time as CloudTrail set it, not
-/// necessarily `eventTime` to the second); every predicate is applied locally, since CloudWatch Logs' filter patterns
-/// compare text with case where trailview ignores it. Following polls the window's end again every few seconds;
-/// the store drops what it already holds. A failed page is a problem naming the group and AWS's explanation.
+/// window, in the background, each page's log event messages read as records by the scanner. The window is sent
+/// (widened by ``margin`` either way: a log event's timestamp is the event's time as CloudTrail set it, not
+/// necessarily `eventTime` to the second) with the JSON filter pattern of the predicates CloudWatch can apply
+/// without differing from the local filter (``LogFilterPattern``); the local filter applies every predicate to what
+/// comes back. A filter with another pattern reads the group again (unless everything was read); following polls
+/// the window's end again every few seconds, without a pattern; the store drops what it already holds. A
+/// failed page is a problem naming the group and AWS's explanation.
 public final class LogGroupSource: EventSource {
   let group: String
   let client: CloudTrailClient
@@ -21,6 +23,8 @@ public final class LogGroupSource: EventSource {
   nonisolated(unsafe) private var timer: DispatchSourceTimer?
   nonisolated(unsafe) private var polledUpTo: Int64 = 0
   nonisolated(unsafe) private var pages: UInt32 = 0
+  /// The patterns read so far ("" for everything) (on `queue`).
+  nonisolated(unsafe) private var readPatterns = Set<String>()
 
   /// Seconds added to the window on either side.
   public static let margin: Int64 = 3600
@@ -61,22 +65,32 @@ public final class LogGroupSource: EventSource {
 
   var label: String { "cwl://\(group)" }
 
-  /// Pages through the window in the background, the first time only.
+  /// Pages through the window in the background, the first time and whenever the filter's pattern is one not read
+  /// yet (and not everything was read).
   public func start(filter: EventFilter) {
-    guard started.first() else { return }
-    reporter.begin(label: label, unit: "pages", total: nil)
-    let start = window.start.map { $0 - Self.margin }
-    let end = window.end.map { $0 + Self.margin }
-    queue.async { [self] in polledUpTo = window.end ?? Int64(Date().timeIntervalSince1970) }
-    fetch(start: start, end: end, token: nil, events: 0, arrived: nil) { [reporter] in reporter.finish() }
+    let wanted = LogFilterPattern.compile(filter)
+    let first = started.first()
+    queue.async { [self] in
+      if first { polledUpTo = window.end ?? Int64(Date().timeIntervalSince1970) }
+      guard !readPatterns.contains(""), !readPatterns.contains(wanted ?? "") else { return }
+      readPatterns.insert(wanted ?? "")
+      reporter.begin(label: label, unit: "pages", total: nil, query: wanted.map { "filter pattern \($0)" })
+      let start = window.start.map { $0 - Self.margin }
+      let end = window.end.map { $0 + Self.margin }
+      fetch(start: start, end: end, token: nil, events: 0, arrived: nil, pattern: wanted) { [reporter] in
+        reporter.finish()
+      }
+    }
   }
 
   /// Fetches one page and, while there is a next one, the rest; `arrived` (the poll's time) marks a follow poll.
   private func fetch(
-    start: Int64?, end: Int64?, token: String?, events: Int, arrived: Int64?,
+    start: Int64?, end: Int64?, token: String?, events: Int, arrived: Int64?, pattern: String?,
     done: @escaping @Sendable () -> Void
   ) {
-    client.filterLogEvents(group: group, start: start, end: end, nextToken: token, limit: pageLimit) { [self] result in
+    client.filterLogEvents(
+      group: group, start: start, end: end, nextToken: token, limit: pageLimit, pattern: pattern
+    ) { [self] result in
       switch result {
       case .failure(let error):
         reporter.problem(LoadProblem(source: label, reason: "FilterLogEvents: \(error.explanation)"))
@@ -96,7 +110,8 @@ public final class LogGroupSource: EventSource {
           }
           // A token that does not change would page forever.
           if let next = page.nextToken, next != token {
-            fetch(start: start, end: end, token: next, events: total, arrived: arrived, done: done)
+            fetch(
+              start: start, end: end, token: next, events: total, arrived: arrived, pattern: pattern, done: done)
           } else {
             done()
           }
@@ -125,6 +140,9 @@ public final class LogGroupSource: EventSource {
     let now = Int64(Date().timeIntervalSince1970)
     let from = polledUpTo - 600
     polledUpTo = now
-    fetch(start: from, end: now, token: nil, events: 0, arrived: now) { [reporter] in reporter.polled(at: now) }
+    // Polls read everything new (a few minutes of events): the filter may have changed since.
+    fetch(start: from, end: now, token: nil, events: 0, arrived: now, pattern: nil) { [reporter] in
+      reporter.polled(at: now)
+    }
   }
 }
