@@ -137,7 +137,9 @@ public enum AppKeys {
     KeyBinding(keys: [.char("G"), .end], action: .last, help: "last (oldest) event / bottom", scope: "dashboard"),
     KeyBinding(keys: [.enter], action: .toggleFocus, help: "focus the detail pane and back", scope: "dashboard"),
     KeyBinding(keys: [.tab], action: .cycleFocus, help: "next pane: table, detail, trails", scope: "dashboard"),
-    KeyBinding(keys: [.escape], action: .back, help: "back to the table; cancel a prompt", scope: "dashboard"),
+    KeyBinding(
+      keys: [.escape], action: .back, help: "back to the table; cancel a prompt; stop a running Athena or Lake query",
+      scope: "dashboard"),
     KeyBinding(keys: [.char("u")], action: .filterUser, help: "filter by user", scope: "dashboard", hint: "user"),
     KeyBinding(
       keys: [.char("e")], action: .filterEventName, help: "filter by event name", scope: "dashboard", hint: "event"),

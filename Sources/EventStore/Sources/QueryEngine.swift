@@ -14,6 +14,13 @@ public struct QueryPlan: Sendable {
   public var summary: String
   /// The columns the rows come with, name and type.
   public var columns: [(name: String, type: HiveType)]
+
+  /// A plan.
+  public init(sql: String, summary: String, columns: [(name: String, type: HiveType)]) {
+    self.sql = sql
+    self.summary = summary
+    self.columns = columns
+  }
 }
 
 /// Where a query stands, in the engine's words, with its statistics ("12.3 MB scanned (about $0.00006)").
@@ -32,6 +39,12 @@ public struct QueryProgress: Sendable, Equatable {
   public var state: State
   /// The statistics in words.
   public var statistics: String
+
+  /// A progress report.
+  public init(state: State, statistics: String) {
+    self.state = state
+    self.statistics = statistics
+  }
 }
 
 /// A distributed SQL engine that holds CloudTrail events where they live (Athena over a trail's bucket, CloudTrail
