@@ -1,3 +1,4 @@
+import CloudTrailModel
 import Testing
 
 @testable import EventStore
@@ -32,5 +33,15 @@ struct LogFilterPatternTests {
         (.field(.sourceIP), .equals("10.0.0.1")), (.field(.sourceIP), .equals("bad-host")),
         (.field(.accountId), .equals("111122223333")),
       ]) == "{ ($.userIdentity.accountId = \"111122223333\") }")
+  }
+
+  /// No hostile value reaches the pattern: each stays local, whatever the field.
+  @Test func hostileValuesAreNeverSent() {
+    let hostile = AthenaWhereTests.hostile + ["1\" || $.x = \"1", "1.2.3.4\"}", "1\\", "1 2", "1\n2", "1*"]
+    for value in hostile {
+      for field in [Field.sourceIP, .recipientAccount, .accountId] {
+        #expect(Self.pattern([(.field(field), .equals(value))]) == nil, "\(field) \(value)")
+      }
+    }
   }
 }

@@ -6,7 +6,7 @@ import CloudTrailModel
 /// CloudWatch compares text with case where trailview ignores it, and its wildcard and escaping rules are thinly
 /// documented, so only what cannot differ is sent: `FIELD=VALUE` on a plain record field (the source address, the
 /// accounts, the event ID) whose value has no letter, no wildcard and no character that needs escaping (digits and
-/// `. : - / _` only; an IPv4 address, an account number). Several values on one field are ORed, fields ANDed.
+/// `. : -` only; an IPv4 address, an account number). Several values on one field are ORed, fields ANDed.
 /// Everything else stays local.
 public enum LogFilterPattern {
   /// The pattern for `filter`, or nil when nothing can be sent.
@@ -44,9 +44,9 @@ public enum LogFilterPattern {
     }
   }
 
-  /// Digits and `. : - / _` only, not empty, at most 256 characters.
+  /// Digits and `. : -` only, not empty, at most 256 characters.
   static func plain(_ value: String) -> Bool {
     !value.isEmpty && value.utf8.count <= 256
-      && value.utf8.allSatisfy { (0x30...0x39).contains($0) || ".:-/_".utf8.contains($0) }
+      && value.utf8.allSatisfy { (0x30...0x39).contains($0) || ".:-".utf8.contains($0) }
   }
 }
