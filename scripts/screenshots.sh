@@ -36,6 +36,9 @@ SCENARIOS=(
   "findings|--demo|wait:$READY key:! wait:Findings: pause:0.3"
   # A local copy of a trail's bucket with signed digests, its newest log file altered after delivery: VALIDTREE below.
   "validate|--validate VALIDTREE/tree --public-keys VALIDTREE/keys.json|wait:validation: pause:0.3"
+  # Athena and Lake against scripts/query-endpoint.py (DuckDB over the demo's records): QUERYENDPOINT below.
+  "athena|--since 7d athena://cloudtrail.cloudtrail_logs QUERYENDPOINT|wait:y_runs_the_query pause:0.3"
+  "lake|--since 7d lake:// QUERYENDPOINT|wait:Enter_opens key:Enter wait:y_runs_the_query key:y wait:rows,_ key:e text:ConsoleLogin key:Enter wait:eventName=ConsoleLogin pause:1"
 )
 FAKE_FLAGS=${FAKE_FLAGS:---demo --quiet --throttle-burst 3 --arrive-every-ms 1500}
 # -------------------------------------------------------------------------------------------------------------
@@ -131,6 +134,18 @@ open(newest, "wb").write(gzip.compress(text.replace(user, "nobody").encode()))
 PY
 }
 
+# The query endpoint for the athena and lake scenarios: the demo's records in DuckDB, on a free port.
+QUERYENDPOINT=
+start_query_endpoint() {
+  QUERYDIR=$(mktemp -d)
+  trap '"${TMUX_CMD[@]}" kill-server 2>/dev/null || true; kill $QUERY_PID 2>/dev/null || true; rm -rf "$QUERYDIR"' EXIT
+  "$BIN" --demo --print >"$QUERYDIR/records.ndjson"
+  python3 scripts/query-endpoint.py "$QUERYDIR/records.ndjson" --polls 2 >"$QUERYDIR/port" 2>&1 &
+  QUERY_PID=$!
+  until grep -q '^port ' "$QUERYDIR/port"; do sleep 0.1; done
+  QUERYENDPOINT=http://127.0.0.1:$(awk '/^port /{print $2}' "$QUERYDIR/port")
+}
+
 for scenario in "${SCENARIOS[@]}"; do
   IFS='|' read -r name args steps <<<"$scenario"
   if (($# > 0)) && [[ " $* " != *" $name "* ]]; then continue; fi
@@ -139,7 +154,11 @@ for scenario in "${SCENARIOS[@]}"; do
     [[ -n $VALIDTREE ]] || make_valid_tree
     command="$BIN ${args//VALIDTREE/$VALIDTREE}"
   fi
-  if [[ $args == *ENDPOINT* ]]; then
+  if [[ $args == *QUERYENDPOINT* ]]; then
+    [[ -n $QUERYENDPOINT ]] || start_query_endpoint
+    command="env $LIVE_ENV AWS_REGION=us-east-1 AWS_ENDPOINT_URL_ATHENA=$QUERYENDPOINT"
+    command+=" AWS_ENDPOINT_URL_CLOUDTRAIL=$QUERYENDPOINT $BIN ${args// QUERYENDPOINT/}"
+  elif [[ $args == *ENDPOINT* ]]; then
     [[ -n $ENDPOINT ]] || start_fake
     command="env $LIVE_ENV $BIN ${args//ENDPOINT/$ENDPOINT}"
   fi

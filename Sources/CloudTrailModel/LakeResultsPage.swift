@@ -12,9 +12,11 @@ public struct LakeResultsPage: Sendable {
   /// The next page's token; nil on the last page.
   public var nextToken: String?
 
-  /// Reads `page`; throws when it is not such an answer.
-  public static func read(_ page: [UInt8]) throws(ResultsPageError) -> LakeResultsPage {
+  /// Reads `page`; throws when it is not such an answer. `expected` columns come first, in that order (a row leaves
+  /// out its NULL columns, so the first row alone would make the order depend on the data); others follow as met.
+  public static func read(_ page: [UInt8], expected: [String] = []) throws(ResultsPageError) -> LakeResultsPage {
     var out = LakeResultsPage()
+    out.columns = expected
     do throws(ScanError) {
       try page.withUnsafeBufferPointer { (buffer) throws(ScanError) in
         var c = JSONCursor(buffer, at: 0)
@@ -42,7 +44,7 @@ public struct LakeResultsPage: Sendable {
   private mutating func readRows(_ c: inout JSONCursor, _ page: [UInt8]) throws(ScanError) {
     c.i += 1
     var firstRow = true
-    var index: [String: Int] = [:]
+    var index = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     while try c.nextElement(&firstRow) {
       guard c.byte == 0x5B else {
         try c.skipValue()

@@ -125,4 +125,28 @@ struct AthenaRowsTests {
     let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
     #expect(JSONValidation.isValid(Array(deep.utf8)))
   }
+
+  @Test func lakePagesKeepTheExpectedColumnOrderWhateverRowsLeaveOut() throws {
+    let object: [String: Any] = [
+      "QueryStatus": "FINISHED", "NextToken": "n2",
+      "QueryResultRows": [
+        [["eventid": "e1"], ["eventtime": "2024-05-01 10:00:00.000"]],
+        [["eventid": "e2"], ["errorcode": "Denied"], ["eventtime": "2024-05-01 11:00:00.000"], ["extra": "x"]],
+      ],
+    ]
+    let bytes = Array(try JSONSerialization.data(withJSONObject: object))
+    let page = try LakeResultsPage.read(bytes, expected: ["eventid", "errorcode", "eventtime"])
+    #expect(page.columns == ["eventid", "errorcode", "eventtime", "extra"])
+    #expect(page.nextToken == "n2" && page.rows.count == 2)
+    #expect(
+      page.rows.map { $0.map { $0.isPresent ? $0.decode(in: bytes) : "-" } }
+        == [["e1", "-", "2024-05-01 10:00:00.000", "-"], ["e2", "Denied", "2024-05-01 11:00:00.000", "x"]])
+    // Without the expected order, the first row decides it.
+    #expect(try LakeResultsPage.read(bytes).columns == ["eventid", "eventtime", "errorcode", "extra"])
+    let writer = AthenaRecordWriter(
+      columns: page.columns.map { ($0, HiveType.parse($0 == "eventtime" ? "timestamp" : "string")) }, partitionKeys: [])
+    var out: [UInt8] = []
+    writer.append(row: page.rows[0], page: bytes, to: &out)
+    #expect(String(decoding: out, as: UTF8.self) == "{\"eventID\":\"e1\",\"eventTime\":\"2024-05-01T10:00:00Z\"}\n")
+  }
 }

@@ -85,6 +85,8 @@ struct QueryDashboardEndToEndTests {
     #expect(Self.starts(endpoint, target).last?.contains("lower(eventname) LIKE 'getobject'") == true)
     let screen = try session.waitFor(text: "6 rows")
     #expect(screen.filter { $0.tableRow.hasPrefix("20") && $0.contains("GetObject") && $0.contains("bob") }.count == 6)
+    // The second query's rows are the same events: none is shown twice.
+    #expect(screen.first?.contains("6 / 12 events") == true, "\(screen.first ?? "")")
     try session.sendKeys("q")
     #expect(try session.waitForExit() == 0)
     #expect(!endpoint.requests.contains { $0.operation == target.stop })

@@ -66,7 +66,7 @@ public struct AthenaQuery: Sendable, Equatable {
         let to = DateFormat.format(high, pattern: format)
       else { continue }
       let sql = "\(identifier(key)) BETWEEN '\(AthenaWhere.quoted(from))' AND '\(AthenaWhere.quoted(to))'"
-      return (sql, "\(key) \(from) to \(to)")
+      return (sql, "partitions \(key) \(from) to \(to)")
     }
     let lowerNames = Dictionary(names.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
     if let year = lowerNames["year"], let month = lowerNames["month"], let day = lowerNames["day"] {
@@ -74,7 +74,7 @@ public struct AthenaQuery: Sendable, Equatable {
         table.partitionKeys.map { ($0.name.lowercased(), $0.type.lowercased()) }, uniquingKeysWith: { a, _ in a })
       return (
         dayList(low, high, keys: (year, month, day), types: types),
-        "\(year)/\(month)/\(day) \(DateFormat.format(low, pattern: "yyyy/MM/dd") ?? "") to "
+        "partitions \(year)/\(month)/\(day) \(DateFormat.format(low, pattern: "yyyy/MM/dd") ?? "") to "
           + (DateFormat.format(high, pattern: "yyyy/MM/dd") ?? "")
       )
     }

@@ -162,7 +162,7 @@ public final class LakeEngine: QueryEngine {
   public func records(_ bytes: [UInt8], first: Bool, plan: QueryPlan) throws(ResultsPageError)
     -> (records: [UInt8], rows: Int, next: String?)
   {
-    let page = try LakeResultsPage.read(bytes)
+    let page = try LakeResultsPage.read(bytes, expected: plan.columns.map(\.name))
     let types = Dictionary(plan.columns.map { ($0.name.lowercased(), $0.type) }, uniquingKeysWith: { a, _ in a })
     let writer = AthenaRecordWriter(
       columns: page.columns.map { (name: $0, type: types[$0.lowercased()] ?? .scalar("string")) }, partitionKeys: [])
