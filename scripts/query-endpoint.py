@@ -5,6 +5,7 @@ and like a Lake event data store.
 
     query-endpoint.py RECORDS.ndjson [--port N] [--database DB] [--table T] [--partitions timestamp|ymd]
                       [--polls N] [--hold] [--require-output] [--log FILE] [--store ID] [--store-name NAME]
+                      [--lake-drop COLUMN ...]
 
 It prints `port N` on stdout once it listens. Athena operations (awsJson1.1, `X-Amz-Target: AmazonAthena.*`):
 GetTableMetadata, StartQueryExecution, GetQueryExecution, GetQueryResults, StopQueryExecution. CloudTrail Lake
@@ -75,7 +76,10 @@ LAKE_COLUMNS = [
     ("readonly", "boolean"), ("resources", "array<struct<accountid:string,type:string,arn:string,arnprefix:string>>"),
     ("eventtype", "string"), ("apiversion", "string"), ("managementevent", "boolean"),
     ("recipientaccountid", "string"), ("sharedeventid", "string"), ("vpcendpointid", "string"),
-    ("eventcategory", "string"), ("sessioncredentialfromconsole", "string"),
+    ("eventcategory", "string"), ("vpcendpointaccountid", "string"), ("serviceeventdetails", "map<string,string>"),
+    ("addendum", "struct<reason:string,updatedfields:string,originalrequestid:string,originaleventid:string>"),
+    ("sessioncredentialfromconsole", "string"),
+    ("tlsdetails", "struct<tlsversion:string,ciphersuite:string,clientprovidedhostheader:string>"),
 ]
 LAKE_PREFIX = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101."
 JSON_TEXT = {"requestparameters", "responseelements", "additionaleventdata", "serviceeventdetails",
@@ -254,7 +258,7 @@ class Endpoint:
         self.log = open(args.log, "a", encoding="utf-8") if args.log else None
 
     def build_lake(self, args):
-        types = [(name, parse_type(t)) for name, t in LAKE_COLUMNS]
+        types = [(name, parse_type(t)) for name, t in LAKE_COLUMNS if name not in args.lake_drop]
         columns = ", ".join(f'"{n}" {duck_type(t)}' for n, t in types)
         self.db.execute(f'CREATE TABLE "{args.store}" ({columns}, _bytes BIGINT)')
         names = [n for n, _ in types] + ["_bytes"]
@@ -518,6 +522,8 @@ def main():
     parser.add_argument("--log")
     parser.add_argument("--store", default="0fe4ea3c-a85a-4d8b-8d16-31c6f1e3a7d2")
     parser.add_argument("--store-name", default="management-events")
+    parser.add_argument("--lake-drop", action="append", default=[],
+                        help="a column the store lacks (a store made before the schema had it)")
     args = parser.parse_args()
     endpoint = Endpoint(args)
 

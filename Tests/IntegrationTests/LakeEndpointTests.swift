@@ -96,4 +96,17 @@ struct LakeEndpointTests {
     let bad = try AthenaEndpointTests.run(["--print", "lake://x;DROP"], endpoint: endpoint.endpoint)
     #expect(bad.status != 0 && bad.stderr.contains("lake://ID or lake://ARN"), "\(bad.stderr)")
   }
+
+  @Test func aStoreWithoutAnOptionalColumnIsAskedAgainWithoutThem() throws {
+    let endpoint = try QueryEndpoint(records: AthenaEndpointTests.records, options: ["--lake-drop", "tlsdetails"])
+    defer { endpoint.stop() }
+    let out = try AthenaEndpointTests.run(
+      ["--print", "--yes"] + AthenaEndpointTests.window + ["--where", "eventName=GetObject", "lake://\(Self.store)"],
+      endpoint: endpoint.endpoint)
+    #expect(out.status == 0, "\(out.stderr)")
+    #expect(out.stderr.contains("without the optional columns"), "\(out.stderr)")
+    #expect(String(decoding: out.stdout, as: UTF8.self).split(separator: "\n").count == 4)
+    let statements = endpoint.requests.filter { $0.operation == "StartQuery" }.compactMap(\.query)
+    #expect(statements.count == 2 && statements[0].contains("tlsdetails") && !statements[1].contains("tlsdetails"))
+  }
 }

@@ -12,6 +12,8 @@ public final class LakeEngine: QueryEngine {
   let client: CloudTrailClient
   let pageSize: Int
   private let described = Mutex<EventDataStoreInfo?>(nil)
+  /// Whether the optional columns are asked for (until a query fails for want of one).
+  private let withOptional = Mutex(true)
 
   /// Lake's price per terabyte scanned ($0.005 per GB), for the running estimate.
   public static let dollarsPerTerabyte = 5.0
@@ -36,6 +38,15 @@ public final class LakeEngine: QueryEngine {
     ("eventtype", "string"), ("apiversion", "string"), ("managementevent", "boolean"),
     ("recipientaccountid", "string"), ("sharedeventid", "string"), ("vpcendpointid", "string"),
     ("eventcategory", "string"),
+  ].map { ($0.0, HiveType.parse($0.1)) }
+
+  /// Columns of the documented schema that not every store may have (a query naming a column a store lacks fails):
+  /// asked for until a query fails for want of one, then left out.
+  public static let optionalColumns: [(name: String, type: HiveType)] = [
+    ("vpcendpointaccountid", "string"), ("serviceeventdetails", "map<string,string>"),
+    ("addendum", "struct<reason:string,updatedfields:string,originalrequestid:string,originaleventid:string>"),
+    ("sessioncredentialfromconsole", "string"),
+    ("tlsdetails", "struct<tlsversion:string,ciphersuite:string,clientprovidedhostheader:string>"),
   ].map { ($0.0, HiveType.parse($0.1)) }
 
   /// An engine for the store `store` (an ID or an ARN) over `client` (CloudTrail in the store's region), `pageSize`
@@ -107,7 +118,8 @@ public final class LakeEngine: QueryEngine {
     var bounded = filter
     bounded.window = (start, end)
     let condition = AthenaWhere.compile(bounded, dialect: .lake)
-    let list = Self.lakeColumns.map { column in
+    let columns = Self.lakeColumns + (withOptional.withLock { $0 } ? Self.optionalColumns : [])
+    let list = columns.map { column in
       let name = AthenaQuery.identifier(column.name)
       return column.type.isComplex ? "CAST(\(name) AS JSON) AS \(name)" : name
     }
@@ -121,7 +133,7 @@ public final class LakeEngine: QueryEngine {
     let summary =
       "CloudTrail Lake scans \(what) from \(EventTime.formatISO(start)) to \(EventTime.formatISO(end)). Lake "
       + "charges about $0.005 per GB scanned ($\(Int(Self.dollarsPerTerabyte)) per TB)."
-    return QueryPlan(sql: sql, summary: summary, columns: Self.lakeColumns)
+    return QueryPlan(sql: sql, summary: summary, columns: columns)
   }
 
   /// StartQuery.
@@ -170,6 +182,16 @@ public final class LakeEngine: QueryEngine {
     out.reserveCapacity(bytes.count)
     for row in page.rows { writer.append(row: row, page: bytes, to: &out) }
     return (out, page.rows.count, page.nextToken)
+  }
+
+  /// After a failure that names one of the optional columns: leaves them out from now on (true, once).
+  public func replan(after reason: String) -> Bool {
+    let lower = reason.lowercased()
+    guard Self.optionalColumns.contains(where: { lower.contains($0.name) }) else { return false }
+    return withOptional.withLock { asked in
+      defer { asked = false }
+      return asked
+    }
   }
 
   /// CancelQuery.

@@ -70,6 +70,14 @@ public protocol QueryEngine: Sendable {
     -> (records: [UInt8], rows: Int, next: String?)
   /// Cancels the query; `done` once the engine has answered.
   func stop(_ id: String, _ done: @escaping @Sendable () -> Void)
+  /// After a query failed for `reason`: true when the engine changed how it plans (it asked for something the table
+  /// lacks) and the same filter should be planned and run again.
+  func replan(after reason: String) -> Bool
+}
+
+extension QueryEngine {
+  /// Engines whose plans do not change never run a failed query again.
+  public func replan(after reason: String) -> Bool { false }
 }
 
 /// "12.3 MB scanned (about $0.00006)" at `dollarsPerTerabyte`, billing at least `minimumBytes`.

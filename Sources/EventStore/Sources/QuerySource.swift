@@ -150,6 +150,12 @@ public final class QuerySource: EventSource {
             reporter.activity("\(engine.service) finished: \(progress.statistics)")
             fetch(id, plan: plan, statistics: progress.statistics, token: nil, rows: 0, generation: current)
           case .ended(let state, let reason):
+            if engine.replan(after: reason) {
+              running = nil
+              reporter.notice("\(label): \(reason); asking again without the optional columns")
+              if let wanted { run(wanted) }
+              return
+            }
             reporter.notice("\(label): \(state), \(progress.statistics)")
             fail("the query \(state): \(reason)")
           case .running(let state):
