@@ -150,16 +150,9 @@ enum DateFormat {
 
   /// The UTC calendar date of `seconds` since 1970 (proleptic Gregorian).
   static func civil(_ seconds: Int64) -> (year: Int, month: Int, day: Int) {
-    let days = Int((seconds - ((seconds % 86_400) + 86_400) % 86_400) / 86_400)
-    // Howard Hinnant's days-to-civil.
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let day = doy - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    let days = (seconds - ((seconds % 86_400) + 86_400) % 86_400) / 86_400
+    let date = EventTime.civilFromDays(days)
+    return (Int(date.year), date.month, date.day)
   }
+
 }

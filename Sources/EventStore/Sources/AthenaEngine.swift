@@ -103,12 +103,7 @@ public final class AthenaEngine: QueryEngine {
     var page = try AthenaResultsPage.read(bytes)
     if first { page.dropHeader(in: bytes) }
     // The page names the SELECT's columns; their types come from the plan.
-    let types = Dictionary(plan.columns.map { ($0.name.lowercased(), $0.type) }, uniquingKeysWith: { a, _ in a })
-    let writer = AthenaRecordWriter(
-      columns: page.columns.map { (name: $0, type: types[$0.lowercased()] ?? .scalar("string")) }, partitionKeys: [])
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    for row in page.rows { writer.append(row: row, page: bytes, to: &out) }
+    let out = writeRecords(page.rows, columns: page.columns, page: bytes, plan: plan)
     return (out, page.rows.count, page.nextToken)
   }
 

@@ -175,12 +175,7 @@ public final class LakeEngine: QueryEngine {
     -> (records: [UInt8], rows: Int, next: String?)
   {
     let page = try LakeResultsPage.read(bytes, expected: plan.columns.map(\.name))
-    let types = Dictionary(plan.columns.map { ($0.name.lowercased(), $0.type) }, uniquingKeysWith: { a, _ in a })
-    let writer = AthenaRecordWriter(
-      columns: page.columns.map { (name: $0, type: types[$0.lowercased()] ?? .scalar("string")) }, partitionKeys: [])
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    for row in page.rows { writer.append(row: row, page: bytes, to: &out) }
+    let out = writeRecords(page.rows, columns: page.columns, page: bytes, plan: plan)
     return (out, page.rows.count, page.nextToken)
   }
 

@@ -80,6 +80,17 @@ extension QueryEngine {
   public func replan(after reason: String) -> Bool { false }
 }
 
+/// A page's rows (cells in `columns`' order) as records, one JSON object a line, the columns' types from `plan`.
+func writeRecords(_ rows: [[JSONStringRef]], columns: [String], page: [UInt8], plan: QueryPlan) -> [UInt8] {
+  let types = Dictionary(plan.columns.map { ($0.name.lowercased(), $0.type) }, uniquingKeysWith: { a, _ in a })
+  let writer = AthenaRecordWriter(
+    columns: columns.map { (name: $0, type: types[$0.lowercased()] ?? .scalar("string")) }, partitionKeys: [])
+  var out: [UInt8] = []
+  out.reserveCapacity(page.count)
+  for row in rows { writer.append(row: row, page: page, to: &out) }
+  return out
+}
+
 /// "12.3 MB scanned (about $0.00006)" at `dollarsPerTerabyte`, billing at least `minimumBytes`.
 func scanCost(_ bytes: Int64, dollarsPerTerabyte: Double, minimumBytes: Int64) -> String {
   let dollars = Double(max(bytes, minimumBytes)) / 1e12 * dollarsPerTerabyte

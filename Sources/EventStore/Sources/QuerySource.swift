@@ -138,7 +138,8 @@ public final class QuerySource: EventSource {
 
   /// Polls the query's state every `delay` seconds (growing to 1 s) until it ends.
   private func poll(_ id: String, plan: QueryPlan, generation current: Int, delay: Double) {
-    engine.poll(id) { [self] result in
+    // Polls and pages are reads: a throttled, dropped or garbled answer is asked again (TransientRetry).
+    TransientRetry.run({ [engine] done in engine.poll(id, done) }) { [self] result in
       queue.async { [self] in
         guard current == generation else { return }
         switch result {
@@ -174,7 +175,7 @@ public final class QuerySource: EventSource {
   private func fetch(
     _ id: String, plan: QueryPlan, statistics: String, token: String?, rows: Int, generation current: Int
   ) {
-    engine.page(id, token: token) { [self] result in
+    TransientRetry.run({ [engine] done in engine.page(id, token: token, done) }) { [self] result in
       queue.async { [self] in
         guard current == generation else { return }
         switch result {
