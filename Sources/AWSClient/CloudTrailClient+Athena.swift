@@ -84,10 +84,8 @@ extension CloudTrailClient {
     if let output = place.outputLocation { body["ResultConfiguration"] = ["OutputLocation": output] }
     athena("StartQueryExecution", body) { result in
       completion(
-        Self.decode(result, operation: "StartQueryExecution") { $0.string("QueryExecutionId") }.flatMap {
-          $0.map(Result.success)
-            ?? .failure(AWSError(code: "MalformedResponse", message: "no QueryExecutionId in the answer"))
-        })
+        Self.required(
+          Self.decode(result, operation: "StartQueryExecution") { $0.string("QueryExecutionId") }, "QueryExecutionId"))
     }
   }
 
@@ -124,17 +122,15 @@ extension CloudTrailClient {
     let body = ["CatalogName": catalog, "DatabaseName": database, "TableName": table]
     athena("GetTableMetadata", body) { result in
       completion(
-        Self.decode(result, operation: "GetTableMetadata") { json -> AthenaTable? in
-          guard let table = json.object("TableMetadata") else { return nil }
-          func pairs(_ key: String) -> [(name: String, type: String)] {
-            table.objects(key).compactMap { c in c.string("Name").map { ($0, c.string("Type") ?? "string") } }
-          }
-          let parameters = (table.fields["Parameters"] as? [String: Any] ?? [:]).compactMapValues { $0 as? String }
-          return AthenaTable(columns: pairs("Columns"), partitionKeys: pairs("PartitionKeys"), parameters: parameters)
-        }.flatMap {
-          $0.map(Result.success)
-            ?? .failure(AWSError(code: "MalformedResponse", message: "no TableMetadata in the answer"))
-        })
+        Self.required(
+          Self.decode(result, operation: "GetTableMetadata") { json -> AthenaTable? in
+            guard let table = json.object("TableMetadata") else { return nil }
+            func pairs(_ key: String) -> [(name: String, type: String)] {
+              table.objects(key).compactMap { c in c.string("Name").map { ($0, c.string("Type") ?? "string") } }
+            }
+            let parameters = (table.fields["Parameters"] as? [String: Any] ?? [:]).compactMapValues { $0 as? String }
+            return AthenaTable(columns: pairs("Columns"), partitionKeys: pairs("PartitionKeys"), parameters: parameters)
+          }, "TableMetadata"))
     }
   }
 

@@ -112,11 +112,4 @@ extension CloudTrailClient {
         })
     }
   }
-
-  /// A decoded value that must be there, or a MalformedResponse naming it.
-  static func required<T>(_ result: Result<T?, AWSError>, _ name: String) -> Result<T, AWSError> {
-    result.flatMap {
-      $0.map(Result.success) ?? .failure(AWSError(code: "MalformedResponse", message: "no \(name) in the answer"))
-    }
-  }
 }

@@ -178,7 +178,7 @@ struct SourceStarter {
       }
       for path in options.paths {
         guard let (database, table) = AthenaEngine.parse(path), let athena else { continue }
-        let window = athenaWindow
+        let window = queryWindow
         if filter.startTime == nil {
           store.addNotice("\(path): the last 24 hours (--since or --start-time for another window)")
         }
@@ -196,7 +196,7 @@ struct SourceStarter {
           store.addNotice("\(path): the last 24 hours (--since or --start-time for another window)")
         }
         let source = QuerySource(
-          engine: LakeEngine(store: id, client: lake), window: athenaWindow, into: store,
+          engine: LakeEngine(store: id, client: lake), window: queryWindow, into: store,
           approval: options.yes ? Self.approveAll : approval)
         source.start(filter: filter)
         sources.append(source)
@@ -229,7 +229,7 @@ struct SourceStarter {
 
   /// The window an Athena or Lake query covers: the filter's, the last 24 hours when it has no start (a query over every
   /// partition could scan years of logs).
-  var athenaWindow: (start: Int64, end: Int64) {
+  var queryWindow: (start: Int64, end: Int64) {
     let end = filter.endTime ?? now
     return (filter.startTime ?? end - 86_400, end)
   }
