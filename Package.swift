@@ -21,7 +21,8 @@ let package = Package(
     .systemLibrary(name: "CIsal", path: "Sources/CIsal"),
     .systemLibrary(name: "CZstd", path: "Sources/CZstd"),
     .target(name: "CSearch"),
-    .target(name: "CloudTrailModel"),
+    .target(name: "CJSONIndex"),
+    .target(name: "CloudTrailModel", dependencies: ["CJSONIndex"]),
     .target(name: "TerminalUI"),
     .target(name: "AWSClient", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
     .target(

@@ -15,12 +15,16 @@ struct JSONCursor {
   let base: UnsafePointer<UInt8>
   let count: Int
   var i: Int
+  /// When set, a bit per byte of the buffer marking quotes, backslashes and control bytes, with a stop bit at
+  /// `count` (``JSONSpecials``): strings then end at a bit scan instead of a byte loop.
+  let specials: UnsafePointer<UInt64>?
 
-  init(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) {
+  init(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int, specials: UnsafePointer<UInt64>? = nil) {
     // An empty buffer may have no base address; any non-null pointer will do since `count` is 0 and it is never read.
     self.base = buffer.baseAddress ?? UnsafePointer(bitPattern: 0x10)!
     self.count = buffer.count
     self.i = offset
+    self.specials = specials
   }
 
   var atEnd: Bool { i >= count }
@@ -53,6 +57,21 @@ struct JSONCursor {
     let start = i + 1
     var j = start
     var escaped = false
+    if let specials {
+      // The first marked byte at or after `start` (the stop bit at `count` ends the search): a quote there ends a
+      // string without escapes; anything else goes on byte by byte from there.
+      var w = j &>> 6
+      var word = specials[w] & (~0 &<< UInt64(j & 63))
+      while word == 0 {
+        w += 1
+        word = specials[w]
+      }
+      j = w &<< 6 + word.trailingZeroBitCount
+      if j < count && base[j] == 0x22 {
+        i = j + 1
+        return JSONStringRef(start: start, end: j, hasEscapes: false)
+      }
+    }
     while j < count {
       // Eight bytes at a time while none is a quote, a backslash or a control character; then straight to the first
       // one that is (the lowest flagged byte is exact).

@@ -40,7 +40,13 @@ public enum RecordScanner {
   static let maxErrors = 20
 
   private static func scanValues(_ buffer: UnsafeBufferPointer<UInt8>, sink: inout ScanSink) -> ValueTally {
-    var cursor = JSONCursor(buffer, at: 0)
+    JSONSpecials.with(buffer) { scanValues(buffer, specials: $0, sink: &sink) }
+  }
+
+  private static func scanValues(
+    _ buffer: UnsafeBufferPointer<UInt8>, specials: UnsafePointer<UInt64>, sink: inout ScanSink
+  ) -> ValueTally {
+    var cursor = JSONCursor(buffer, at: 0, specials: specials)
     if buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { cursor.i = 3 }
     var tally = ValueTally()
     var errors = 0

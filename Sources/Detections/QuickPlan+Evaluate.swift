@@ -74,7 +74,7 @@ extension QuickPlan {
     let step = steps[s]
     if step.slot >= 0, let fields = r.fields {
       let slot = Int(step.slot)
-      var number = r.numbers[slot]
+      var number = r.numbers.span[slot]
       if number == -2 {
         number = Self.lookUp(slot, r.record, fields, r.columns, memo: &memo)
         r.numbers[slot] = number

@@ -7,7 +7,7 @@ struct TrailviewBench: ParsableCommand {
     abstract: "Generate CloudTrail log trees and measure trailview on them (timings go to docs/PERFORMANCE.md).",
     subcommands: [
       GenerateCommand.self, RunCommand.self, VerifyCommand.self, WorkbenchCommand.self, FindingsBenchCommand.self,
-      DetectBenchCommand.self, QueryBenchCommand.self,
+      DetectBenchCommand.self, QueryBenchCommand.self, StagesCommand.self,
     ])
 }
 

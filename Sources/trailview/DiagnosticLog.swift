@@ -41,11 +41,13 @@ final class DiagnosticLog: Sendable {
     output.withLock { try? $0?.write(contentsOf: Data(line.utf8)) }  // never trap on EPIPE or a full disk
   }
 
-  /// "2,926 events loaded from 59 pages, 12 shown; 1 problem; 3 duplicates dropped".
+  /// "2,926 events loaded from 59 pages, 12 shown; 1 problem; 3 duplicates dropped" (print mode: "12 events loaded
+  /// from 59 files, 12 shown; 2,914 more read and left out by the filter").
   static func summary(_ snapshot: EventSnapshot) -> String {
     let progress = snapshot.progress
     var text = "\(snapshot.total) events loaded from \(progress.done) \(progress.unit), \(snapshot.count) shown"
     if !progress.problems.isEmpty { text += "; \(progress.problems.count) problems" }
+    if progress.leftOut > 0 { text += "; \(progress.leftOut) more read and left out by the filter" }
     if progress.duplicates > 0 { text += "; \(progress.duplicates) duplicates dropped" }
     return text
   }

@@ -41,6 +41,14 @@ extension Options {
     }
   }
 
+  /// Whether print mode's output shows what the detection rules found: `--findings`, `--flagged`, or a `level` or
+  /// `rules` column.
+  var printsFindings: Bool {
+    if findings || flagged { return true }
+    let chosen = (try? printColumns) ?? nil
+    return chosen?.contains { $0 == .level || $0 == .rules } ?? false
+  }
+
   /// The `--summary` field; nil when not given. Throws a usage error for an unknown one.
   var summaryField: Field? {
     get throws {

@@ -86,16 +86,24 @@ public enum Gzip {
     }
   }
 
-  /// The fast path for the usual single-member file: the gzip trailer states the decompressed size (modulo 2^32),
-  /// so the output is allocated once at its exact size and ISA-L (else zlib) inflates straight into it. Returns nil when the
-  /// stream does not end exactly there (several members, a wrong or wrapped size, damage): the caller then takes
-  /// the general path, which reports errors.
-  static func inflateSized(_ input: [UInt8], cap: Int) -> [UInt8]? {
+  /// The decompressed size the gzip trailer of `input` states, when it is plausible and at most `cap` (nil for
+  /// anything shorter than a gzip member).
+  static func statedSize(_ input: [UInt8], cap: Int) -> Int? {
     guard input.count >= 18 else { return nil }
     let n = input.count
     let size = Int(input[n - 4]) | Int(input[n - 3]) << 8 | Int(input[n - 2]) << 16 | Int(input[n - 1]) << 24
     // Deflate cannot expand more than about 1032:1; a larger claim is a damaged trailer.
     guard size > 0, size <= cap, size <= n * 1032 else { return nil }
+    return size
+  }
+
+  /// The fast path for the usual single-member file: the gzip trailer states the decompressed size (modulo 2^32),
+  /// so the output is allocated once at its exact size and ISA-L (else zlib) inflates straight into it. Returns nil when the
+  /// stream does not end exactly there (several members, a wrong or wrapped size, damage): the caller then takes
+  /// the general path, which reports errors.
+  static func inflateSized(_ input: [UInt8], cap: Int) -> [UInt8]? {
+    guard let size = statedSize(input, cap: cap) else { return nil }
+    let n = input.count
     var ok = false
     let output = [UInt8](unsafeUninitializedCapacity: size) { out, count in
       count = 0

@@ -76,18 +76,20 @@ public final class LogFileSource: EventSource {
       let plainUsed = Atomic<Int>(0)
       let count = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
       DispatchQueue.concurrentPerform(iterations: count) { _ in
+        var scratch: [UInt8] = []
         while true {
           let index = next.add(1, ordering: .relaxed).oldValue
           guard index < files.count else { break }
           let file = files[index]
-          switch Self.readFile(file.path, maxBytes: min(maxFileBytes, Self.maxFileBytesLimit)) {
-          case .success(let bytes):
-            reporter.batch(
-              Self.batch(
-                bytes, source: file.path, ordinal: UInt32(index), reporter: reporter, plainUsed: plainUsed,
-                plainBudget: plainBudget))
-          case .failure(let problem):
-            reporter.problem(problem, countsAsUnit: true)
+          let cap = min(maxFileBytes, Self.maxFileBytesLimit)
+          let read = Self.readRaw(file.path, maxBytes: cap).flatMap { raw in
+            Self.batch(
+              raw: raw, source: file.path, ordinal: UInt32(index), reporter: reporter, plainUsed: plainUsed,
+              plainBudget: plainBudget, maxBytes: cap, scratch: &scratch)
+          }
+          switch read {
+          case .success(let batch): reporter.batch(batch)
+          case .failure(let problem): reporter.problem(problem, countsAsUnit: true)
           }
         }
       }
@@ -114,22 +116,60 @@ public final class LogFileSource: EventSource {
     _ bytes: FileBytes, source: String, ordinal: UInt32, reporter: SourceReporter, plainUsed: borrowing Atomic<Int>,
     plainBudget: Int
   ) -> RecordBatch {
-    let scan = RecordScanner.scan(bytes.bytes)
-    var batch = RecordBatch(scan: scan, source: source, ordinal: ordinal, detector: reporter.store.detector)
-    if let gzip = bytes.gzip, bytes.error == nil, scan.shape != .lookupEvents,
-      plainUsed.add(scan.buffer.count, ordering: .relaxed).newValue > plainBudget
+    var (batch, compressible) = scanned(
+      bytes.bytes, error: bytes.error, source: source, ordinal: ordinal, reporter: reporter)
+    if let gzip = bytes.gzip, bytes.error == nil, compressible,
+      plainUsed.add(bytes.bytes.count, ordering: .relaxed).newValue > plainBudget
     {
-      batch.chunk = RecordChunk(gzip: gzip, size: scan.buffer.count, source: source)
+      batch.chunk = RecordChunk(gzip: gzip, size: bytes.bytes.count, source: source)
     }
-    if let error = bytes.error {
+    return batch
+  }
+
+  /// A file's records as a batch, from its bytes as read (`raw`). Once the plain budget is spent, a whole gzip file
+  /// is inflated into the reader's `scratch` buffer, reused from file to file (memory already mapped and warm in
+  /// cache), since only its compressed bytes are kept; anything else goes through ``fileBytes(_:source:maxBytes:)``.
+  static func batch(
+    raw: [UInt8], source: String, ordinal: UInt32, reporter: SourceReporter, plainUsed: borrowing Atomic<Int>,
+    plainBudget: Int, maxBytes: Int, scratch: inout [UInt8]
+  ) -> Result<RecordBatch, LoadProblem> {
+    if plainUsed.load(ordering: .relaxed) > plainBudget, Gzip.isGzip(raw),
+      let size = Gzip.statedSize(raw, cap: maxBytes)
+    {
+      if scratch.count > size {
+        scratch.removeSubrange(size...)  // keeps the capacity
+      } else if scratch.count < size {
+        scratch.append(contentsOf: repeatElement(0, count: size - scratch.count))
+      }
+      if Gzip.inflate(raw, into: &scratch, size: size) {
+        var (batch, compressible) = scanned(scratch, error: nil, source: source, ordinal: ordinal, reporter: reporter)
+        if compressible { batch.chunk = RecordChunk(gzip: raw, size: size, source: source) }
+        return .success(batch)
+      }
+    }
+    return fileBytes(raw, source: source, maxBytes: maxBytes).map { bytes in
+      batch(
+        bytes, source: source, ordinal: ordinal, reporter: reporter, plainUsed: plainUsed, plainBudget: plainBudget)
+    }
+  }
+
+  /// The batch of a file's (decompressed) bytes, holding them plain, and whether it may hold the file's compressed
+  /// bytes instead (not when its records were unescaped into a buffer of their own).
+  private static func scanned(
+    _ plain: [UInt8], error: String?, source: String, ordinal: UInt32, reporter: SourceReporter
+  ) -> (batch: RecordBatch, compressible: Bool) {
+    let scan = RecordScanner.scan(plain)
+    var batch = RecordBatch(
+      scan: scan, source: source, ordinal: ordinal, detector: reporter.store.detector, load: reporter.store.loadFilter)
+    if let error {
       batch.problems.insert(LoadProblem(source: source, reason: error), at: 0)
     }
     if scan.shape == .digest {
       batch.problems.removeAll()
     } else {
-      reporter.store.fileHashes?.record(source: source, bytes: bytes.bytes)
+      reporter.store.fileHashes?.record(source: source, bytes: plain)
     }
-    return batch
+    return (batch, scan.shape != .lookupEvents)
   }
 
   /// The bytes of a file read whole (`raw`), inflated when gzip; a truncated gzip still yields what it held.
@@ -144,6 +184,11 @@ public final class LogFileSource: EventSource {
 
   /// Reads a whole file, inflating gzip; a truncated gzip still yields what it held.
   static func readFile(_ path: String, maxBytes: Int) -> Result<FileBytes, LoadProblem> {
+    readRaw(path, maxBytes: maxBytes).flatMap { fileBytes($0, source: path, maxBytes: maxBytes) }
+  }
+
+  /// Reads a whole regular file as it is.
+  static func readRaw(_ path: String, maxBytes: Int) -> Result<[UInt8], LoadProblem> {
     let fd = open(path, O_RDONLY | O_NONBLOCK)
     guard fd >= 0 else { return .failure(LoadProblem(source: path, reason: String(cString: strerror(errno)))) }
     defer { close(fd) }
@@ -171,6 +216,6 @@ public final class LogFileSource: EventSource {
       got += n
     }
     if got < size { raw.removeSubrange(got...) }
-    return fileBytes(raw, source: path, maxBytes: maxBytes)
+    return .success(raw)
   }
 }

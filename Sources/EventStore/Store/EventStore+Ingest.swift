@@ -58,6 +58,7 @@ extension EventStore {
     }
     for event in batch.trailEvents { applyTrailEvent(event) }
     progress.problems.append(contentsOf: batch.problems)
+    progress.leftOut += batch.dropped
     if countsAsUnit { progress.done += 1 }
     if !publishedRows && !pending.isEmpty {
       // The first rows of a load go out at once rather than after the publish interval.

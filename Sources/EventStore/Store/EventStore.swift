@@ -51,6 +51,8 @@ public final class EventStore: @unchecked Sendable {
   var evidence = FileEvidence()
   /// The problems and notices the last ``setEvidence(_:problems:notice:)`` added.
   var evidenceSaid: (problems: [LoadProblem], notices: [String]) = ([], [])
+  /// Records failing this are left out while batches are built (print mode, whose filter never changes).
+  let loadFilter: LoadFilter?
   /// Whether gzip chunks are repacked as zstd once loading settles, and how far that has gone.
   let packsChunks: Bool
   var packState = PackState()
@@ -64,10 +66,13 @@ public final class EventStore: @unchecked Sendable {
   ///   - hashingFiles: whether sources take each log file's SHA-256 (``fileHashes``) for validation.
   ///   - packingChunks: whether chunks kept as gzip are repacked as zstd once every source has finished (for stores
   ///     that stay open: search over them is then three to four times faster).
+  ///   - loadFilter: records that fail it are left out as they are read (for a store whose filter never changes;
+  ///     ignored with a `detector`, which must see every event).
   public init(
     publishIntervalMilliseconds: Int = 100, detector: Detector? = nil, hashingFiles: Bool = false,
-    packingChunks: Bool = false, sink: @escaping @Sendable (StoreUpdate) -> Void
+    packingChunks: Bool = false, loadFilter: LoadFilter? = nil, sink: @escaping @Sendable (StoreUpdate) -> Void
   ) {
+    self.loadFilter = detector == nil ? loadFilter : nil
     self.packsChunks = packingChunks
     self.detector = detector
     self.fileHashes = hashingFiles ? FileHashes() : nil

@@ -44,8 +44,11 @@ public struct LoadProgress: Sendable, Equatable {
   public var done: Int = 0
   /// Units in all, when known.
   public var total: Int?
-  /// Events that arrived more than once (the same record again) and were dropped.
+  /// Events that arrived more than once (the same record again) and were dropped (with a load filter: counted among
+  /// the events it kept).
   public var duplicates: Int = 0
+  /// Events left out as they were read because they fail the store's load filter (``LoadFilter``).
+  public var leftOut: Int = 0
   /// True when every source has finished (successfully or not).
   public var finished: Bool = false
   /// Units that could not be read, each with the reason.

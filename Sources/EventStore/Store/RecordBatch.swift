@@ -52,6 +52,8 @@ struct RecordBatch: Sendable {
   var findingEnds: [Int32] = []
   /// Matches of rules that correlation rules count, in row order: the row and what the correlation needs.
   var counted: [(row: Int32, key: CorrelationKey)] = []
+  /// Records left out because they fail the store's ``LoadFilter``.
+  var dropped = 0
 
   static let trailCalls = Set(["CreateTrail", "UpdateTrail", "DeleteTrail", "StartLogging", "StopLogging"])
     .union(EventSelectors.calls)
@@ -60,13 +62,15 @@ struct RecordBatch: Sendable {
   ///
   /// String fields are interned by their raw bytes (``ByteInterner``), so a value costs a `String` only the first
   /// time the batch sees it; values with escapes are decoded first. Values are capped (``ColumnText``). Per-string
-  /// facts (read/write by name, trail call, Insights type) are worked out once per distinct string.
-  init(scan: ScanResult, source: String, ordinal: UInt32, detector: Detector? = nil) {
+  /// facts (read/write by name, trail call, Insights type) are worked out once per distinct string. Records that
+  /// fail `load` are left out (counted in ``dropped``); it cannot go with a `detector`, whose findings are per record.
+  init(scan: ScanResult, source: String, ordinal: UInt32, detector: Detector? = nil, load: LoadFilter? = nil) {
+    precondition(load == nil || detector == nil, "a load filter leaves out records the rules must see")
     self.ordinal = ordinal
     self.chunk = RecordChunk(bytes: scan.buffer, source: source)
     for problem in scan.problems { problems.append(LoadProblem(source: source, reason: problem)) }
     let array = scan.buffer
-    var builder = Builder()
+    var builder = Builder(load: load)
     builder.rows.reserveCapacity(scan.records.count)
     builder.values.reserveCapacity(scan.records.count * Builder.sources.count)
     array.withUnsafeBufferPointer { buffer in
@@ -79,6 +83,7 @@ struct RecordBatch: Sendable {
     if let detector { detect(detector, scan: scan, strings: builder.strings) }
     strings = builder.strings
     trailEvents = builder.trailEvents
+    dropped = builder.dropped
   }
 
   /// The per-record work of ``init(scan:source:ordinal:)``.
@@ -94,11 +99,20 @@ struct RecordBatch: Sendable {
 
     var interner = ByteInterner()
     var strings = StringTable()
+    /// The load filter, with per test the verdict on each local string id (0 not yet known, 1 pass, 2 fail).
+    let load: LoadFilter?
+    var verdicts: [[UInt8]]
+    var dropped = 0
     /// Per local id, facts about the string (``Fact``), worked out the first time a record needs them.
     var facts: [UInt8] = []
     var rows: [Row] = []
     var values: [UInt32] = []
     var trailEvents: [TrailEvent] = []
+
+    init(load: LoadFilter?) {
+      self.load = load
+      verdicts = Array(repeating: [], count: load?.tests.count ?? 0)
+    }
 
     mutating func intern(_ ref: JSONStringRef, _ buffer: UnsafeBufferPointer<UInt8>, _ array: [UInt8]) -> UInt32 {
       guard ref.isPresent, ref.start >= 0, ref.end <= buffer.count else { return 0 }
@@ -127,24 +141,60 @@ struct RecordBatch: Sendable {
       return .keyed(id: UnsafeBufferPointer(rebasing: buffer[id.start..<id.end]), time: time)
     }
 
+    /// The local string id of column `column`'s value in the record with fields `f`.
+    mutating func columnID(_ column: Int, _ f: RecordFields, _ buffer: UnsafeBufferPointer<UInt8>, _ array: [UInt8])
+      -> UInt32
+    {
+      switch Self.sources[column] {
+      case .slot(let slot): return intern(f[slot], buffer, array)
+      case .slotOr(let first, let second): return intern(f[first].isPresent ? f[first] : f[second], buffer, array)
+      case .user: return intern(IdentityBytes.displayName(f, in: buffer, array: array), buffer, array)
+      case .role: return intern(IdentityBytes.roleName(f, in: buffer), buffer, array)
+      case .mfa: return intern(f[.mfaUsed].isPresent ? f[.mfaUsed] : f[.mfaAuthenticated], buffer, array)
+      case .issuedKey:
+        return intern(f[.issuedAccessKeyId].isPresent ? f[.issuedAccessKeyId] : f[.createdAccessKeyId], buffer, array)
+      case .time, .readOnly, .onDemand: return 0
+      }
+    }
+
+    /// Whether the record passes the load filter's time bounds and column tests (the tests as the store runs them).
+    mutating func keeps(
+      _ load: LoadFilter, _ f: RecordFields, time: Int64, _ buffer: UnsafeBufferPointer<UInt8>, _ array: [UInt8]
+    ) -> Bool {
+      if let low = load.low, time < low { return false }
+      if let high = load.high, time > high { return false }
+      for (k, test) in load.tests.enumerated() {
+        var pass = test.needsAll
+        for column in test.columns {
+          let verdict = passes(k, columnID(column, f, buffer, array))
+          if verdict != test.needsAll {
+            pass = verdict
+            break
+          }
+        }
+        if !pass { return false }
+      }
+      return true
+    }
+
+    /// Test `k`'s verdict on local string `id`, worked out once per string.
+    mutating func passes(_ k: Int, _ id: UInt32) -> Bool {
+      if verdicts[k].count < strings.count {
+        verdicts[k].append(contentsOf: repeatElement(0, count: strings.count - verdicts[k].count))
+      }
+      if verdicts[k][Int(id)] == 0 { verdicts[k][Int(id)] = load!.tests[k].rule.passes(strings[id]) ? 1 : 2 }
+      return verdicts[k][Int(id)] == 1
+    }
+
     mutating func add(_ record: ScannedRecord, index: Int, buffer: UnsafeBufferPointer<UInt8>, array: [UInt8]) {
       let f = record.fields
       let time = f.eventTime ?? EventSummary.unknownTime
-      let first = values.count
-      for source in Self.sources {
-        let id: UInt32
-        switch source {
-        case .slot(let slot): id = intern(f[slot], buffer, array)
-        case .slotOr(let first, let second): id = intern(f[first].isPresent ? f[first] : f[second], buffer, array)
-        case .user: id = intern(IdentityBytes.displayName(f, in: buffer, array: array), buffer, array)
-        case .role: id = intern(IdentityBytes.roleName(f, in: buffer), buffer, array)
-        case .mfa: id = intern(f[.mfaUsed].isPresent ? f[.mfaUsed] : f[.mfaAuthenticated], buffer, array)
-        case .issuedKey:
-          id = intern(f[.issuedAccessKeyId].isPresent ? f[.issuedAccessKeyId] : f[.createdAccessKeyId], buffer, array)
-        case .time, .readOnly, .onDemand: id = 0
-        }
-        values.append(id)
+      if let load, !keeps(load, f, time: time, buffer, array) {
+        dropped += 1
+        return
       }
+      let first = values.count
+      for column in Self.sources.indices { values.append(columnID(column, f, buffer, array)) }
       let name = values[first + Self.nameColumn]
       let user = values[first + Self.userColumn]
       let region = values[first + Self.regionColumn]

@@ -54,15 +54,18 @@ public final class SnapshotCollector: Sendable {
 
 extension EventStore {
   /// Runs a new store to completion: applies `filter`, lets `start` attach and start its sources, and returns the
-  /// snapshot published when they have all finished (nil if `deadline` passed first).
+  /// snapshot published when they have all finished (nil if `deadline` passed first). With `filteringWhileLoading`,
+  /// records that fail the filter's column and time tests are left out as they are read (``LoadFilter``): the
+  /// snapshot shows the same events, and holds no others.
   public static func run(
     filter: EventFilter = EventFilter(), publishIntervalMilliseconds: Int = 5, detector: Detector? = nil,
-    hashingFiles: Bool = false, until deadline: DispatchTime = .distantFuture,
+    hashingFiles: Bool = false, filteringWhileLoading: Bool = false, until deadline: DispatchTime = .distantFuture,
     start: (EventStore) -> Void
   ) -> EventSnapshot? {
     let collector = SnapshotCollector()
     let store = EventStore(
-      publishIntervalMilliseconds: publishIntervalMilliseconds, detector: detector, hashingFiles: hashingFiles
+      publishIntervalMilliseconds: publishIntervalMilliseconds, detector: detector, hashingFiles: hashingFiles,
+      loadFilter: filteringWhileLoading ? LoadFilter(filter) : nil
     ) {
       collector.take($0)
     }
