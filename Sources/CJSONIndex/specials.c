@@ -7,9 +7,9 @@
 static inline int is_special(uint8_t b) { return b == 0x22 || b == 0x5C || b < 0x20; }
 
 #if !defined(__x86_64__)
-/// Bits for whole 64-byte blocks `from..<to` the portable way.
-static void blocks_portable(const uint8_t *buf, size_t from, size_t to, uint64_t *bits) {
-  for (size_t w = from; w < to; w++) {
+/// Bits for the first `blocks` whole 64-byte blocks, the portable way.
+static void blocks_portable(const uint8_t *buf, size_t blocks, uint64_t *bits) {
+  for (size_t w = 0; w < blocks; w++) {
     const uint8_t *p = buf + w * 64;
     uint64_t m = 0;
     for (int k = 0; k < 64; k++) m |= (uint64_t)is_special(p[k]) << k;
@@ -20,9 +20,9 @@ static void blocks_portable(const uint8_t *buf, size_t from, size_t to, uint64_t
 
 #if defined(__x86_64__)
 /// Sixteen bytes at a time (SSE2, every x86-64 has it).
-static void blocks_sse2(const uint8_t *buf, size_t from, size_t to, uint64_t *bits) {
+static void blocks_sse2(const uint8_t *buf, size_t blocks, uint64_t *bits) {
   const __m128i quote = _mm_set1_epi8(0x22), slash = _mm_set1_epi8(0x5C), control = _mm_set1_epi8(0x1F);
-  for (size_t w = from; w < to; w++) {
+  for (size_t w = 0; w < blocks; w++) {
     const uint8_t *p = buf + w * 64;
     uint64_t m = 0;
     for (int k = 0; k < 4; k++) {
@@ -37,9 +37,9 @@ static void blocks_sse2(const uint8_t *buf, size_t from, size_t to, uint64_t *bi
 }
 
 /// Thirty-two bytes at a time, on processors that have AVX2.
-__attribute__((target("avx2"))) static void blocks_avx2(const uint8_t *buf, size_t from, size_t to, uint64_t *bits) {
+__attribute__((target("avx2"))) static void blocks_avx2(const uint8_t *buf, size_t blocks, uint64_t *bits) {
   const __m256i quote = _mm256_set1_epi8(0x22), slash = _mm256_set1_epi8(0x5C), control = _mm256_set1_epi8(0x1F);
-  for (size_t w = from; w < to; w++) {
+  for (size_t w = 0; w < blocks; w++) {
     const uint8_t *p = buf + w * 64;
     __m256i a = _mm256_loadu_si256((const __m256i *)p), b = _mm256_loadu_si256((const __m256i *)(p + 32));
     __m256i sa = _mm256_or_si256(_mm256_cmpeq_epi8(a, quote), _mm256_cmpeq_epi8(a, slash));
@@ -55,12 +55,12 @@ void trailview_json_specials(const uint8_t *buf, size_t len, uint64_t *bits) {
   size_t whole = len / 64;
 #if defined(__x86_64__)
   if (__builtin_cpu_supports("avx2")) {
-    blocks_avx2(buf, 0, whole, bits);
+    blocks_avx2(buf, whole, bits);
   } else {
-    blocks_sse2(buf, 0, whole, bits);
+    blocks_sse2(buf, whole, bits);
   }
 #else
-  blocks_portable(buf, 0, whole, bits);
+  blocks_portable(buf, whole, bits);
 #endif
   // The last, partial block byte by byte, then the stop at `len`.
   uint64_t m = 0;

@@ -7,15 +7,8 @@ import CloudTrailModel
 /// runs over what is kept (search text, JSON paths, read/write), so what it shows is exactly what it would show had
 /// everything been loaded.
 public struct LoadFilter: Sendable {
-  /// One rule over one or more columns (``CompiledFilter/ColumnTest``, without its table).
-  struct Test: Sendable {
-    var columns: [Int]
-    var rule: FilterRule
-    /// Every column must pass (`noneOf`), rather than any.
-    var needsAll: Bool
-  }
-
-  var tests: [Test]
+  /// The column tests, as the store compiles them (their verdict tables unused: a batch keeps its own).
+  var tests: [CompiledFilter.ColumnTest]
   var low: Int64?
   var high: Int64?
 
@@ -24,7 +17,7 @@ public struct LoadFilter: Sendable {
   public init?(_ filter: EventFilter) {
     guard filter.rows == nil, filter.rule == nil else { return nil }
     let compiled = CompiledFilter(filter, strings: StringTable())
-    tests = compiled.columnTests.map { Test(columns: $0.columns, rule: $0.rule, needsAll: $0.needsAll) }
+    tests = compiled.columnTests
     low = compiled.low
     high = compiled.high
     if tests.isEmpty && low == nil && high == nil { return nil }
